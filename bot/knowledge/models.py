@@ -1,0 +1,173 @@
+"""Frozen records of the knowledge base, validated by pydantic.
+
+The YAML files under ``data/`` map one-to-one onto these models; ``extra="forbid"`` means a
+misspelt key is an error rather than a silently ignored fact.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+
+__all__ = [
+    "Centre",
+    "CentreKind",
+    "Cluster",
+    "ResearchField",
+    "Source",
+    "Stat",
+    "Status",
+]
+
+_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+EntryId = Annotated[str, StringConstraints(pattern=_ID_PATTERN, min_length=1, max_length=64)]
+"""A stable, lower-case, hyphenated id: ``ludc``, ``create-health``."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""A non-empty string; whitespace-only counts as missing."""
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=140)]
+"""A display name: short enough for a Slack header (150) with room to spare."""
+
+
+def _single_line(value: str) -> str:
+    if "\n" in value:
+        raise ValueError("must be a single line")
+    return value
+
+
+Alias = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
+    AfterValidator(_single_line),
+]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Status(StrEnum):
+    """Whether an entry is current; anything but ``active`` is said in every answer."""
+
+    ACTIVE = "active"
+    ENDED = "ended"
+    RENAMED = "renamed"
+    UNCERTAIN = "uncertain"
+
+
+class CentreKind(StrEnum):
+    CENTRE = "centre"
+    UNIT = "unit"
+    PROGRAMME = "programme"
+    DEPARTMENT = "department"
+    HOSPITAL = "hospital"
+    RESEARCH_GROUP = "research-group"
+
+
+class Source(_Record):
+    """Where a fact comes from. ``url`` is absent only for documents with no public copy."""
+
+    id: EntryId
+    title: Text
+    url: HttpUrl | None = None
+    publisher: Text | None = None
+    as_of: Annotated[int, Field(ge=1400, le=2100)] | None = None
+    note: Text | None = None
+
+
+class Stat(_Record):
+    """A number exactly as its source states it: value, qualifier and unit kept apart.
+
+    ``qualifier`` holds the source's own words ("more than", "over", "+") so an answer
+    never turns "more than 25" into "25".
+    """
+
+    id: EntryId
+    label: Name
+    value: Annotated[float, Field(ge=0)]
+    qualifier: Text | None = None
+    unit: Text
+    statement: Text
+    source: EntryId
+    as_of: Annotated[int, Field(ge=1400, le=2100)] | None = None
+
+    @property
+    def display_value(self) -> str:
+        """``more than 25``, ``80+``, ``23%``: the number with its qualifier, as the source says."""
+        number = f"{self.value:g}"
+        if self.unit == "%":
+            number = f"{number}%"
+        if self.qualifier is None:
+            return number
+        if self.qualifier in {"+", "plus"}:
+            return f"{number}+"
+        return f"{self.qualifier} {number}"
+
+
+class ResearchField(_Record):
+    """One of the cluster's research fields (cancer, diabetes, …)."""
+
+    id: EntryId
+    name: Name
+    emoji: Annotated[str, StringConstraints(pattern=r"^:[a-z0-9_+-]+:$")] | None = None
+    aliases: tuple[Alias, ...] = ()
+    summary: Text
+    highlights: tuple[Text, ...] = ()
+    stats: tuple[Stat, ...] = ()
+    sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
+
+
+class Centre(_Record):
+    """A centre, unit, programme, department or hospital named in the knowledge base."""
+
+    id: EntryId
+    name: Name
+    short_name: Alias | None = None
+    kind: CentreKind
+    aliases: tuple[Alias, ...] = ()
+    host: Text | None = None
+    city: Text | None = None
+    country: Annotated[str, StringConstraints(pattern=r"^(DK|SE)$")] | None = None
+    founded: Annotated[int, Field(ge=1400, le=2100)] | None = None
+    founded_note: Text | None = None
+    website: HttpUrl | None = None
+    fields: Annotated[tuple[EntryId, ...], Field(min_length=1)]
+    summary: Text
+    details: tuple[Text, ...] = ()
+    themes: tuple[Text, ...] = ()
+    status: Status = Status.ACTIVE
+    status_note: Text | None = None
+    successor: EntryId | None = None
+    part_of: EntryId | None = None
+    sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
+
+    @property
+    def label(self) -> str:
+        """The name with its abbreviation, as people know it: ``Lund University Diabetes Centre (LUDC)``."""
+        if self.short_name and self.short_name.casefold() not in self.name.casefold():
+            return f"{self.name} ({self.short_name})"
+        return self.name
+
+    @property
+    def country_name(self) -> str | None:
+        return {"DK": "Denmark", "SE": "Sweden"}.get(self.country or "")
+
+
+class Cluster(_Record):
+    """The overview of Medicon Valley itself: what it is, where, and its headline numbers."""
+
+    name: Name
+    aliases: tuple[Alias, ...] = ()
+    summary: Text
+    highlights: tuple[Text, ...] = ()
+    stats: tuple[Stat, ...] = ()
+    sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
+
+
+def is_valid_id(value: str) -> bool:
+    return re.fullmatch(_ID_PATTERN, value) is not None
