@@ -148,7 +148,7 @@ class Centre(_Record):
 
     @property
     def label(self) -> str:
-        """The name with its abbreviation, as people know it: ``Lund University Diabetes Centre (LUDC)``."""
+        """The name with its abbreviation, as people know it: ``… Diabetes Centre (LUDC)``."""
         if self.short_name and self.short_name.casefold() not in self.name.casefold():
             return f"{self.name} ({self.short_name})"
         return self.name

@@ -1,0 +1,444 @@
+"""Answer → Slack message (Block Kit blocks + plain-text fallback), always within Slack's limits.
+
+Pure functions: the same answer always renders the same payload. Blocks are built with
+slack_sdk's block models, which refuse anything over Slack's limits when serialised; the texts
+are truncated here first so that never happens. Buttons carry ids, never free text:
+``open_field:<id>`` / ``open_centre:<id>`` with the id as value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import singledispatch
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from bot.answers import phrases
+from bot.answers.mrkdwn import escape, link, truncate
+from bot.answers.resolve import (
+    Answer,
+    CentreAnswer,
+    CentreListAnswer,
+    ClusterAnswer,
+    Entry,
+    FieldAnswer,
+    FieldListAnswer,
+    HelpAnswer,
+    NoMatchAnswer,
+    SearchAnswer,
+    StatsAnswer,
+)
+from bot.knowledge import Centre, ResearchField, Source, Stat, Status
+
+__all__ = [
+    "MAX_ANSWER_BLOCKS",
+    "OPEN_CENTRE",
+    "OPEN_FIELD",
+    "Message",
+    "entry_button",
+    "render",
+]
+
+OPEN_FIELD = "open_field"
+OPEN_CENTRE = "open_centre"
+
+MAX_BLOCKS = 50
+MAX_ANSWER_BLOCKS = 45
+"""Answers leave five blocks for what a surface adds (a share button, a note)."""
+HEADER_LIMIT = 150
+SECTION_LIMIT = 3000
+FIELD_LIMIT = 2000
+FIELDS_PER_SECTION = 10
+BUTTON_TEXT_LIMIT = 75
+BUTTONS_PER_ACTIONS = 25
+CONTEXT_ELEMENTS = 10
+FALLBACK_LIMIT = 3000
+
+
+@dataclass(frozen=True)
+class Message:
+    """A Slack message payload: ``text`` is the notification and screen-reader fallback."""
+
+    text: str
+    blocks: tuple[dict[str, Any], ...] = field(default=())
+
+    def as_dict(self) -> dict[str, Any]:
+        """``{"text": …, "blocks": […]}``, ready for chat.postMessage or Block Kit Builder."""
+        return {"text": self.text, "blocks": list(self.blocks)}
+
+
+def render(answer: Answer, *, prefix: str = "/medicon ") -> Message:
+    """The Slack message for ``answer``; ``prefix`` is how commands are typed on this surface."""
+    blocks, text = _render(answer, prefix)
+    return _finish(blocks, text)
+
+
+def _finish(blocks: Sequence[Block], text: str) -> Message:
+    serialised = [block.to_dict() for block in blocks]
+    if len(serialised) > MAX_ANSWER_BLOCKS:
+        serialised = serialised[: MAX_ANSWER_BLOCKS - 1]
+        serialised.append(
+            _context(["…more than fits in one message; try a narrower question."]).to_dict()
+        )
+    # The fallback is mrkdwn too (notifications, screen readers): escape it whole.
+    fallback = truncate(escape(text), FALLBACK_LIMIT) or "Medicon Bot"
+    return Message(text=fallback, blocks=tuple(serialised))
+
+
+# --- building blocks -------------------------------------------------------------------------
+
+
+def _header(text: str) -> HeaderBlock:
+    return HeaderBlock(text=PlainTextObject(text=truncate(text, HEADER_LIMIT), emoji=True))
+
+
+def _section(mrkdwn: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=truncate(mrkdwn, SECTION_LIMIT)))
+
+
+def _field_sections(pairs: Sequence[tuple[str, str]]) -> list[SectionBlock]:
+    """``*label*\\nvalue`` pairs, at most ten per section as Slack requires."""
+    texts = [truncate(f"*{escape(label)}*\n{value}", FIELD_LIMIT) for label, value in pairs]
+    return [
+        SectionBlock(fields=[MarkdownTextObject(text=t) for t in texts[i : i + FIELDS_PER_SECTION]])
+        for i in range(0, len(texts), FIELDS_PER_SECTION)
+    ]
+
+
+def _context(lines: Iterable[str]) -> ContextBlock:
+    elements = [MarkdownTextObject(text=truncate(line, SECTION_LIMIT)) for line in lines]
+    return ContextBlock(elements=elements[:CONTEXT_ELEMENTS])
+
+
+def entry_button(entry: Entry) -> ButtonElement | None:
+    """A button that opens ``entry`` (a field or centre), or None for the cluster."""
+    if isinstance(entry, ResearchField):
+        label, action, entry_id = entry.name, OPEN_FIELD, entry.id
+    elif isinstance(entry, Centre):
+        label, action, entry_id = entry.short_name or entry.name, OPEN_CENTRE, entry.id
+    else:
+        return None
+    return ButtonElement(
+        text=PlainTextObject(text=truncate(label, BUTTON_TEXT_LIMIT), emoji=True),
+        action_id=f"{action}:{entry_id}",
+        value=entry_id,
+    )
+
+
+def _buttons(entries: Iterable[Entry]) -> list[ActionsBlock]:
+    buttons = [b for b in (entry_button(e) for e in entries) if b is not None]
+    return [
+        ActionsBlock(elements=buttons[i : i + BUTTONS_PER_ACTIONS])
+        for i in range(0, len(buttons), BUTTONS_PER_ACTIONS)
+    ]
+
+
+def _bullets(lines: Iterable[str]) -> str:
+    return "\n".join(f"• {escape(line)}" for line in lines)
+
+
+def _source_line(source: Source) -> str:
+    title = f"{source.title} ({source.as_of})" if source.as_of else source.title
+    if source.url is None:
+        return escape(title)
+    return link(str(source.url), title)
+
+
+def _sources_context(sources: Sequence[Source]) -> list[ContextBlock]:
+    if not sources:
+        return []
+    lines = [_source_line(source) for source in sources]
+    label = "Source" if len(lines) == 1 else "Sources"
+    text = f"*{label}:* " + " · ".join(lines)
+    return [_context([text])]
+
+
+def _closest(closest_to: str | None) -> list[Block]:
+    if closest_to is None:
+        return []
+    return [_context([":mag: " + phrases.CLOSEST_MATCH.format(typed=escape(closest_to))])]
+
+
+def _stat_pair(stat: Stat) -> tuple[str, str]:
+    value = (
+        f"*{escape(stat.display_value)}* {escape(stat.unit)}"
+        if stat.unit != "%"
+        else (f"*{escape(stat.display_value)}*")
+    )
+    year = f" ({stat.as_of})" if stat.as_of else ""
+    return stat.label, f"{value}{year}\n_{escape(stat.statement)}_"
+
+
+def _stat_text(stat: Stat) -> str:
+    unit = "" if stat.unit == "%" else f" {stat.unit}"
+    return f"{stat.label}: {stat.display_value}{unit}"
+
+
+def _title(entry: Entry) -> str:
+    if isinstance(entry, ResearchField):
+        return f"{entry.emoji} {entry.name}" if entry.emoji else entry.name
+    if isinstance(entry, Centre):
+        return entry.label
+    return entry.name
+
+
+def _status_line(centre: Centre) -> str | None:
+    if centre.status is Status.ACTIVE:
+        return None
+    label = phrases.STATUS_LABELS[centre.status.value]
+    note = f": {escape(centre.status_note)}" if centre.status_note else ""
+    return f":warning: *{label}*{note}"
+
+
+def _one_line(entry: Entry) -> str:
+    """A list item: bold name, where it is, and the status when it is not plainly active."""
+    if isinstance(entry, Centre):
+        place = ", ".join(p for p in (entry.city, entry.country_name) if p)
+        extra = f" · {escape(place)}" if place else ""
+        if entry.status is not Status.ACTIVE:
+            extra += f" · _{phrases.STATUS_LABELS[entry.status.value].lower()}_"
+        return f"*{escape(entry.label)}*{extra}\n{escape(entry.summary)}"
+    if isinstance(entry, ResearchField):
+        return f"*{escape(_title(entry))}*\n{escape(entry.summary)}"
+    return f"*{escape(entry.name)}*\n{escape(entry.summary)}"
+
+
+# --- one renderer per answer -----------------------------------------------------------------
+
+
+@singledispatch
+def _render(answer: object, prefix: str) -> tuple[list[Block], str]:
+    raise TypeError(f"no renderer for {type(answer).__name__}")
+
+
+@_render.register
+def _(answer: FieldAnswer, prefix: str) -> tuple[list[Block], str]:
+    research_field = answer.field
+    blocks: list[Block] = [_header(_title(research_field)), *_closest(answer.closest_to)]
+    blocks.append(_section(escape(research_field.summary)))
+    if research_field.stats:
+        blocks.extend(_field_sections([_stat_pair(stat) for stat in research_field.stats]))
+    if research_field.highlights:
+        blocks.append(_section(_bullets(research_field.highlights)))
+    if answer.centres:
+        names = ", ".join(centre.short_name or centre.name for centre in answer.centres)
+        blocks.append(
+            _section(f"*Centres and programmes ({len(answer.centres)}):* {escape(names)}")
+        )
+        blocks.extend(_buttons(answer.centres))
+    blocks.extend(_sources_context(answer.sources))
+    numbers = "; ".join(_stat_text(stat) for stat in research_field.stats)
+    text = f"{research_field.name}: {research_field.summary}"
+    if numbers:
+        text += f" Key numbers: {numbers}."
+    return blocks, _fallback(answer.closest_to, text)
+
+
+def _fallback(closest_to: str | None, text: str) -> str:
+    if closest_to is None:
+        return text
+    return f"({phrases.CLOSEST_MATCH.format(typed=closest_to)}) {text}"
+
+
+@_render.register
+def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
+    centre = answer.centre
+    blocks: list[Block] = [_header(centre.label), *_closest(answer.closest_to)]
+    status = _status_line(centre)
+    if status:
+        blocks.append(_section(status))
+    blocks.append(_section(escape(centre.summary)))
+    pairs: list[tuple[str, str]] = []
+    if centre.host:
+        pairs.append(("Host", escape(centre.host)))
+    place = ", ".join(p for p in (centre.city, centre.country_name) if p)
+    if place:
+        pairs.append(("Location", escape(place)))
+    pairs.append(("Fields", escape(", ".join(f.name for f in answer.fields))))
+    pairs.append(("Type", centre.kind.value.replace("-", " ").capitalize()))
+    if centre.founded or centre.founded_note:
+        founded = str(centre.founded) if centre.founded else ""
+        if centre.founded_note:
+            founded = f"{founded} ({centre.founded_note})" if founded else centre.founded_note
+        pairs.append(("Founded", escape(founded)))
+    if centre.website:
+        pairs.append(("Website", link(str(centre.website), _host_of(str(centre.website)))))
+    pairs.append(("Status", phrases.STATUS_LABELS[centre.status.value]))
+    if answer.parent:
+        pairs.append(("Part of", escape(answer.parent.label)))
+    blocks.extend(_field_sections(pairs))
+    if centre.details:
+        blocks.append(_section(_bullets(centre.details)))
+    if centre.themes:
+        blocks.append(_section("*Research themes*\n" + _bullets(centre.themes)))
+    related: list[Entry] = []
+    if answer.successor:
+        blocks.append(_section(f"*Successor:* {escape(answer.successor.label)}"))
+        related.append(answer.successor)
+    if answer.parent:
+        related.append(answer.parent)
+    related.extend(answer.parts)
+    related.extend(answer.fields)
+    blocks.extend(_buttons(related))
+    blocks.extend(_sources_context(answer.sources))
+    text = f"{centre.label}"
+    if place:
+        text += f" ({place})"
+    if centre.status is not Status.ACTIVE:
+        text += f" [{phrases.STATUS_LABELS[centre.status.value]}]"
+    text += f": {centre.summary}"
+    return blocks, _fallback(answer.closest_to, text)
+
+
+def _host_of(url: str) -> str:
+    host = url.split("://", 1)[-1].split("/", 1)[0]
+    return host.removeprefix("www.")
+
+
+@_render.register
+def _(answer: ClusterAnswer, prefix: str) -> tuple[list[Block], str]:
+    cluster = answer.cluster
+    blocks: list[Block] = [_header(cluster.name), *_closest(answer.closest_to)]
+    blocks.append(_section(escape(cluster.summary)))
+    if cluster.stats:
+        blocks.extend(_field_sections([_stat_pair(stat) for stat in cluster.stats]))
+    if cluster.highlights:
+        blocks.append(_section(_bullets(cluster.highlights)))
+    blocks.extend(_buttons(answer.fields))
+    blocks.extend(_sources_context(answer.sources))
+    return blocks, _fallback(answer.closest_to, f"{cluster.name}: {cluster.summary}")
+
+
+@_render.register
+def _(answer: FieldListAnswer, prefix: str) -> tuple[list[Block], str]:
+    blocks: list[Block] = [_header("Medicon Valley research fields")]
+    for research_field, count in answer.fields:
+        headline = ""
+        if research_field.stats:
+            headline = f"\n_{escape(_stat_text(research_field.stats[0]))}_"
+        blocks.append(
+            SectionBlock(
+                text=MarkdownTextObject(
+                    text=truncate(
+                        f"*{escape(_title(research_field))}* · {count} centres{headline}",
+                        SECTION_LIMIT,
+                    )
+                ),
+                accessory=entry_button(research_field),
+            )
+        )
+    blocks.append(_context([f"Open one, or type `{escape(prefix)}centres <field>`."]))
+    names = ", ".join(f.name for f, _ in answer.fields)
+    return blocks, f"Medicon Valley research fields: {names}."
+
+
+@_render.register
+def _(answer: CentreListAnswer, prefix: str) -> tuple[list[Block], str]:
+    title = f"Centres in {answer.field.name}" if answer.field else "Centres and programmes"
+    blocks: list[Block] = [_header(title), *_closest(answer.closest_to)]
+    if not answer.centres:
+        blocks.append(_section("No centres are listed for this field yet."))
+    # A section per centre with its button, up to what fits; the rest by name.
+    room = MAX_ANSWER_BLOCKS - len(blocks) - 2
+    for centre in answer.centres[:room]:
+        blocks.append(
+            SectionBlock(
+                text=MarkdownTextObject(text=truncate(_one_line(centre), SECTION_LIMIT)),
+                accessory=entry_button(centre),
+            )
+        )
+    rest = answer.centres[room:]
+    if rest:
+        more = ", ".join(c.short_name or c.name for c in rest)
+        blocks.append(_section(truncate(f"*And {len(rest)} more:* {escape(more)}", SECTION_LIMIT)))
+    names = ", ".join(c.short_name or c.name for c in answer.centres)
+    return blocks, _fallback(answer.closest_to, f"{title}: {names or 'none'}.")
+
+
+@_render.register
+def _(answer: StatsAnswer, prefix: str) -> tuple[list[Block], str]:
+    blocks: list[Block] = [_header("Medicon Valley in numbers")]
+    lines: list[str] = []
+    for research_field in answer.fields:
+        if research_field.stats:
+            values = "\n".join(
+                f"*{escape(stat.display_value)}*"
+                f"{'' if stat.unit == '%' else ' ' + escape(stat.unit)}"
+                f" · {escape(stat.label)}"
+                for stat in research_field.stats
+            )
+        else:
+            values = "_no figures in the sources_"
+        blocks.append(_section(f"*{escape(_title(research_field))}*\n{values}"))
+        lines.append(
+            f"{research_field.name}: "
+            + ("; ".join(_stat_text(s) for s in research_field.stats) or "no figures")
+        )
+    if answer.cluster.stats:
+        blocks.append(DividerBlock())
+        blocks.append(_section(f"*{escape(answer.cluster.name)} overall*"))
+        blocks.extend(_field_sections([_stat_pair(stat) for stat in answer.cluster.stats]))
+    blocks.extend(_sources_context(answer.sources))
+    return blocks, "Medicon Valley in numbers. " + " | ".join(lines)
+
+
+@_render.register
+def _(answer: SearchAnswer, prefix: str) -> tuple[list[Block], str]:
+    blocks: list[Block] = [
+        _header("Search results"),
+        _context([f"Best matches for “{escape(answer.query)}”"]),
+    ]
+    for entry in answer.entries:
+        blocks.append(
+            SectionBlock(
+                text=MarkdownTextObject(text=truncate(_one_line(entry), SECTION_LIMIT)),
+                accessory=entry_button(entry),
+            )
+        )
+    names = ", ".join(_title(e) for e in answer.entries)
+    return blocks, f"Results for “{answer.query}”: {names}."
+
+
+@_render.register
+def _(answer: HelpAnswer, prefix: str) -> tuple[list[Block], str]:
+    blocks: list[Block] = [_header(phrases.HELP_TITLE), _section(phrases.HELP_INTRO)]
+    lines = [
+        f"`{escape(example.format(prefix=prefix))}` {escape(what)}"
+        for example, what in phrases.COMMANDS
+    ]
+    blocks.append(_section("\n".join(lines)))
+    blocks.extend(_buttons(answer.fields))
+    text = (
+        phrases.HELP_TITLE + ". " + " · ".join(e.format(prefix=prefix) for e, _ in phrases.COMMANDS)
+    )
+    return blocks, text
+
+
+@_render.register
+def _(answer: NoMatchAnswer, prefix: str) -> tuple[list[Block], str]:
+    typed = escape(answer.typed)
+    opening = phrases.NO_FIELD if answer.reason == "no-field" else phrases.NO_MATCH
+    blocks: list[Block] = [_section(":thinking_face: " + opening.format(typed=typed))]
+    if answer.suggestions:
+        blocks.append(_section(phrases.SUGGESTIONS))
+        blocks.extend(_buttons(answer.suggestions))
+    else:
+        blocks.append(_section(phrases.NO_SUGGESTIONS))
+    how_to = phrases.NO_MATCH_HOW_TO.format(prefix=escape(prefix))
+    blocks.append(_context([how_to]))
+    text = opening.format(typed=answer.typed)
+    if answer.suggestions:
+        text += " Did you mean: " + ", ".join(_title(e) for e in answer.suggestions) + "?"
+    return blocks, text

@@ -1,0 +1,109 @@
+"""``medicon-bot``: the composition root of every process (console, ask, kb check, Slack, clock).
+
+Expected failures (a broken knowledge base, a bad environment variable) end with a clear message
+on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+
+from bot.answers import render, resolve_text
+from bot.config import Settings, load_settings
+from bot.errors import ConfigurationError, MediconBotError
+from bot.knowledge import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
+from bot.terminal import message_to_renderable
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="medicon-bot",
+        description="Answers about Medicon Valley research, in Slack or right here offline.",
+        epilog="With no command: the Slack app when Slack credentials are set, else the console.",
+    )
+    parser.add_argument(
+        "--data", type=Path, help="knowledge base directory (default: shipped data/)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ask = commands.add_parser("ask", help="print the answer to one question and exit")
+    ask.add_argument("question", nargs="+", help="what you would type after /medicon")
+    ask.add_argument("--json", action="store_true", help="print the Slack message payload")
+
+    commands.add_parser("console", help="an interactive offline session with history")
+
+    kb = commands.add_parser("kb", help="knowledge-base tools")
+    kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
+    check = kb_commands.add_parser("check", help="validate a knowledge base")
+    check.add_argument("--data", dest="check_data", type=Path, help="directory to check")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args = _parser().parse_args(argv)
+    out = Console(highlight=False)
+    err = Console(stderr=True, highlight=False)
+    try:
+        settings = load_settings(os.environ, data_dir=getattr(args, "data", None))
+        if args.command == "kb":
+            return _kb_check(args.check_data or settings.data_dir, out, err)
+        kb = load_knowledge_base(settings.data_dir)
+        if args.command == "ask":
+            return _ask(kb, " ".join(args.question), as_json=args.json, out=out)
+        if args.command == "console" or not settings.slack_configured:
+            return _console(kb, settings, out)
+        err.print("Slack credentials are set; the Slack app commands arrive with the next release.")
+        return 2
+    except KnowledgeBaseError as error:
+        err.print(f"[bold red]Knowledge base did not load[/]: {len(error.problems)} problem(s)")
+        for problem in error.problems:
+            err.print(str(problem), markup=False)
+        return 1
+    except ConfigurationError as error:
+        err.print(f"Configuration error: {error}", markup=False)
+        return 2
+    except MediconBotError as error:
+        err.print(str(error), markup=False)
+        return 1
+
+
+def _ask(kb: KnowledgeBase, question: str, *, as_json: bool, out: Console) -> int:
+    message = render(resolve_text(kb, question))
+    if as_json:
+        print(json.dumps(message.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        out.print(message_to_renderable(message))
+    return 0
+
+
+def _kb_check(data_dir: Path, out: Console, err: Console) -> int:
+    try:
+        kb = load_knowledge_base(data_dir)
+    except KnowledgeBaseError as error:
+        for problem in error.problems:
+            err.print(str(problem), markup=False, soft_wrap=True)
+        err.print(f"{len(error.problems)} problem(s) in {data_dir}", markup=False)
+        return 1
+    counts = ", ".join(f"{count} {name}" for name, count in kb.counts().items())
+    out.print(f"ok: {counts} in {data_dir}", markup=False)
+    return 0
+
+
+def _console(kb: KnowledgeBase, settings: Settings, out: Console) -> int:
+    from bot.console import run_console
+
+    return run_console(kb, out=out, data_dir=settings.data_dir)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Settings from the environment, validated once at start. Nothing else reads ``os.environ``.
+
+A missing or malformed variable becomes one :class:`ConfigurationError` naming the variable,
+which the CLI prints as a single line before exiting non-zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
+
+from bot.errors import ConfigurationError
+from bot.knowledge.location import default_data_dir
+
+__all__ = ["ENVIRONMENT_VARIABLES", "Settings", "load_settings"]
+
+
+def _timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(
+            f"unknown timezone '{name}' (use a name like Europe/Copenhagen)"
+        ) from error
+    return name
+
+
+def _token(prefix: str) -> AfterValidator:
+    def check(value: SecretStr) -> SecretStr:
+        if not value.get_secret_value().startswith(prefix):
+            raise ValueError(f"should start with '{prefix}'")
+        return value
+
+    return AfterValidator(check)
+
+
+class Settings(BaseModel):
+    """Everything configurable, with the defaults an offline first run needs."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    slack_bot_token: Annotated[SecretStr, _token("xoxb-")] | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: Annotated[SecretStr, _token("xapp-")] | None = None
+    slack_api_url: HttpUrl = HttpUrl("https://slack.com/api/")
+    database_url: str = Field(
+        default_factory=lambda: f"sqlite:///{Path.cwd() / 'medicon-bot.sqlite3'}"
+    )
+    data_dir: Path = Field(default_factory=default_data_dir)
+    timezone: Annotated[str, AfterValidator(_timezone)] = "Europe/Copenhagen"
+    port: Annotated[int, Field(ge=1, le=65535)] = 3000
+    log_level: str = "INFO"
+
+    @field_validator("database_url")
+    @classmethod
+    def _sqlalchemy_url(cls, value: str) -> str:
+        """Heroku-style ``postgres://`` → SQLAlchemy's ``postgresql+psycopg://``."""
+        for prefix in ("postgres://", "postgresql://"):
+            if value.startswith(prefix):
+                return "postgresql+psycopg://" + value.removeprefix(prefix)
+        if not value.startswith(("sqlite:", "postgresql+psycopg://")):
+            raise ValueError("use a postgres://, postgresql:// or sqlite:/// URL")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError("use DEBUG, INFO, WARNING or ERROR")
+        return level
+
+    @property
+    def slack_configured(self) -> bool:
+        """True when a bot token and signing secret are set: the bot can talk to Slack."""
+        return self.slack_bot_token is not None and self.slack_signing_secret is not None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+ENVIRONMENT_VARIABLES: Mapping[str, str] = {
+    "SLACK_BOT_TOKEN": "slack_bot_token",
+    "SLACK_SIGNING_SECRET": "slack_signing_secret",
+    "SLACK_APP_TOKEN": "slack_app_token",
+    "SLACK_API_URL": "slack_api_url",
+    "DATABASE_URL": "database_url",
+    "MEDICON_DATA_DIR": "data_dir",
+    "MEDICON_TIMEZONE": "timezone",
+    "PORT": "port",
+    "LOG_LEVEL": "log_level",
+}
+"""Environment variable → setting. Empty values count as unset."""
+
+
+def load_settings(environ: Mapping[str, str], **overrides: object) -> Settings:
+    """Settings from ``environ`` (normally ``os.environ``); ``overrides`` win (CLI flags).
+
+    Raises ConfigurationError naming the first bad variable and what is wrong with it.
+    """
+    values: dict[str, object] = {
+        setting: environ[variable]
+        for variable, setting in ENVIRONMENT_VARIABLES.items()
+        if environ.get(variable, "").strip()
+    }
+    values.update({key: value for key, value in overrides.items() if value is not None})
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as error:
+        detail = error.errors(include_url=False)[0]
+        setting = str(detail["loc"][0]) if detail["loc"] else ""
+        variable = next((v for v, s in ENVIRONMENT_VARIABLES.items() if s == setting), setting)
+        message = detail["msg"].removeprefix("Value error, ")
+        raise ConfigurationError(f"{variable}: {message}") from None

@@ -1,0 +1,28 @@
+"""The knowledge base: YAML files under data/ loaded into frozen, indexed records."""
+
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.index import EntryRef, Hit, SearchIndex, TypoMatch
+from bot.knowledge.loader import KB_FILES, load_knowledge_base
+from bot.knowledge.location import default_data_dir
+from bot.knowledge.models import Centre, CentreKind, Cluster, ResearchField, Source, Stat, Status
+from bot.knowledge.problems import KnowledgeBaseError, Problem
+
+__all__ = [
+    "KB_FILES",
+    "Centre",
+    "CentreKind",
+    "Cluster",
+    "EntryRef",
+    "Hit",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "Problem",
+    "ResearchField",
+    "SearchIndex",
+    "Source",
+    "Stat",
+    "Status",
+    "TypoMatch",
+    "default_data_dir",
+    "load_knowledge_base",
+]

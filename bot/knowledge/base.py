@@ -1,0 +1,67 @@
+"""The loaded knowledge base: immutable records plus the lookup index built once from them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from bot.knowledge.index import EntryRef, SearchIndex
+from bot.knowledge.models import Centre, Cluster, ResearchField, Source, Stat
+
+__all__ = ["KnowledgeBase"]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the bot knows. Build it with :func:`bot.knowledge.load_knowledge_base`.
+
+    The mappings are read-only views, in the order of the YAML files, so answers list things
+    the way editors arranged them.
+    """
+
+    sources: Mapping[str, Source]
+    fields: Mapping[str, ResearchField]
+    centres: Mapping[str, Centre]
+    cluster: Cluster
+    index: SearchIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+        object.__setattr__(self, "fields", MappingProxyType(dict(self.fields)))
+        object.__setattr__(self, "centres", MappingProxyType(dict(self.centres)))
+        object.__setattr__(self, "index", SearchIndex.build(self))
+
+    def centres_in(self, field_id: str) -> tuple[Centre, ...]:
+        """Centres working in ``field_id``, in file order."""
+        return tuple(centre for centre in self.centres.values() if field_id in centre.fields)
+
+    def parts_of(self, centre_id: str) -> tuple[Centre, ...]:
+        """Programmes and centres that belong to ``centre_id`` (``part_of``)."""
+        return tuple(centre for centre in self.centres.values() if centre.part_of == centre_id)
+
+    def name_of(self, ref: EntryRef) -> str:
+        """The display name of any entry an index lookup returns."""
+        if ref.kind == "field":
+            return self.fields[ref.id].name
+        if ref.kind == "centre":
+            return self.centres[ref.id].label
+        return self.cluster.name
+
+    def all_stats(self) -> tuple[Stat, ...]:
+        """Every number in the knowledge base: the cluster's, then each field's."""
+        stats = list(self.cluster.stats)
+        for research_field in self.fields.values():
+            stats.extend(research_field.stats)
+        return tuple(stats)
+
+    def counts(self) -> Mapping[str, int]:
+        """How much is in here, for `kb check`, `/healthz` and logs."""
+        return MappingProxyType(
+            {
+                "fields": len(self.fields),
+                "centres": len(self.centres),
+                "stats": len(self.all_stats()),
+                "sources": len(self.sources),
+            }
+        )

@@ -1,0 +1,363 @@
+"""Load and validate the YAML knowledge base: YAML → pydantic models → one immutable KB.
+
+Every problem is collected, not just the first, and each names ``file:line`` and the key path,
+so an editor can fix a broken file in one go. Only ``yaml.SafeLoader`` ever runs: a tag such as
+``!!python/object`` is reported as an error and never constructed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Centre, Cluster, ResearchField, Source
+from bot.knowledge.problems import KnowledgeBaseError, Problem
+from bot.knowledge.text import normalize
+
+__all__ = ["KB_FILES", "load_knowledge_base"]
+
+
+class _SourcesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    sources: tuple[Source, ...]
+
+
+class _FieldsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    fields: tuple[ResearchField, ...]
+
+
+class _CentresFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    centres: tuple[Centre, ...]
+
+
+class _ClusterFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    cluster: Cluster
+
+
+KB_FILES: Mapping[str, type[BaseModel]] = MappingProxyType(
+    {
+        "sources.yaml": _SourcesFile,
+        "fields.yaml": _FieldsFile,
+        "centres.yaml": _CentresFile,
+        "cluster.yaml": _ClusterFile,
+    }
+)
+"""The files a knowledge base consists of, and the model each must satisfy."""
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class _ParsedFile:
+    """A YAML document with the line of every key path, to point errors at the right line."""
+
+    name: str
+    data: Any
+    lines: Mapping[Path_, int]
+    ids: Mapping[Path_, str]
+
+    def line_of(self, path: Path_) -> int:
+        """The line of ``path``, or of its nearest ancestor present in the file."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(path[:end])
+            if line is not None:
+                return line
+        return 1
+
+    def describe(self, path: Path_) -> str:
+        """``centres[ludc].fields[0]``: list items named by their id where they have one."""
+        text = ""
+        for end, part in enumerate(path, start=1):
+            if isinstance(part, int):
+                text += f"[{self.ids.get(path[:end], part)}]"
+            else:
+                text += f".{part}" if text else str(part)
+        return text or "(document)"
+
+
+def _map_nodes(
+    node: yaml.Node,
+    path: Path_,
+    lines: dict[Path_, int],
+    ids: dict[Path_, str],
+    duplicates: list[tuple[Path_, int]],
+) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = (*path, key)
+            if key in seen:
+                duplicates.append((child, key_node.start_mark.line + 1))
+            seen.add(key)
+            lines[child] = key_node.start_mark.line + 1
+            if key == "id" and isinstance(value_node, yaml.ScalarNode) and path:
+                ids[path] = str(value_node.value)
+            _map_nodes(value_node, child, lines, ids, duplicates)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _map_nodes(item, (*path, index), lines, ids, duplicates)
+
+
+def _parse_file(file_path: Path, display_name: str, problems: list[Problem]) -> _ParsedFile | None:
+    try:
+        text = file_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(
+            Problem(file=display_name, line=1, path="(file)", message="file is missing")
+        )
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(
+            Problem(file=display_name, line=1, path="(file)", message=f"cannot read: {error}")
+        )
+        return None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        reason = error.problem or "invalid YAML"
+        if "constructor" in reason:
+            reason = f"unsafe or unknown YAML tag refused ({reason})"
+        problems.append(Problem(file=display_name, line=line, path="(yaml)", message=reason))
+        return None
+    except yaml.YAMLError as error:
+        problems.append(Problem(file=display_name, line=1, path="(yaml)", message=str(error)))
+        return None
+    lines: dict[Path_, int] = {}
+    ids: dict[Path_, str] = {}
+    duplicates: list[tuple[Path_, int]] = []
+    if node is not None:
+        _map_nodes(node, (), lines, ids, duplicates)
+    parsed = _ParsedFile(name=display_name, data=data, lines=lines, ids=ids)
+    for path, line in duplicates:
+        problems.append(
+            Problem(
+                file=display_name,
+                line=line,
+                path=parsed.describe(path),
+                message=f"duplicate key '{path[-1]}' (the earlier value would be lost)",
+            )
+        )
+    return parsed
+
+
+def _validate(parsed: _ParsedFile, model: type[BaseModel], problems: list[Problem]) -> Any:
+    if not isinstance(parsed.data, dict):
+        problems.append(
+            Problem(
+                file=parsed.name,
+                line=1,
+                path="(document)",
+                message=f"expected a mapping with the key '{next(iter(model.model_fields))}'",
+            )
+        )
+        return None
+    try:
+        return model.model_validate(parsed.data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            location: Path_ = tuple(detail["loc"])
+            message = detail["msg"]
+            if detail["type"] == "extra_forbidden":
+                message = "unknown key (check the spelling against the file's header)"
+            problems.append(
+                Problem(
+                    file=parsed.name,
+                    line=parsed.line_of(location),
+                    path=parsed.describe(location),
+                    message=message,
+                )
+            )
+        return None
+
+
+@dataclass
+class _Checker:
+    """Cross-file rules pydantic cannot see: unique ids, references and aliases."""
+
+    files: Mapping[str, _ParsedFile]
+    problems: list[Problem]
+
+    def report(self, file: str, path: Path_, message: str) -> None:
+        parsed = self.files[file]
+        self.problems.append(
+            Problem(
+                file=parsed.name,
+                line=parsed.line_of(path),
+                path=parsed.describe(path),
+                message=message,
+            )
+        )
+
+    def unique_ids(self, file: str, key: str, ids: Iterable[str], seen: dict[str, str]) -> None:
+        for index, entry_id in enumerate(ids):
+            if entry_id in seen:
+                self.report(
+                    file, (key, index, "id"), f"duplicate id '{entry_id}' ({seen[entry_id]})"
+                )
+            else:
+                seen[entry_id] = f"first used in {self.files[file].name}"
+
+    def reference(
+        self, file: str, path: Path_, value: str, known: Mapping[str, object], kind: str
+    ) -> None:
+        if value not in known:
+            self.report(file, path, f"unknown {kind} id '{value}'")
+
+
+def load_knowledge_base(data_dir: Path) -> KnowledgeBase:
+    """Load, validate and index the knowledge base in ``data_dir``.
+
+    Raises :class:`KnowledgeBaseError` listing every problem found; never returns a partial KB.
+    """
+    problems: list[Problem] = []
+    files: dict[str, _ParsedFile] = {}
+    models: dict[str, Any] = {}
+    for file_name, model in KB_FILES.items():
+        display = str(data_dir / file_name)
+        parsed = _parse_file(data_dir / file_name, display, problems)
+        if parsed is None:
+            continue
+        files[file_name] = parsed
+        validated = _validate(parsed, model, problems)
+        if validated is not None:
+            models[file_name] = validated
+    if problems or len(models) != len(KB_FILES):
+        raise KnowledgeBaseError(problems)
+
+    sources: tuple[Source, ...] = models["sources.yaml"].sources
+    fields: tuple[ResearchField, ...] = models["fields.yaml"].fields
+    centres: tuple[Centre, ...] = models["centres.yaml"].centres
+    cluster: Cluster = models["cluster.yaml"].cluster
+    _check_consistency(_Checker(files, problems), sources, fields, centres, cluster)
+    if problems:
+        raise KnowledgeBaseError(problems)
+    return KnowledgeBase(
+        sources={source.id: source for source in sources},
+        fields={field.id: field for field in fields},
+        centres={centre.id: centre for centre in centres},
+        cluster=cluster,
+    )
+
+
+def _check_consistency(
+    checker: _Checker,
+    sources: tuple[Source, ...],
+    fields: tuple[ResearchField, ...],
+    centres: tuple[Centre, ...],
+    cluster: Cluster,
+) -> None:
+    source_ids: dict[str, str] = {}
+    checker.unique_ids("sources.yaml", "sources", (s.id for s in sources), source_ids)
+    entry_ids: dict[str, str] = {}
+    checker.unique_ids("fields.yaml", "fields", (f.id for f in fields), entry_ids)
+    checker.unique_ids("centres.yaml", "centres", (c.id for c in centres), entry_ids)
+    field_map = {f.id: f for f in fields}
+    centre_map = {c.id: c for c in centres}
+
+    stat_ids: dict[str, str] = {}
+    for index, field in enumerate(fields):
+        for source_index, source_id in enumerate(field.sources):
+            checker.reference(
+                "fields.yaml",
+                ("fields", index, "sources", source_index),
+                source_id,
+                source_ids,
+                "source",
+            )
+        for stat_index, stat in enumerate(field.stats):
+            path: Path_ = ("fields", index, "stats", stat_index)
+            checker.reference("fields.yaml", (*path, "source"), stat.source, source_ids, "source")
+            if stat.id in stat_ids:
+                checker.report("fields.yaml", (*path, "id"), f"duplicate stat id '{stat.id}'")
+            stat_ids[stat.id] = field.id
+    for stat_index, stat in enumerate(cluster.stats):
+        path = ("cluster", "stats", stat_index)
+        checker.reference("cluster.yaml", (*path, "source"), stat.source, source_ids, "source")
+        if stat.id in stat_ids:
+            checker.report("cluster.yaml", (*path, "id"), f"duplicate stat id '{stat.id}'")
+        stat_ids[stat.id] = "cluster"
+    for source_index, source_id in enumerate(cluster.sources):
+        checker.reference(
+            "cluster.yaml", ("cluster", "sources", source_index), source_id, source_ids, "source"
+        )
+
+    for index, centre in enumerate(centres):
+        for field_index, field_id in enumerate(centre.fields):
+            checker.reference(
+                "centres.yaml",
+                ("centres", index, "fields", field_index),
+                field_id,
+                field_map,
+                "field",
+            )
+        for source_index, source_id in enumerate(centre.sources):
+            checker.reference(
+                "centres.yaml",
+                ("centres", index, "sources", source_index),
+                source_id,
+                source_ids,
+                "source",
+            )
+        for key in ("successor", "part_of"):
+            target = getattr(centre, key)
+            if target is not None:
+                checker.reference(
+                    "centres.yaml", ("centres", index, key), target, centre_map, "centre"
+                )
+                if target == centre.id:
+                    checker.report("centres.yaml", ("centres", index, key), "refers to itself")
+
+    _check_aliases(checker, fields, centres, cluster)
+
+
+def _check_aliases(
+    checker: _Checker,
+    fields: tuple[ResearchField, ...],
+    centres: tuple[Centre, ...],
+    cluster: Cluster,
+) -> None:
+    """Each spelling a person may type must lead to exactly one entry."""
+    owners: dict[str, str] = {}
+
+    def claim(file: str, path: Path_, spelling: str, owner: str) -> None:
+        key = normalize(spelling)
+        if not key:
+            checker.report(file, path, f"'{spelling}' has no letters or digits to match on")
+            return
+        previous = owners.get(key)
+        if previous is not None and previous != owner:
+            checker.report(
+                file, path, f"'{spelling}' also names '{previous}'; it must name one entry"
+            )
+        owners.setdefault(key, owner)
+
+    for index, field in enumerate(fields):
+        claim("fields.yaml", ("fields", index, "id"), field.id, field.id)
+        claim("fields.yaml", ("fields", index, "name"), field.name, field.id)
+        for alias_index, alias in enumerate(field.aliases):
+            claim("fields.yaml", ("fields", index, "aliases", alias_index), alias, field.id)
+    for index, centre in enumerate(centres):
+        claim("centres.yaml", ("centres", index, "id"), centre.id, centre.id)
+        claim("centres.yaml", ("centres", index, "name"), centre.name, centre.id)
+        if centre.short_name:
+            claim("centres.yaml", ("centres", index, "short_name"), centre.short_name, centre.id)
+        for alias_index, alias in enumerate(centre.aliases):
+            claim("centres.yaml", ("centres", index, "aliases", alias_index), alias, centre.id)
+    claim("cluster.yaml", ("cluster", "name"), cluster.name, "cluster")
+    for alias_index, alias in enumerate(cluster.aliases):
+        claim("cluster.yaml", ("cluster", "aliases", alias_index), alias, "cluster")

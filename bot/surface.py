@@ -1,0 +1,27 @@
+"""What the Slack app registers with Slack: the one list ``manifest.yaml`` must match.
+
+``tests/test_manifest.py`` checks the manifest against these, and ``bot.app`` registers its
+listeners from them, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["BOT_EVENTS", "BOT_SCOPES", "EVENTS_PATH", "HEALTH_PATH", "SLASH_COMMAND"]
+
+SLASH_COMMAND: Final = "/medicon"
+EVENTS_PATH: Final = "/slack/events"
+HEALTH_PATH: Final = "/healthz"
+
+BOT_EVENTS: Final = ("app_home_opened", "app_mention", "message.im")
+"""Events the app subscribes to (``settings.event_subscriptions.bot_events``)."""
+
+BOT_SCOPES: Final = (
+    "app_mentions:read",  # app_mention
+    "channels:read",  # conversations.info: is the bot in a channel before it posts there
+    "chat:write",  # answers, shared answers, spotlights
+    "commands",  # /medicon
+    "groups:read",  # conversations.info for private channels
+    "im:history",  # message.im
+)

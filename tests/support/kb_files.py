@@ -1,0 +1,86 @@
+"""A small, valid knowledge base as YAML text, for tests that break one thing at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SOURCES = """\
+sources:
+  - id: seed
+    title: Seed page
+  - id: site
+    title: A public page
+    url: https://example.org/page
+    as_of: 2020
+"""
+
+FIELDS = """\
+fields:
+  - id: cancer
+    name: Cancer
+    aliases: [oncology, kræft]
+    summary: Cancer research in the region.
+    stats:
+      - id: cancer-organisations
+        label: Organisations
+        value: 25
+        qualifier: more than
+        unit: organisations
+        statement: More than 25 organisations focus on cancer research.
+        source: seed
+    sources: [seed]
+  - id: neuroscience
+    name: Neuroscience
+    aliases: [brain, hjärna]
+    summary: Brain research.
+    sources: [seed]
+"""
+
+CENTRES = """\
+centres:
+  - id: create-health
+    name: CREATE Health
+    kind: centre
+    host: Lund University
+    city: Lund
+    country: SE
+    website: https://example.org/create
+    fields: [cancer]
+    summary: Translational cancer research.
+    sources: [seed, site]
+  - id: wnc
+    name: Wallenberg Neuroscience Center
+    short_name: WNC
+    kind: centre
+    fields: [neuroscience]
+    summary: Neurodegenerative disease research.
+    sources: [site]
+"""
+
+CLUSTER = """\
+cluster:
+  name: Medicon Valley
+  aliases: [Greater Copenhagen]
+  summary: A life-science cluster.
+  sources: [seed]
+"""
+
+
+def write_kb(
+    directory: Path,
+    *,
+    sources: str = SOURCES,
+    fields: str = FIELDS,
+    centres: str = CENTRES,
+    cluster: str = CLUSTER,
+) -> Path:
+    """Write the four files (any of them replaced) into ``directory`` and return it."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in {
+        "sources.yaml": sources,
+        "fields.yaml": fields,
+        "centres.yaml": centres,
+        "cluster.yaml": cluster,
+    }.items():
+        (directory / name).write_text(text, encoding="utf-8")
+    return directory
