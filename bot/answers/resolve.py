@@ -187,6 +187,11 @@ def answer_for(kb: KnowledgeBase, ref: EntryRef, *, closest_to: str | None = Non
 
 
 def _lookup(kb: KnowledgeBase, text: str) -> Answer:
+    return _entry_named(kb, text) or _search(kb, text) or _no_match(kb, text)
+
+
+def _entry_named(kb: KnowledgeBase, text: str) -> Answer | None:
+    """The entry ``text`` names exactly, after dropping filler words, or with a typo."""
     index = kb.index
     ref = index.exact(text)
     if ref is not None:
@@ -199,7 +204,7 @@ def _lookup(kb: KnowledgeBase, text: str) -> Answer:
     typo = index.closest(topic or text)
     if typo is not None:
         return answer_for(kb, typo.ref, closest_to=text)
-    return _search(kb, text) or _no_match(kb, text)
+    return None
 
 
 def _search(kb: KnowledgeBase, text: str) -> SearchAnswer | None:
@@ -228,10 +233,7 @@ def _centres(kb: KnowledgeBase, query: Query) -> Answer:
             centres=kb.centres_in(ref.id), field=kb.fields[ref.id], closest_to=closest_to
         )
     # "centre for inflammation and metabolism" names a centre rather than filtering by field.
-    whole = _lookup(kb, query.raw)
-    if not isinstance(whole, NoMatchAnswer):
-        return whole
-    return _no_match(kb, query.argument, reason="no-field")
+    return _entry_named(kb, query.raw) or _no_match(kb, query.argument, reason="no-field")
 
 
 def _stats(kb: KnowledgeBase) -> StatsAnswer:

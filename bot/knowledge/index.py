@@ -11,6 +11,7 @@ tens of thousands of entries (``bench/search.py`` measures it):
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left
 from collections import defaultdict
@@ -38,6 +39,8 @@ _PREFIX_FACTOR = 0.5
 _COMMON_SHARE = 0.05
 """A word in more than this share of entries only re-ranks what rarer words found."""
 _FUZZY_CUTOFF = 80.0
+_TAIL_SHARE = 0.35
+"""Results scoring below this share of the best are noise, not answers."""
 _KIND_ORDER: Mapping[str, int] = {"field": 0, "cluster": 1, "centre": 2}
 
 
@@ -219,25 +222,36 @@ class SearchIndex:
     def search(self, text: str, *, limit: int = 5) -> list[Hit]:
         """Entries ranked by how well their names, places and texts match the words of ``text``."""
         words = [w for w in dict.fromkeys(normalize(text).split()) if w not in STOP_WORDS]
-        expanded: list[tuple[str, float]] = []
-        for word in words:
-            expanded.extend(self._expand(word))
+        expanded: list[tuple[int, str, float]] = []
+        for position, word in enumerate(words):
+            expanded.extend((position, match, factor) for match, factor in self._expand(word))
         if not expanded:
             return []
-        expanded.sort(key=lambda item: len(self._postings[item[0]]))
+        expanded.sort(key=lambda item: len(self._postings[item[1]]))
         scores: dict[EntryRef, float] = defaultdict(float)
-        for word, factor in expanded:
+        covered: dict[EntryRef, set[int]] = defaultdict(set)
+        for position, word, factor in expanded:
             postings = self._postings[word]
             idf = self._idf[word] * factor
-            if scores and len(postings) > self._common_df:
-                for ref in scores:
-                    weight = postings.get(ref)
-                    if weight is not None:
-                        scores[ref] += weight * idf
-            else:
-                for ref, weight in postings.items():
-                    scores[ref] += weight * idf
-        ranked = sorted(
-            scores.items(), key=lambda item: (-item[1], _KIND_ORDER[item[0].kind], item[0].id)
+            common = bool(scores) and len(postings) > self._common_df
+            pairs = (
+                ((ref, postings[ref]) for ref in list(scores) if ref in postings)
+                if common
+                else postings.items()
+            )
+            for ref, weight in pairs:
+                scores[ref] += weight * idf
+                covered[ref].add(position)
+        # Entries matching more of the words come first; weak tail results are dropped.
+        ranked = heapq.nsmallest(
+            limit,
+            scores.items(),
+            key=lambda item: (
+                -len(covered[item[0]]),
+                -item[1],
+                _KIND_ORDER[item[0].kind],
+                item[0].id,
+            ),
         )
-        return [Hit(ref=ref, score=score) for ref, score in ranked[:limit]]
+        best = max(score for _, score in ranked)
+        return [Hit(ref=ref, score=score) for ref, score in ranked if score >= best * _TAIL_SHARE]

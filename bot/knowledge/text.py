@@ -13,7 +13,8 @@ __all__ = ["STOP_WORDS", "normalize", "tokens"]
 
 # Letters that Unicode does not decompose into base letter + accent.
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ð": "d", "þ": "th", "ł": "l"})
-_APOSTROPHES = re.compile(r"['’`´]")
+_JOINERS = re.compile(r"['’`´.]")
+"""Removed outright rather than spaced: ``Parkinson's`` → ``parkinsons``, ``L.U.D.C`` → ``ludc``."""
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 STOP_WORDS = frozenset(
@@ -100,12 +101,12 @@ STOP_WORDS = frozenset(
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free text with single spaces.
 
-    ``"Kræft!"`` → ``"kraeft"``; ``"Parkinson's"`` → ``"parkinsons"``; ``"Skåne"`` → ``"skane"``.
+    ``"Kræft!"`` → ``"kraeft"``; ``"Parkinson's"`` → ``"parkinsons"``; ``"L.U.D.C."`` → ``"ludc"``; ``"Skåne"`` → ``"skane"``.
     """
     folded = text.casefold().translate(_FOLD)
     decomposed = unicodedata.normalize("NFKD", folded)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = _APOSTROPHES.sub("", stripped)
+    stripped = _JOINERS.sub("", stripped)
     return _NON_WORD.sub(" ", stripped).strip()
 
 

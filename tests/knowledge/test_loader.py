@@ -42,7 +42,9 @@ def test_a_missing_name_is_an_error_at_the_entry_line(tmp_path: Path) -> None:
 def test_a_number_that_is_not_a_number_names_its_line(tmp_path: Path) -> None:
     fields = FIELDS.replace("value: 25", "value: lots")
     (problem,) = problems_of(write_kb(tmp_path, fields=fields))
-    assert problem.startswith(f"{tmp_path / 'fields.yaml'}:9: fields[cancer].stats[cancer-organisations].value: ")
+    assert problem.startswith(
+        f"{tmp_path / 'fields.yaml'}:9: fields[cancer].stats[cancer-organisations].value: "
+    )
     assert "number" in problem
 
 
@@ -93,7 +95,9 @@ def test_a_misspelt_key_is_reported_rather_than_ignored(tmp_path: Path) -> None:
 def test_a_key_given_twice_is_an_error(tmp_path: Path) -> None:
     centres = CENTRES.replace("    city: Lund\n", "    city: Lund\n    city: Malmö\n")
     (problem,) = problems_of(write_kb(tmp_path, centres=centres))
-    assert problem.startswith(f"{tmp_path / 'centres.yaml'}:7: centres[create-health].city: duplicate key")
+    assert problem.startswith(
+        f"{tmp_path / 'centres.yaml'}:7: centres[create-health].city: duplicate key"
+    )
 
 
 def test_an_alias_that_names_two_entries_is_an_error(tmp_path: Path) -> None:

@@ -1,0 +1,57 @@
+"""Slack's documented message limits, checked independently of the renderer's own constants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def limit_violations(payload: dict[str, Any]) -> list[str]:
+    """Every way ``payload`` breaks Slack's Block Kit limits; empty when it is fine."""
+    problems: list[str] = []
+    text = payload.get("text")
+    if not isinstance(text, str) or not text.strip():
+        problems.append("fallback text missing")
+    blocks = payload.get("blocks", [])
+    if len(blocks) > 50:
+        problems.append(f"{len(blocks)} blocks > 50")
+    for number, block in enumerate(blocks):
+        kind = block["type"]
+        where = f"block {number} ({kind})"
+        if kind == "header" and len(block["text"]["text"]) > 150:
+            problems.append(f"{where}: header > 150")
+        if kind == "section":
+            if "text" not in block and "fields" not in block:
+                problems.append(f"{where}: section without text or fields")
+            if len(block.get("text", {}).get("text", "")) > 3000:
+                problems.append(f"{where}: text > 3000")
+            fields = block.get("fields", [])
+            if len(fields) > 10:
+                problems.append(f"{where}: {len(fields)} fields > 10")
+            problems.extend(f"{where}: field > 2000" for f in fields if len(f["text"]) > 2000)
+            accessory = block.get("accessory")
+            if accessory:
+                problems.extend(_button_violations(where, [accessory]))
+        if kind == "actions":
+            if len(block["elements"]) > 25:
+                problems.append(f"{where}: {len(block['elements'])} elements > 25")
+            problems.extend(_button_violations(where, block["elements"]))
+            ids = [element["action_id"] for element in block["elements"]]
+            if len(ids) != len(set(ids)):
+                problems.append(f"{where}: repeated action_id")
+        if kind == "context" and len(block["elements"]) > 10:
+            problems.append(f"{where}: context elements > 10")
+    return problems
+
+
+def _button_violations(where: str, elements: list[dict[str, Any]]) -> list[str]:
+    problems = []
+    for element in elements:
+        if element.get("type") != "button":
+            continue
+        if len(element["text"]["text"]) > 75:
+            problems.append(f"{where}: button text > 75")
+        if len(element.get("value", "")) > 2000:
+            problems.append(f"{where}: button value > 2000")
+        if len(element["action_id"]) > 255:
+            problems.append(f"{where}: action_id > 255")
+    return problems
