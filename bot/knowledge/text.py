@@ -101,7 +101,8 @@ STOP_WORDS = frozenset(
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free text with single spaces.
 
-    ``"Kræft!"`` → ``"kraeft"``; ``"Parkinson's"`` → ``"parkinsons"``; ``"L.U.D.C."`` → ``"ludc"``; ``"Skåne"`` → ``"skane"``.
+    ``"Kræft!"`` → ``"kraeft"``; ``"Parkinson's"`` → ``"parkinsons"``;
+    ``"L.U.D.C."`` → ``"ludc"``; ``"Skåne"`` → ``"skane"``.
     """
     folded = text.casefold().translate(_FOLD)
     decomposed = unicodedata.normalize("NFKD", folded)

@@ -49,7 +49,8 @@ def test_no_match_echoes_the_typed_text_escaped(kb: KnowledgeBase) -> None:
 def test_a_field_answer_shows_numbers_with_their_qualifiers(kb: KnowledgeBase) -> None:
     message = render(resolve_text(kb, "cancer"))
     blocks = message.as_dict()["blocks"]
-    assert blocks[0]["type"] == "header" and "Cancer" in blocks[0]["text"]["text"]
+    assert blocks[0]["type"] == "header"
+    assert "Cancer" in blocks[0]["text"]["text"]
     fields_text = " ".join(
         field["text"]
         for block in blocks

@@ -137,20 +137,23 @@ def test_a_field_answer_carries_its_centres_numbers_and_sources(kb: KnowledgeBas
     centre_ids = {centre.id for centre in answer.centres}
     assert {"ludc", "cbmr", "gentofte-diabetes-research"} <= centre_ids
     assert [stat.display_value for stat in answer.field.stats][:2] == ["more than 10", "over 40"]
-    assert answer.sources and answer.sources[0].id == "seed-research-areas"
+    assert answer.sources
+    assert answer.sources[0].id == "seed-research-areas"
 
 
 def test_an_ended_centre_says_so_and_points_to_its_successor(kb: KnowledgeBase) -> None:
     answer = resolve_text(kb, "danstem")
     assert isinstance(answer, CentreAnswer)
     assert answer.centre.status is Status.ENDED
-    assert answer.successor is not None and answer.successor.id == "renew"
+    assert answer.successor is not None
+    assert answer.successor.id == "renew"
 
 
 def test_a_programme_knows_what_it_is_part_of(kb: KnowledgeBase) -> None:
     answer = resolve_text(kb, "MAD for Cancer")
     assert isinstance(answer, CentreAnswer)
-    assert answer.parent is not None and answer.parent.id == "create-health"
+    assert answer.parent is not None
+    assert answer.parent.id == "create-health"
     parent = resolve_text(kb, "CREATE Health")
     assert isinstance(parent, CentreAnswer)
     assert "mad-for-cancer" in {part.id for part in parent.parts}
@@ -173,7 +176,8 @@ def test_search_finds_a_research_theme(kb: KnowledgeBase) -> None:
 def test_centres_of_a_field(kb: KnowledgeBase) -> None:
     answer = resolve_text(kb, "centres neuroscience")
     assert isinstance(answer, CentreListAnswer)
-    assert answer.field is not None and answer.field.id == "neuroscience"
+    assert answer.field is not None
+    assert answer.field.id == "neuroscience"
     ids = {centre.id for centre in answer.centres}
     assert {"wnc", "lund-epilepsy-center", "brainlab", "cnsr", "cins"} <= ids
     assert all("neuroscience" in centre.fields for centre in answer.centres)
@@ -182,7 +186,8 @@ def test_centres_of_a_field(kb: KnowledgeBase) -> None:
 def test_centres_of_a_misspelt_field(kb: KnowledgeBase) -> None:
     answer = resolve_text(kb, "centres diabetis")
     assert isinstance(answer, CentreListAnswer)
-    assert answer.field is not None and answer.field.id == "diabetes"
+    assert answer.field is not None
+    assert answer.field.id == "diabetes"
     assert answer.closest_to == "diabetis"
 
 

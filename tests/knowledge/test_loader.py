@@ -74,7 +74,8 @@ def test_an_unknown_source_is_an_error(tmp_path: Path) -> None:
     fields = FIELDS.replace("source: seed", "source: nowhere")
     (problem,) = problems_of(write_kb(tmp_path, fields=fields))
     assert problem == (
-        f"{tmp_path / 'fields.yaml'}:13: fields[cancer].stats[cancer-organisations].source: unknown source id 'nowhere'"
+        f"{tmp_path / 'fields.yaml'}:13: fields[cancer].stats[cancer-organisations].source: "
+        "unknown source id 'nowhere'"
     )
 
 
