@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -25,20 +26,32 @@ class KnowledgeBase:
     centres: Mapping[str, Centre]
     cluster: Cluster
     index: SearchIndex = field(init=False, repr=False, compare=False)
+    _by_field: Mapping[str, tuple[Centre, ...]] = field(init=False, repr=False, compare=False)
+    _by_parent: Mapping[str, tuple[Centre, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
-        object.__setattr__(self, "fields", MappingProxyType(dict(self.fields)))
-        object.__setattr__(self, "centres", MappingProxyType(dict(self.centres)))
-        object.__setattr__(self, "index", SearchIndex.build(self))
+        set_ = object.__setattr__
+        set_(self, "sources", MappingProxyType(dict(self.sources)))
+        set_(self, "fields", MappingProxyType(dict(self.fields)))
+        set_(self, "centres", MappingProxyType(dict(self.centres)))
+        by_field: dict[str, list[Centre]] = defaultdict(list)
+        by_parent: dict[str, list[Centre]] = defaultdict(list)
+        for centre in self.centres.values():
+            for field_id in centre.fields:
+                by_field[field_id].append(centre)
+            if centre.part_of:
+                by_parent[centre.part_of].append(centre)
+        set_(self, "_by_field", {key: tuple(value) for key, value in by_field.items()})
+        set_(self, "_by_parent", {key: tuple(value) for key, value in by_parent.items()})
+        set_(self, "index", SearchIndex.build(self))
 
     def centres_in(self, field_id: str) -> tuple[Centre, ...]:
         """Centres working in ``field_id``, in file order."""
-        return tuple(centre for centre in self.centres.values() if field_id in centre.fields)
+        return self._by_field.get(field_id, ())
 
     def parts_of(self, centre_id: str) -> tuple[Centre, ...]:
         """Programmes and centres that belong to ``centre_id`` (``part_of``)."""
-        return tuple(centre for centre in self.centres.values() if centre.part_of == centre_id)
+        return self._by_parent.get(centre_id, ())
 
     def name_of(self, ref: EntryRef) -> str:
         """The display name of any entry an index lookup returns."""

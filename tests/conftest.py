@@ -1,0 +1,46 @@
+"""Shared fixtures.
+
+Test infrastructure fixtures come first (the Slack stand-in and a proxy-free environment); app
+fixtures follow below them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.surface import BOT_SCOPES
+from tests.support.slack_stand_in import SlackStandIn
+
+_PROXY_VARIABLES = (
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+)
+
+SIGNING_SECRET = "stand-in-signing-secret"
+
+
+@pytest.fixture
+def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unset proxy variables: slack_sdk honours HTTPS_PROXY without NO_PROXY, even for loopback."""
+    for name in _PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def slack_stand_in(no_proxy_env: None) -> Iterator[SlackStandIn]:
+    """A running Slack Web API stand-in; fails the test if the stand-in itself broke."""
+    with SlackStandIn(scopes=BOT_SCOPES) as stand_in:
+        yield stand_in
+        assert not stand_in.errors, f"the Slack stand-in failed while answering: {stand_in.errors}"
+
+
+@pytest.fixture
+def signing_secret() -> str:
+    """The signing secret test requests are signed with (give the app the same)."""
+    return SIGNING_SECRET
