@@ -34,7 +34,28 @@ CENTRES = 10_000
 FIELDS = 200
 REPEATS = 2_000
 CITIES = ("Lund", "Malmö", "Copenhagen", "Helsingborg", "Roskilde", "Glostrup", "Gentofte")
-SYLLABLES = "ka lo mi ra te su vo ne pi da ru el an or is um et ox yl bi".split()
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "te",
+    "su",
+    "vo",
+    "ne",
+    "pi",
+    "da",
+    "ru",
+    "el",
+    "an",
+    "or",
+    "is",
+    "um",
+    "et",
+    "ox",
+    "yl",
+    "bi",
+]
 
 
 def _word(rng: random.Random) -> str:
@@ -85,7 +106,9 @@ def build_synthetic(directory: Path, rng: random.Random) -> None:
             {
                 "id": f"centre-{number}",
                 "name": name,
-                "short_name": unique(lambda: "".join(rng.choice("BCDFGHKLMNPRSTVZ") for _ in range(5))),
+                "short_name": unique(
+                    lambda: "".join(rng.choice("BCDFGHKLMNPRSTVZ") for _ in range(5))
+                ),
                 "kind": "centre",
                 "aliases": [unique(lambda: f"{_word(rng)} {_word(rng)} institute")],
                 "host": f"{rng.choice(words).capitalize()} University",
@@ -173,21 +196,30 @@ def startup(command: list[str]) -> float:
 
 def report(label: str, kb: KnowledgeBase, load_seconds: float, rng: random.Random) -> None:
     counts = kb.counts()
-    print(f"\n{label}: {counts['fields']} fields, {counts['centres']} centres; "
-          f"load+validate+index {load_seconds * 1e3:.1f} ms (best of 3)")
-    print(f"  {'query':<10} {'resolve p50':>12} {'p99':>9} {'+render p99':>12} {'dict.get p50':>13} {'p99':>9}")
-    bare = {name: ref for name, ref in kb.index.spellings.items()}
+    print(
+        f"\n{label}: {counts['fields']} fields, {counts['centres']} centres; "
+        f"load+validate+index {load_seconds * 1e3:.1f} ms (best of 3)"
+    )
+    print(
+        f"  {'query':<10} {'resolve p50':>12} {'p99':>9} {'+render p99':>12}"
+        f" {'dict.get p50':>13} {'p99':>9}"
+    )
+    bare = dict(kb.index.spellings)
     for kind, texts in queries(kb, rng).items():
         p50, p99 = time_each(lambda text: resolve_text(kb, text), texts)
         _, render_p99 = time_each(lambda text: render(resolve_text(kb, text)), texts)
         b50, b99 = time_each(bare.get, texts)
-        print(f"  {kind:<10} {p50:>9.3f} ms {p99:>6.3f} ms {render_p99:>9.3f} ms "
-              f"{b50 * 1e3:>10.2f} µs {b99 * 1e3:>6.2f} µs")
+        print(
+            f"  {kind:<10} {p50:>9.3f} ms {p99:>6.3f} ms {render_p99:>9.3f} ms "
+            f"{b50 * 1e3:>10.2f} µs {b99 * 1e3:>6.2f} µs"
+        )
 
 
 def main() -> None:
     rng = random.Random(SEED)
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; {REPEATS} timed lookups per row")
+    print(
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; {REPEATS} timed lookups per row"
+    )
     real, real_load = timed_load(default_data_dir())
     report("real data", real, real_load, rng)
     with tempfile.TemporaryDirectory() as temporary:
@@ -200,8 +232,10 @@ def main() -> None:
     executable = Path(sys.executable).parent / "medicon-bot"
     console = startup([str(executable), "console"])
     bare_python = startup([sys.executable, "-c", "pass"])
-    print(f"\nconsole start to prompt and exit: {console * 1e3:.0f} ms "
-          f"(bare `python -c pass`: {bare_python * 1e3:.0f} ms)")
+    print(
+        f"\nconsole start to prompt and exit: {console * 1e3:.0f} ms "
+        f"(bare `python -c pass`: {bare_python * 1e3:.0f} ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -91,6 +91,7 @@ class StatsAnswer:
 class SearchAnswer:
     query: str
     entries: tuple[Entry, ...]
+    hits: tuple[EntryRef, ...]
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def resolve(kb: KnowledgeBase, query: Query) -> Answer:
         return _centres(kb, query)
     if query.command is Command.SEARCH:
         return _search(kb, query.argument) or _no_match(kb, query.argument)
-    return _lookup(kb, query.argument)
+    return _lookup(kb, query.argument) or _no_match(kb, query.argument)
 
 
 def _entry(kb: KnowledgeBase, ref: EntryRef) -> Entry:
@@ -186,8 +187,18 @@ def answer_for(kb: KnowledgeBase, ref: EntryRef, *, closest_to: str | None = Non
     )
 
 
-def _lookup(kb: KnowledgeBase, text: str) -> Answer:
-    return _entry_named(kb, text) or _search(kb, text) or _no_match(kb, text)
+def _lookup(kb: KnowledgeBase, text: str, *, search_text: str | None = None) -> Answer | None:
+    """Name, then full text (``search_text`` if given), then resemblance; None if nothing fits."""
+    found = _entry_named(kb, text) or _search(kb, text if search_text is None else search_text)
+    if isinstance(found, SearchAnswer) and len(found.hits) == 1:
+        return answer_for(kb, found.hits[0])  # one result: show it rather than a list of one
+    return found or _entry_resembling(kb, text)
+
+
+def _entry_resembling(kb: KnowledgeBase, text: str) -> Answer | None:
+    topic = " ".join(tokens(text, drop_stop_words=True)) or text
+    typo = kb.index.resembling(topic)
+    return answer_for(kb, typo.ref, closest_to=text) if typo is not None else None
 
 
 def _entry_named(kb: KnowledgeBase, text: str) -> Answer | None:
@@ -201,7 +212,7 @@ def _entry_named(kb: KnowledgeBase, text: str) -> Answer | None:
         ref = index.exact(topic)
         if ref is not None:
             return answer_for(kb, ref)
-    typo = index.closest(topic or text)
+    typo = index.closest(text) or (index.closest(topic) if topic else None)
     if typo is not None:
         return answer_for(kb, typo.ref, closest_to=text)
     return None
@@ -211,7 +222,11 @@ def _search(kb: KnowledgeBase, text: str) -> SearchAnswer | None:
     hits = kb.index.search(text, limit=_SEARCH_LIMIT)
     if not hits:
         return None
-    return SearchAnswer(query=text, entries=tuple(_entry(kb, hit.ref) for hit in hits))
+    return SearchAnswer(
+        query=text,
+        entries=tuple(_entry(kb, hit.ref) for hit in hits),
+        hits=tuple(hit.ref for hit in hits),
+    )
 
 
 def _no_match(kb: KnowledgeBase, text: str, *, reason: str = "unknown") -> NoMatchAnswer:
@@ -225,7 +240,7 @@ def _centres(kb: KnowledgeBase, query: Query) -> Answer:
     ref = kb.index.exact(query.argument)
     closest_to: str | None = None
     if ref is None:
-        typo = kb.index.closest(query.argument)
+        typo = kb.index.closest(query.argument) or kb.index.resembling(query.argument)
         if typo is not None:
             ref, closest_to = typo.ref, query.argument
     if ref is not None and ref.kind == "field":
@@ -233,7 +248,9 @@ def _centres(kb: KnowledgeBase, query: Query) -> Answer:
             centres=kb.centres_in(ref.id), field=kb.fields[ref.id], closest_to=closest_to
         )
     # "centre for inflammation and metabolism" names a centre rather than filtering by field.
-    return _entry_named(kb, query.raw) or _no_match(kb, query.argument, reason="no-field")
+    # The words after "centres" are searched alone: "centres" itself would match every centre.
+    found = _lookup(kb, query.raw, search_text=query.argument)
+    return found or _no_match(kb, query.argument, reason="no-field")
 
 
 def _stats(kb: KnowledgeBase) -> StatsAnswer:

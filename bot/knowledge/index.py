@@ -17,11 +17,12 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.knowledge.models import Stat
 from bot.knowledge.text import STOP_WORDS, normalize
 
 if TYPE_CHECKING:
@@ -44,9 +45,8 @@ _TAIL_SHARE = 0.35
 _KIND_ORDER: Mapping[str, int] = {"field": 0, "cluster": 1, "centre": 2}
 
 
-@dataclass(frozen=True, order=True)
-class EntryRef:
-    """A pointer to one entry: ``EntryRef("centre", "ludc")``."""
+class EntryRef(NamedTuple):
+    """A pointer to one entry: ``EntryRef("centre", "ludc")`` (a tuple: cheap to hash)."""
 
     kind: EntryKind
     id: str
@@ -67,6 +67,10 @@ class Hit:
 
     ref: EntryRef
     score: float
+
+
+def _stat_texts(stats: Iterable[Stat]) -> list[str]:
+    return [text for stat in stats for text in (stat.label, stat.unit, stat.statement)]
 
 
 def _deletions(word: str) -> set[str]:
@@ -125,12 +129,14 @@ class SearchIndex:
         add_names(cluster_ref, (kb.cluster.name, *kb.cluster.aliases))
         add_words(cluster_ref, (kb.cluster.name, *kb.cluster.aliases), _NAME_WEIGHT)
         add_words(cluster_ref, (kb.cluster.summary, *kb.cluster.highlights), _TEXT_WEIGHT)
+        add_words(cluster_ref, _stat_texts(kb.cluster.stats), _TEXT_WEIGHT)
         for research_field in kb.fields.values():
             ref = EntryRef("field", research_field.id)
             field_names = (research_field.id, research_field.name, *research_field.aliases)
             add_names(ref, field_names)
             add_words(ref, field_names, _NAME_WEIGHT)
             add_words(ref, (research_field.summary, *research_field.highlights), _TEXT_WEIGHT)
+            add_words(ref, _stat_texts(research_field.stats), _TEXT_WEIGHT)
         for centre in kb.centres.values():
             ref = EntryRef("centre", centre.id)
             centre_names = (centre.id, centre.name, centre.short_name, *centre.aliases)
@@ -154,7 +160,7 @@ class SearchIndex:
         return self._names.get(normalize(text))
 
     def closest(self, text: str) -> TypoMatch | None:
-        """The entry whose name is nearest to ``text``, if one is close enough to be a typo."""
+        """The entry whose name is one edit (OSA) away from ``text``; a handful of dict probes."""
         query = normalize(text)
         if len(query) < 3:
             return None
@@ -164,9 +170,18 @@ class SearchIndex:
             if variant in self._names:
                 candidates.add(variant)
         near = [name for name in candidates if OSA.distance(query, name) <= 1]
-        if near:
-            best = min(near, key=lambda name: self._rank_key(name, query))
-            return TypoMatch(ref=self._names[best], matched=best, score=100.0)
+        if not near:
+            return None
+        best = min(near, key=lambda name: self._rank_key(name, query))
+        return TypoMatch(ref=self._names[best], matched=best, score=100.0)
+
+    def resembling(self, text: str) -> TypoMatch | None:
+        """The entry whose name is most similar to ``text`` (rapidfuzz ratio ≥ 80), if any.
+
+        Slower than :meth:`closest` (it scores every name of similar length), so callers try it
+        last, for typos of more than one letter.
+        """
+        query = normalize(text)
         if len(query) < 5:
             return None
         pool: list[str] = []
@@ -177,8 +192,7 @@ class SearchIndex:
         )
         if found is None:
             return None
-        best, score = found[0], float(found[1])
-        return TypoMatch(ref=self._names[best], matched=best, score=score)
+        return TypoMatch(ref=self._names[found[0]], matched=found[0], score=float(found[1]))
 
     def _rank_key(self, name: str, query: str) -> tuple[float, int, int, str]:
         ref = self._names[name]

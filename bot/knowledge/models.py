@@ -98,8 +98,8 @@ class Stat(_Record):
 
     @property
     def display_value(self) -> str:
-        """``more than 25``, ``80+``, ``23%``: the number with its qualifier, as the source says."""
-        number = f"{self.value:g}"
+        """``more than 25``, ``80+``, ``23%``, ``4,002,372``: the number as the source says it."""
+        number = f"{int(self.value):,}" if self.value.is_integer() else f"{self.value:,}"
         if self.unit == "%":
             number = f"{number}%"
         if self.qualifier is None:

@@ -104,9 +104,12 @@ def normalize(text: str) -> str:
     ``"Kræft!"`` → ``"kraeft"``; ``"Parkinson's"`` → ``"parkinsons"``;
     ``"L.U.D.C."`` → ``"ludc"``; ``"Skåne"`` → ``"skane"``.
     """
-    folded = text.casefold().translate(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", folded)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        stripped = text.lower()
+    else:
+        folded = text.casefold().translate(_FOLD)
+        decomposed = unicodedata.normalize("NFKD", folded)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = _JOINERS.sub("", stripped)
     return _NON_WORD.sub(" ", stripped).strip()
 
