@@ -7,9 +7,11 @@ fixtures follow below them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from bot.storage import Database, open_database
 from bot.surface import BOT_SCOPES
 from tests.support.slack_stand_in import SlackStandIn
 
@@ -44,3 +46,25 @@ def slack_stand_in(no_proxy_env: None) -> Iterator[SlackStandIn]:
 def signing_secret() -> str:
     """The signing secret test requests are signed with (give the app the same)."""
     return SIGNING_SECRET
+
+
+# --- databases -------------------------------------------------------------------------------
+
+DATABASE_KINDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=DATABASE_KINDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL to an empty database: a SQLite file, then a fresh PostgreSQL schema."""
+    from tests.support.databases import database_url as make_url
+
+    with make_url(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """An opened, migrated database of each kind."""
+    opened = open_database(database_url)
+    yield opened
+    opened.dispose()
