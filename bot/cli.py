@@ -19,6 +19,8 @@ from bot.answers import render, resolve_text
 from bot.config import Settings, load_settings
 from bot.errors import ConfigurationError, MediconBotError
 from bot.knowledge import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
+from bot.logs import configure_logging
+from bot.storage import open_database
 from bot.terminal import message_to_renderable
 
 __all__ = ["main"]
@@ -40,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the Slack message payload")
 
     commands.add_parser("console", help="an interactive offline session with history")
+    commands.add_parser("serve", help="the Slack app over HTTP (gunicorn on 0.0.0.0:$PORT)")
+    commands.add_parser("socket", help="the Slack app over Socket Mode (no public URL needed)")
 
     kb = commands.add_parser("kb", help="knowledge-base tools")
     kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
@@ -60,10 +64,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         kb = load_knowledge_base(settings.data_dir)
         if args.command == "ask":
             return _ask(kb, " ".join(args.question), as_json=args.json, out=out)
-        if args.command == "console" or not settings.slack_configured:
+        command = args.command or _default_command(settings)
+        if command == "console":
             return _console(kb, settings, out)
-        err.print("Slack credentials are set; the Slack app commands arrive with the next release.")
-        return 2
+        configure_logging(settings.log_level)
+        if command == "serve":
+            settings.require_slack()
+            open_database(settings.database_url).dispose()  # migrate once, before the workers
+            from bot.server import serve
+
+            serve(settings)
+            return 0
+        from bot.socket_mode import run_socket_mode
+
+        run_socket_mode(settings)
+        return 0
     except KnowledgeBaseError as error:
         err.print(f"[bold red]Knowledge base did not load[/]: {len(error.problems)} problem(s)")
         for problem in error.problems:
@@ -75,6 +90,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MediconBotError as error:
         err.print(str(error), markup=False)
         return 1
+
+
+def _default_command(settings: Settings) -> str:
+    """Socket Mode with an app token, HTTP with a signing secret, else the offline console."""
+    if settings.slack_bot_token is not None and settings.slack_app_token is not None:
+        return "socket"
+    if settings.slack_configured:
+        return "serve"
+    return "console"
 
 
 def _ask(kb: KnowledgeBase, question: str, *, as_json: bool, out: Console) -> int:

@@ -62,6 +62,7 @@ class Settings(BaseModel):
     data_dir: Path = Field(default_factory=default_data_dir)
     timezone: Annotated[str, AfterValidator(_timezone)] = "Europe/Copenhagen"
     port: Annotated[int, Field(ge=1, le=65535)] = 3000
+    web_concurrency: Annotated[int, Field(ge=1, le=64)] = 2
     log_level: str = "INFO"
 
     @field_validator("database_url")
@@ -92,6 +93,14 @@ class Settings(BaseModel):
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    def require_slack(self, *, socket_mode: bool = False) -> None:
+        """Raise ConfigurationError naming the first Slack variable this mode still needs."""
+        needed = ["slack_bot_token", "slack_app_token" if socket_mode else "slack_signing_secret"]
+        for setting in needed:
+            if getattr(self, setting) is None:
+                variable = next(v for v, s in ENVIRONMENT_VARIABLES.items() if s == setting)
+                raise ConfigurationError(f"{variable}: required to connect to Slack")
+
 
 ENVIRONMENT_VARIABLES: Mapping[str, str] = {
     "SLACK_BOT_TOKEN": "slack_bot_token",
@@ -102,6 +111,7 @@ ENVIRONMENT_VARIABLES: Mapping[str, str] = {
     "MEDICON_DATA_DIR": "data_dir",
     "MEDICON_TIMEZONE": "timezone",
     "PORT": "port",
+    "WEB_CONCURRENCY": "web_concurrency",
     "LOG_LEVEL": "log_level",
 }
 """Environment variable → setting. Empty values count as unset."""

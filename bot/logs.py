@@ -1,0 +1,38 @@
+"""Logging set-up for every process, with a filter that keeps Slack tokens out of the logs."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+__all__ = ["TokenRedactingFilter", "configure_logging", "redact"]
+
+_TOKEN = re.compile(r"\b(xox[abeoprs]|xapp)-[A-Za-z0-9-]+")
+
+
+def redact(text: str) -> str:
+    """``xoxb-123-abc`` → ``xoxb-***``: the kind of token stays visible, the secret does not."""
+    return _TOKEN.sub(lambda match: f"{match.group(1)}-***", text)
+
+
+class TokenRedactingFilter(logging.Filter):
+    """Rewrites each record's message so no Slack token reaches a handler."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return True
+
+
+def configure_logging(level: str = "INFO") -> None:
+    """One stderr handler with the redacting filter; libraries log through it too."""
+    root = logging.getLogger()
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(TokenRedactingFilter())
+    root.handlers[:] = [handler]
+    root.setLevel(level)

@@ -1,0 +1,206 @@
+"""Answers shaped for each Slack surface: the slash command, conversations, sharing, App Home.
+
+Pure functions over the knowledge base. Each adds what its surface needs (a share button, an
+attribution, a greeting, navigation) to the one rendered answer, staying within Slack's limits.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    ButtonElement,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    Option,
+    OptionGroup,
+    PlainTextObject,
+    SectionBlock,
+    StaticSelectElement,
+)
+
+from bot.answers import Message, render, resolve_text
+from bot.answers.mrkdwn import escape, truncate
+from bot.answers.render import entry_button
+from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
+from bot.knowledge import EntryRef, KnowledgeBase, Status
+from bot.knowledge.text import normalize
+
+__all__ = [
+    "HOME_BACK",
+    "OPEN_CENTRE_SELECT",
+    "SHARE",
+    "command_reply",
+    "conversation_reply",
+    "entry_reply",
+    "error_reply",
+    "home_view",
+    "shared_reply",
+    "strip_mentions",
+]
+
+SHARE: Final = "share_answer"
+HOME_BACK: Final = "home_back"
+OPEN_CENTRE_SELECT: Final = "open_centre_select"
+
+_VALUE_LIMIT = 2000
+_HOME_BLOCKS = 100
+_GREETINGS = frozenset(
+    {
+        *("hi", "hello", "hey", "hej", "hejsan", "hallo", "halla", "goddag", "godmorgon", "yo"),
+        *("god morgen", "good morning", "good afternoon", "hi there", "hello there", "howdy"),
+    }
+)
+_INTRO: Final = (
+    "Hi! I'm Medicon Bot. Ask me about research in Medicon Valley, the life-science cluster of "
+    "Greater Copenhagen and Skåne: a field such as *cancer*, a centre such as *LUDC*, or a "
+    "question such as _who does diabetes research in Lund?_"
+)
+_ERROR: Final = (
+    ":face_with_head_bandage: Sorry, something went wrong on my side while answering. "
+    "Please try again in a moment."
+)
+
+
+def _with(message: Message, *blocks: dict[str, Any]) -> Message:
+    return Message(text=message.text, blocks=(*message.blocks, *blocks))
+
+
+def _share_actions(query: str) -> dict[str, Any]:
+    button = ButtonElement(
+        text=PlainTextObject(text="Share in channel", emoji=True),
+        action_id=SHARE,
+        value=query[:_VALUE_LIMIT],
+    )
+    return ActionsBlock(block_id="share", elements=[button]).to_dict()
+
+
+def _is_shareable(kb: KnowledgeBase, text: str) -> bool:
+    answer = resolve_text(kb, text)
+    return not isinstance(answer, HelpAnswer | NoMatchAnswer)
+
+
+def command_reply(kb: KnowledgeBase, text: str) -> Message:
+    """What ``/medicon <text>`` shows its user (ephemeral): the answer and a Share button."""
+    message = render(resolve_text(kb, text))
+    if _is_shareable(kb, text):
+        return _with(message, _share_actions(text))
+    return message
+
+
+def entry_reply(kb: KnowledgeBase, ref: EntryRef, *, shareable: bool = True) -> Message:
+    """The answer about one entry, opened by a button; shareable by its id."""
+    message = render(answer_for(kb, ref))
+    return _with(message, _share_actions(ref.id)) if shareable else message
+
+
+def shared_reply(kb: KnowledgeBase, text: str, *, user_id: str) -> Message:
+    """The answer as posted for everyone when someone presses Share: attributed to them."""
+    message = render(resolve_text(kb, text))
+    attribution = ContextBlock(
+        elements=[MarkdownTextObject(text=f"Shared by <@{escape(user_id)}> with `/medicon`")]
+    ).to_dict()
+    return Message(text=message.text, blocks=(*message.blocks, attribution))
+
+
+def strip_mentions(text: str) -> str:
+    """The question in an @mention: ``<@U0BOT> cancer`` → ``cancer``."""
+    words = [word for word in text.split() if not (word.startswith("<@") and word.endswith(">"))]
+    return " ".join(words)
+
+
+def conversation_reply(kb: KnowledgeBase, text: str) -> Message:
+    """A reply in a DM or thread: a greeting gets an introduction, anything else the answer."""
+    if normalize(text) in _GREETINGS:
+        help_message = render(resolve_text(kb, "help"))
+        intro = SectionBlock(text=MarkdownTextObject(text=_INTRO)).to_dict()
+        return Message(
+            text=_INTRO.replace("*", "").replace("_", ""), blocks=(intro, *help_message.blocks[1:])
+        )
+    return render(resolve_text(kb, text), prefix="")
+
+
+def error_reply() -> Message:
+    """What the one error policy tells a user when something unexpected broke."""
+    return Message(
+        text=_ERROR, blocks=(SectionBlock(text=MarkdownTextObject(text=_ERROR)).to_dict(),)
+    )
+
+
+# --- App Home ---------------------------------------------------------------------------------
+
+
+def _centre_select(kb: KnowledgeBase) -> StaticSelectElement:
+    groups = []
+    for research_field in kb.fields.values():
+        options = [
+            Option(value=centre.id, text=truncate(centre.short_name or centre.name, 75))
+            for centre in kb.centres_in(research_field.id)
+            if centre.status is not Status.ENDED
+        ][:100]
+        if options:
+            groups.append(OptionGroup(label=truncate(research_field.name, 75), options=options))
+    # Slack allows 100 options in all: keep the first groups whole.
+    kept, count = [], 0
+    for group in groups:
+        size = len(group.options or [])
+        if count + size > 100:
+            break
+        kept.append(group)
+        count += size
+    return StaticSelectElement(
+        placeholder="Open a centre…", action_id=OPEN_CENTRE_SELECT, option_groups=kept
+    )
+
+
+def _overview_blocks(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    blocks: list[Any] = [
+        HeaderBlock(text=PlainTextObject(text="Medicon Bot")),
+        SectionBlock(text=MarkdownTextObject(text=_INTRO)),
+        SectionBlock(
+            text=MarkdownTextObject(
+                text="*How to ask:* type `/medicon cancer`, `/medicon LUDC`, `/medicon stats` "
+                "or `/medicon help` in any channel, or send me a direct message."
+            )
+        ),
+        DividerBlock(),
+    ]
+    for research_field in kb.fields.values():
+        numbers = " · ".join(
+            f"{escape(stat.display_value)}{'' if stat.unit == '%' else ' ' + escape(stat.unit)}"
+            for stat in research_field.stats[:2]
+        )
+        title = (
+            f"{research_field.emoji} {research_field.name}"
+            if research_field.emoji
+            else research_field.name
+        )
+        text = f"*{escape(title)}*" + (f"\n{truncate(numbers, 2500)}" if numbers else "")
+        blocks.append(
+            SectionBlock(text=MarkdownTextObject(text=text), accessory=entry_button(research_field))
+        )
+    blocks.append(DividerBlock())
+    blocks.append(
+        SectionBlock(
+            text=MarkdownTextObject(text="*Centres and programmes*"),
+            accessory=_centre_select(kb),
+        )
+    )
+    return [block.to_dict() for block in blocks]
+
+
+def home_view(kb: KnowledgeBase, *, showing: EntryRef | None = None) -> dict[str, Any]:
+    """The App Home tab: the fields with headline numbers, or one entry with a way back."""
+    if showing is None:
+        blocks = _overview_blocks(kb)
+    else:
+        back = ActionsBlock(
+            block_id="home_nav",
+            elements=[ButtonElement(text="← All fields", action_id=HOME_BACK, value="home")],
+        ).to_dict()
+        answer = render(answer_for(kb, showing))
+        blocks = [back, *answer.blocks]
+    return {"type": "home", "blocks": blocks[:_HOME_BLOCKS]}

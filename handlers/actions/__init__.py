@@ -1,0 +1,24 @@
+"""Buttons and selects: open a field or centre, share an answer, navigate the App Home."""
+
+from __future__ import annotations
+
+import re
+
+from slack_bolt import App
+
+from bot.answers.render import OPEN_CENTRE, OPEN_FIELD
+from bot.replies import HOME_BACK, OPEN_CENTRE_SELECT, SHARE
+from bot.services import Services
+from handlers.actions.home_back import make_home_back
+from handlers.actions.open_entry import make_open_entry
+from handlers.actions.share import make_share
+
+__all__ = ["register"]
+
+
+def register(app: App, services: Services) -> None:
+    app.action(re.compile(rf"^{OPEN_FIELD}:"))(make_open_entry(services, kind="field"))
+    app.action(re.compile(rf"^{OPEN_CENTRE}:"))(make_open_entry(services, kind="centre"))
+    app.action(OPEN_CENTRE_SELECT)(make_open_entry(services, kind="centre"))
+    app.action(SHARE)(make_share(services))
+    app.action(HOME_BACK)(make_home_back(services))

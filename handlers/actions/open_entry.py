@@ -1,0 +1,58 @@
+"""A button or select that opens a field or centre, wherever it was clicked.
+
+In the App Home the tab itself changes; in an ephemeral answer the answer is replaced in
+place; under any other message the clicker alone sees the answer, with a Share button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from slack_bolt import Ack, Respond
+from slack_sdk import WebClient
+
+from bot.knowledge import EntryRef
+from bot.replies import entry_reply, home_view
+from bot.services import Services
+
+__all__ = ["make_open_entry"]
+
+
+def _chosen_id(action: dict[str, Any]) -> str:
+    selected = action.get("selected_option")
+    if isinstance(selected, dict):
+        return str(selected.get("value", ""))
+    return str(action.get("value", ""))
+
+
+def make_open_entry(services: Services, *, kind: Literal["field", "centre"]) -> Callable[..., None]:
+    def open_entry(
+        ack: Ack, action: dict[str, Any], body: dict[str, Any], respond: Respond, client: WebClient
+    ) -> None:
+        ack()
+        entry_id = _chosen_id(action)
+        known = services.kb.fields if kind == "field" else services.kb.centres
+        if entry_id not in known:
+            respond(
+                response_type="ephemeral",
+                replace_original=False,
+                text="That entry is no longer in the knowledge base. Try `/medicon fields`.",
+            )
+            return
+        ref = EntryRef(kind, entry_id)
+        container = body.get("container") or {}
+        if container.get("type") == "view":
+            client.views_publish(
+                user_id=body["user"]["id"], view=home_view(services.kb, showing=ref)
+            )
+            return
+        message = entry_reply(services.kb, ref)
+        respond(
+            response_type="ephemeral",
+            replace_original=bool(container.get("is_ephemeral")),
+            text=message.text,
+            blocks=list(message.blocks),
+        )
+
+    return open_entry

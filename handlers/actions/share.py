@@ -1,0 +1,31 @@
+"""The Share button: post the answer for everyone, attributed, and remove the private copy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, Respond
+
+from bot.replies import shared_reply
+from bot.services import Services
+
+__all__ = ["make_share"]
+
+
+def make_share(services: Services) -> Callable[..., None]:
+    def share(ack: Ack, action: dict[str, Any], body: dict[str, Any], respond: Respond) -> None:
+        ack()
+        message = shared_reply(
+            services.kb, str(action.get("value", "")), user_id=body["user"]["id"]
+        )
+        respond(
+            response_type="in_channel",
+            replace_original=False,
+            text=message.text,
+            blocks=list(message.blocks),
+        )
+        if (body.get("container") or {}).get("is_ephemeral"):
+            respond(delete_original=True)
+
+    return share

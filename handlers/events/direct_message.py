@@ -1,0 +1,28 @@
+"""A direct message to the bot: the answer (or, for a greeting, an introduction) in the DM."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Say
+
+from bot.replies import conversation_reply
+from bot.services import Services
+
+__all__ = ["is_person_writing", "make_direct_message"]
+
+
+def is_person_writing(event: dict[str, Any]) -> bool:
+    """A new message from a person: no subtype (edits, deletions, joins…) and no bot behind it."""
+    return "subtype" not in event and "bot_id" not in event and bool(event.get("user"))
+
+
+def make_direct_message(services: Services) -> Callable[..., None]:
+    def direct_message(event: dict[str, Any], say: Say) -> None:
+        if event.get("channel_type") != "im":
+            return
+        message = conversation_reply(services.kb, event.get("text") or "")
+        say(text=message.text, blocks=list(message.blocks))
+
+    return direct_message

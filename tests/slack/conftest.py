@@ -1,0 +1,52 @@
+"""One real web process (two gunicorn workers) and one Slack stand-in per test module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.surface import BOT_SCOPES
+from tests.conftest import SIGNING_SECRET
+from tests.support.slack_stand_in import SlackStandIn
+from tests.support.web_process import WebProcess, running_web_process
+
+BOT_TOKEN = "xoxb-1111-2222-secretbottoken"
+
+
+@pytest.fixture(scope="module")
+def module_stand_in() -> Iterator[SlackStandIn]:
+    with SlackStandIn(scopes=BOT_SCOPES) as stand_in:
+        yield stand_in
+
+
+@pytest.fixture(scope="module")
+def web(
+    module_stand_in: SlackStandIn, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WebProcess]:
+    directory = tmp_path_factory.mktemp("web")
+    environment = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": module_stand_in.api_url,
+        "DATABASE_URL": f"sqlite:///{directory / 'bot.sqlite3'}",
+        "WEB_CONCURRENCY": "2",
+        "LOG_LEVEL": "INFO",
+    }
+    with running_web_process(environment=environment, log=directory / "web.log") as process:
+        yield process
+        assert BOT_TOKEN not in process.log_text()
+
+
+@pytest.fixture
+def stand_in(module_stand_in: SlackStandIn, web: WebProcess) -> Iterator[SlackStandIn]:
+    """The module's stand-in, emptied for this test; fails the test if it broke."""
+    module_stand_in.reset()
+    yield module_stand_in
+    assert not module_stand_in.errors, module_stand_in.errors
+
+
+@pytest.fixture
+def log(web: WebProcess) -> Path:
+    return web.log
