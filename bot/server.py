@@ -6,19 +6,20 @@ its own app (engine, client), so nothing that holds sockets crosses a fork.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
 from bot.config import Settings
-from bot.web import WebApp, create_web_app
+from bot.web import create_web_app
 
-__all__ = ["serve"]
+__all__ = ["gunicorn_options", "run_gunicorn", "serve"]
 
 
 class _Server(BaseApplication):  # type: ignore[misc]
-    def __init__(self, settings: Settings, options: dict[str, Any]) -> None:
-        self._settings = settings
+    def __init__(self, load: Callable[[], Any], options: dict[str, Any]) -> None:
+        self._load = load
         self._options = options
         super().__init__()
 
@@ -26,13 +27,18 @@ class _Server(BaseApplication):  # type: ignore[misc]
         for key, value in self._options.items():
             self.cfg.set(key, value)
 
-    def load(self) -> WebApp:
-        return create_web_app(self._settings, apply_migrations=False)
+    def load(self) -> Any:
+        return self._load()
 
 
-def serve(settings: Settings, *, host: str = "0.0.0.0") -> None:  # noqa: S104 - the platform routes to us
-    """Run gunicorn on ``host``:``PORT`` with ``WEB_CONCURRENCY`` workers until stopped."""
-    options = {
+def run_gunicorn(load: Callable[[], Any], options: dict[str, Any]) -> None:
+    """Serve the WSGI app that ``load()`` builds (once per worker) until stopped."""
+    _Server(load, options).run()
+
+
+def gunicorn_options(settings: Settings, *, host: str = "0.0.0.0") -> dict[str, Any]:  # noqa: S104
+    """The production server set-up: threaded workers, so slow Slack calls don't block others."""
+    return {
         "bind": f"{host}:{settings.port}",
         "workers": settings.web_concurrency,
         "worker_class": "gthread",
@@ -44,4 +50,10 @@ def serve(settings: Settings, *, host: str = "0.0.0.0") -> None:  # noqa: S104 -
         "loglevel": settings.log_level.lower(),
         "proc_name": "medicon-bot-web",
     }
-    _Server(settings, options).run()
+
+
+def serve(settings: Settings) -> None:
+    """Run gunicorn on 0.0.0.0:``PORT`` with ``WEB_CONCURRENCY`` workers until stopped."""
+    run_gunicorn(
+        lambda: create_web_app(settings, apply_migrations=False), gunicorn_options(settings)
+    )

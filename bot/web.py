@@ -53,9 +53,10 @@ def _well_formed(body: bytes, content_type: str) -> bool:
         text = body.decode("utf-8")
         if content_type.startswith("application/json"):
             return isinstance(json.loads(text), dict)
-        form = parse_qs(text, strict_parsing=True)
-        payloads = form.get("payload")
-        return payloads is None or isinstance(json.loads(payloads[0]), dict)
+        if not text.startswith("payload="):
+            return True  # a slash command's plain form: nothing that can fail to parse
+        payloads = parse_qs(text, strict_parsing=True).get("payload")
+        return payloads is not None and isinstance(json.loads(payloads[0]), dict)
     except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         return False
 

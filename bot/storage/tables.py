@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table
+from datetime import UTC, datetime
 
-__all__ = ["metadata", "slack_events"]
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    TypeDecorator,
+    UniqueConstraint,
+)
+
+__all__ = [
+    "UTCDateTime",
+    "metadata",
+    "slack_events",
+    "spotlight_attempts",
+    "spotlight_deliveries",
+    "spotlight_features",
+    "spotlight_subscriptions",
+]
 
 metadata = MetaData(
     naming_convention={
@@ -24,3 +47,115 @@ slack_events = Table(
     Column("received_at", DateTime(timezone=True), nullable=False, index=True),
 )
 """Events already taken by some worker: Slack retries carry the same event_id."""
+
+
+# --- spotlights (migration 0002) -------------------------------------------------------------
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as UTC and read back aware, on SQLite as on PostgreSQL.
+
+    SQLite keeps no offset, so an aware value is converted to UTC before it is written (its
+    text then compares in time order) and the naive value read back is marked UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: pass an aware one (UTC)")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+spotlight_subscriptions = Table(
+    "spotlight_subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("team_id", String(32), nullable=False),
+    Column("enterprise_id", String(32), nullable=True),
+    Column("channel_id", String(32), nullable=False),
+    Column("created_by", String(32), nullable=False),
+    Column("updated_by", String(32), nullable=False),
+    Column("weekday", SmallInteger, nullable=False),
+    Column("local_time", String(5), nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("due_at", UTCDateTime, nullable=False, index=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("paused_reason", String(64), nullable=True),
+    Column("paused_at", UTCDateTime, nullable=True),
+    UniqueConstraint("team_id", "channel_id", name="uq_spotlight_subscriptions_team_channel"),
+    CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
+)
+"""One weekly spotlight per (workspace, channel). ``due_at`` is the next slot not yet delivered
+(UTC): the due query reads it through its index instead of computing every schedule."""
+
+spotlight_deliveries = Table(
+    "spotlight_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "subscription_id",
+        Integer,
+        ForeignKey("spotlight_subscriptions.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("period", UTCDateTime, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("topic", String(80), nullable=True),
+    Column("attempts", Integer, nullable=False),
+    Column("owner", String(64), nullable=True),
+    Column("claimed_at", UTCDateTime, nullable=False),
+    Column("lease_until", UTCDateTime, nullable=True),
+    Column("posted_ts", String(32), nullable=True),
+    Column("finished_at", UTCDateTime, nullable=True),
+    Column("error", String(200), nullable=True),
+    UniqueConstraint("subscription_id", "period", name="uq_spotlight_deliveries_period"),
+)
+"""One row per (subscription, scheduled slot): the row's existence is the exactly-once claim."""
+
+spotlight_attempts = Table(
+    "spotlight_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "delivery_id",
+        Integer,
+        ForeignKey("spotlight_deliveries.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("attempt", Integer, nullable=False),
+    Column("owner", String(64), nullable=True),
+    Column("outcome", String(16), nullable=False),
+    Column("error", String(200), nullable=True),
+    Column("posted_ts", String(32), nullable=True),
+    Column("recorded_at", UTCDateTime, nullable=False),
+)
+"""Every attempt at a delivery and how it ended, so nothing fails silently."""
+
+spotlight_features = Table(
+    "spotlight_features",
+    metadata,
+    Column(
+        "subscription_id",
+        Integer,
+        ForeignKey("spotlight_subscriptions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("cycle", Integer, primary_key=True),
+    Column("topic", String(80), primary_key=True),
+    Column("featured_at", UTCDateTime, nullable=False),
+)
+"""Rotation state: the topics a subscription has featured, per cycle through all topics."""

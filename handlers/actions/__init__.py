@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from slack_bolt import App
 
 from bot.answers.render import OPEN_CENTRE, OPEN_FIELD
+from bot.error_policy import acknowledge, guarded
 from bot.replies import HOME_BACK, OPEN_CENTRE_SELECT, SHARE
 from bot.services import Services
 from handlers.actions.home_back import make_home_back
@@ -17,8 +19,13 @@ __all__ = ["register"]
 
 
 def register(app: App, services: Services) -> None:
-    app.action(re.compile(rf"^{OPEN_FIELD}:"))(make_open_entry(services, kind="field"))
-    app.action(re.compile(rf"^{OPEN_CENTRE}:"))(make_open_entry(services, kind="centre"))
-    app.action(OPEN_CENTRE_SELECT)(make_open_entry(services, kind="centre"))
-    app.action(SHARE)(make_share(services))
-    app.action(HOME_BACK)(make_home_back(services))
+    """Each click is acknowledged at once; the answer follows from a lazy listener."""
+    listeners: dict[str | re.Pattern[str], Callable[..., None]] = {
+        re.compile(rf"^{OPEN_FIELD}:"): make_open_entry(services, kind="field"),
+        re.compile(rf"^{OPEN_CENTRE}:"): make_open_entry(services, kind="centre"),
+        OPEN_CENTRE_SELECT: make_open_entry(services, kind="centre"),
+        SHARE: make_share(services),
+        HOME_BACK: make_home_back(services),
+    }
+    for action_id, listener in listeners.items():
+        app.action(action_id)(ack=acknowledge, lazy=[guarded(listener)])

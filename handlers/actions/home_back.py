@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack
 from slack_sdk import WebClient
 
 from bot.replies import home_view
@@ -15,8 +14,7 @@ __all__ = ["make_home_back"]
 
 
 def make_home_back(services: Services) -> Callable[..., None]:
-    def home_back(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
+    def home_back(body: dict[str, Any], client: WebClient) -> None:
         client.views_publish(user_id=body["user"]["id"], view=home_view(services.kb))
 
     return home_back

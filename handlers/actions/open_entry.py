@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from slack_bolt import Ack, Respond
+from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.knowledge import EntryRef
@@ -28,9 +28,8 @@ def _chosen_id(action: dict[str, Any]) -> str:
 
 def make_open_entry(services: Services, *, kind: Literal["field", "centre"]) -> Callable[..., None]:
     def open_entry(
-        ack: Ack, action: dict[str, Any], body: dict[str, Any], respond: Respond, client: WebClient
+        action: dict[str, Any], body: dict[str, Any], respond: Respond, client: WebClient
     ) -> None:
-        ack()
         entry_id = _chosen_id(action)
         known = services.kb.fields if kind == "field" else services.kb.centres
         if entry_id not in known:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, Respond
+from slack_bolt import Respond
 
 from bot.replies import shared_reply
 from bot.services import Services
@@ -14,8 +14,7 @@ __all__ = ["make_share"]
 
 
 def make_share(services: Services) -> Callable[..., None]:
-    def share(ack: Ack, action: dict[str, Any], body: dict[str, Any], respond: Respond) -> None:
-        ack()
+    def share(action: dict[str, Any], body: dict[str, Any], respond: Respond) -> None:
         message = shared_reply(
             services.kb, str(action.get("value", "")), user_id=body["user"]["id"]
         )

@@ -1,21 +1,37 @@
-"""``/medicon <text>``: answered from memory, so the ack itself carries the (ephemeral) answer."""
+"""``/medicon <text>``: answered from memory, so the acknowledgement itself is the answer.
+
+Replies are pure functions of the text and the immutable knowledge base, so each worker keeps
+the most recent ones ready to send, serialised: people ask the same few questions, and
+rendering and encoding are the costly part of a request.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
-from slack_bolt import Ack
+from slack_bolt import BoltResponse
 
 from bot.replies import command_reply
 from bot.services import Services
 
 __all__ = ["make_medicon_command"]
 
+_CACHED_REPLIES = 1024
+_JSON: dict[str, str | Sequence[str]] = {"content-type": "application/json;charset=utf-8"}
 
-def make_medicon_command(services: Services) -> Callable[..., None]:
-    def medicon_command(ack: Ack, command: dict[str, Any]) -> None:
-        message = command_reply(services.kb, command.get("text") or "")
-        ack(response_type="ephemeral", text=message.text, blocks=list(message.blocks))
+
+def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
+    @lru_cache(maxsize=_CACHED_REPLIES)
+    def reply_body(text: str) -> str:
+        message = command_reply(services.kb, text)
+        return json.dumps({"response_type": "ephemeral", **message.as_dict()})
+
+    def medicon_command(command: dict[str, Any]) -> BoltResponse:
+        # Bolt sends a BoltResponse the listener returns as the acknowledgement itself.
+        text = " ".join((command.get("text") or "").split())
+        return BoltResponse(status=200, body=reply_body(text), headers=_JSON)
 
     return medicon_command

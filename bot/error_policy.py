@@ -1,0 +1,98 @@
+"""The one error policy: log with the traceback, tell the user something short.
+
+Bolt calls :func:`handle_error` for listeners it runs itself; :func:`guarded` routes the
+failures of lazy listeners (which Bolt runs after the acknowledgement) to the same place.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import BoltResponse, Respond, Say
+
+from bot.replies import error_reply
+
+__all__ = ["acknowledge", "guarded", "handle_error"]
+
+_log = logging.getLogger(__name__)
+
+
+def _has_response_url(body: dict[str, Any]) -> bool:
+    return bool(body.get("response_url")) or any(body.get("response_urls") or [])
+
+
+def handle_error(
+    error: Exception,
+    body: dict[str, Any],
+    response: BoltResponse | None,
+    respond: Respond | None,
+    say: Say | None,
+) -> BoltResponse | None:
+    """Log ``error`` and apologise where the user is; Slack gets a 200 so it does not retry."""
+    _log.error("unhandled error while handling a Slack request", exc_info=error)
+    message = error_reply()
+    if response is not None and body.get("command"):
+        # A slash command not acknowledged yet: the acknowledgement carries the apology.
+        payload = {"response_type": "ephemeral", "text": message.text}
+        return BoltResponse(
+            status=200, body=json.dumps(payload), headers={"content-type": "application/json"}
+        )
+    try:
+        if respond is not None and _has_response_url(body):
+            respond(response_type="ephemeral", replace_original=False, text=message.text)
+        elif say is not None and (body.get("event") or {}).get("channel"):
+            say(text=message.text)
+    except Exception:  # the apology failed too; the log above already has the cause
+        _log.warning("could not tell the user about the error", exc_info=True)
+    if response is not None and response.status >= 500:
+        return BoltResponse(status=200, body="")
+    return None
+
+
+_LAZY_ARGUMENTS = ("body", "respond", "say", "client", "event", "action", "context")
+
+
+def guarded(function: Callable[..., None]) -> Callable[..., None]:
+    """``function`` as a Bolt lazy listener whose exceptions reach :func:`handle_error`.
+
+    Bolt injects arguments by parameter name, so the wrapper declares every name a handler here
+    may want and passes on only those ``function`` asks for.
+    """
+    wanted = [name for name in inspect.signature(function).parameters if name in _LAZY_ARGUMENTS]
+
+    def lazy(
+        body: dict[str, Any],
+        respond: Respond,
+        say: Say,
+        client: Any,
+        event: Any,
+        action: Any,
+        context: Any,
+    ) -> None:
+        available = {
+            "body": body,
+            "respond": respond,
+            "say": say,
+            "client": client,
+            "event": event,
+            "action": action,
+            "context": context,
+        }
+        try:
+            function(**{name: available[name] for name in wanted})
+        except Exception as error:  # the policy itself: every failure ends up here
+            handle_error(error, body, None, respond, say)
+
+    # Bolt finds a lazy function again by its name when it runs it.
+    lazy.__name__ = function.__name__
+    lazy.__qualname__ = function.__qualname__
+    return lazy
+
+
+def acknowledge(ack: Callable[[], None]) -> None:
+    """The acknowledgement of a listener whose work happens lazily, after Slack got its 200."""
+    ack()

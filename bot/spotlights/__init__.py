@@ -1,0 +1,50 @@
+"""Weekly spotlights: subscriptions, the rotation of topics and exactly-once delivery.
+
+Handlers call :mod:`~bot.spotlights.service`; the clock and ``medicon-bot spotlight run-due``
+call :func:`run_due`. Importing this package starts nothing.
+"""
+
+from bot.spotlights.delivery import DEFAULT_GRACE, RunSummary, run_due
+from bot.spotlights.errors import (
+    ChannelUnavailable,
+    PostError,
+    PostRejected,
+    ScheduleError,
+    SpotlightError,
+    TransientPostError,
+)
+from bot.spotlights.poster import Poster, SlackPoster, TokenFor
+from bot.spotlights.schedule import Schedule, parse_schedule
+from bot.spotlights.service import (
+    SubscriptionView,
+    describe,
+    list_for_user,
+    preview,
+    remove_workspace,
+    subscribe,
+    unsubscribe,
+)
+
+__all__ = [
+    "DEFAULT_GRACE",
+    "ChannelUnavailable",
+    "PostError",
+    "PostRejected",
+    "Poster",
+    "RunSummary",
+    "Schedule",
+    "ScheduleError",
+    "SlackPoster",
+    "SpotlightError",
+    "SubscriptionView",
+    "TokenFor",
+    "TransientPostError",
+    "describe",
+    "list_for_user",
+    "parse_schedule",
+    "preview",
+    "remove_workspace",
+    "run_due",
+    "subscribe",
+    "unsubscribe",
+]

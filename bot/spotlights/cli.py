@@ -1,0 +1,129 @@
+"""``medicon-bot spotlight run-due|preview`` and ``medicon-bot clock``.
+
+:func:`add_spotlight_commands` registers the sub-commands on the main parser and
+:func:`run_spotlight_command` runs them; ``bot.cli`` stays the composition root and calls both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime, timedelta
+from typing import Final, TextIO
+
+from rich.console import Console
+
+from bot.config import Settings
+from bot.errors import ConfigurationError
+from bot.knowledge import KnowledgeBase
+from bot.spotlights.delivery import run_due
+from bot.spotlights.poster import SlackPoster
+from bot.spotlights.service import preview
+from bot.storage import open_database
+
+__all__ = ["COMMANDS", "add_spotlight_commands", "run_spotlight_command"]
+
+COMMANDS: Final = frozenset({"spotlight", "clock"})
+"""The top-level commands this module handles (``args.command``)."""
+
+
+def _instant(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not an ISO 8601 instant: {text!r} (try 2026-12-01T09:00:00+01:00)"
+        ) from None
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def add_spotlight_commands(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """Add ``spotlight run-due``, ``spotlight preview`` and ``clock`` to ``subparsers``.
+
+    ``subparsers`` is what ``ArgumentParser.add_subparsers(dest="command")`` returned.
+    """
+    spotlight = subparsers.add_parser("spotlight", help="weekly spotlights: deliver, preview")
+    commands = spotlight.add_subparsers(
+        dest="spotlight_command", metavar="SPOTLIGHT_COMMAND", required=True
+    )
+    run = commands.add_parser(
+        "run-due", help="deliver every spotlight due now, once, and exit (for cron)"
+    )
+    run.add_argument(
+        "--now", type=_instant, help="the instant to deliver for (ISO 8601; no offset = UTC)"
+    )
+    run.add_argument(
+        "--grace-hours",
+        type=float,
+        default=24.0,
+        help="skip (and record) slots older than this (default 24)",
+    )
+    show = commands.add_parser("preview", help="print the next spotlight a channel will get")
+    show.add_argument("--channel", help="a subscribed channel id (default: a new subscription)")
+    show.add_argument("--team", help="the channel's workspace id, when it is ambiguous")
+    show.add_argument("--json", action="store_true", help="print the Slack message payload")
+    subparsers.add_parser("clock", help="the clock process: deliver spotlights every minute")
+
+
+def run_spotlight_command(
+    args: argparse.Namespace,
+    *,
+    settings: Settings,
+    kb: KnowledgeBase,
+    out: TextIO | None = None,
+) -> int:
+    """Run the parsed command; returns the exit code. Raises ConfigurationError without a token.
+
+    ``run-due`` prints one summary line and exits 0 when nothing was left failed, else 1.
+    """
+    out = out if out is not None else sys.stdout
+    database = open_database(settings.database_url)
+    try:
+        if args.command == "clock":
+            from bot.clock import run_clock
+
+            run_clock(
+                settings,
+                kb=kb,
+                database=database,
+                poster_factory=lambda: _poster(settings),
+            )
+            return 0
+        if args.spotlight_command == "run-due":
+            summary = run_due(
+                now=args.now or datetime.now(UTC),
+                database=database,
+                kb=kb,
+                poster=_poster(settings),
+                grace=timedelta(hours=args.grace_hours),
+            )
+            print(summary.line(), file=out)
+            return 1 if summary.failed else 0
+        with database.sessions() as session:
+            found = preview(session, kb=kb, team_id=args.team, channel_id=args.channel)
+        if found is None:
+            print("The knowledge base has nothing to feature.", file=out)
+            return 1
+        choice, message = found
+        if args.json:
+            print(json.dumps(message.as_dict(), ensure_ascii=False, indent=2), file=out)
+            return 0
+        from bot.terminal import message_to_renderable
+
+        console = Console(file=out, highlight=False)
+        console.print(f"Next spotlight ({choice.key}, rotation cycle {choice.cycle + 1}):")
+        console.print(message_to_renderable(message))
+        return 0
+    finally:
+        database.dispose()
+
+
+def _poster(settings: Settings) -> SlackPoster:
+    token = settings.slack_bot_token
+    if token is None:
+        raise ConfigurationError("SLACK_BOT_TOKEN: required to post spotlights")
+    secret = token.get_secret_value()
+    return SlackPoster(base_url=str(settings.slack_api_url), token_for=lambda _t, _e: secret)
