@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from slack_bolt import App
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk import WebClient
 
 from bot.error_policy import handle_error
@@ -12,6 +13,14 @@ from bot.services import Services
 from handlers import register_handlers
 
 __all__ = ["create_app"]
+
+
+class _SkipTokenNotice(logging.Filter):
+    """Bolt warns that SLACK_BOT_TOKEN goes unused when a client is given: that is intended here
+    (the client carries the same token and the configured API URL)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
 
 
 def create_app(services: Services, *, client: WebClient, socket_mode: bool = False) -> App:
@@ -23,6 +32,9 @@ def create_app(services: Services, *, client: WebClient, socket_mode: bool = Fal
     secret = services.settings.slack_signing_secret
     if secret is None and not socket_mode:
         raise ValueError("create_app needs SLACK_SIGNING_SECRET for HTTP mode")
+    framework_logger = logging.getLogger("slack_bolt.App")
+    if not any(isinstance(f, _SkipTokenNotice) for f in framework_logger.filters):
+        framework_logger.addFilter(_SkipTokenNotice())
     app = App(
         client=client,
         signing_secret=secret.get_secret_value() if secret is not None else "",
@@ -32,7 +44,7 @@ def create_app(services: Services, *, client: WebClient, socket_mode: bool = Fal
         # are lazy listeners. This skips Bolt's 10 ms polling for the acknowledgement.
         process_before_response=True,
         ignoring_self_events_enabled=True,
-        logger=logging.getLogger("slack_bolt"),
+        logger=framework_logger,
     )
     register_handlers(app, services)
     app.error(handle_error)

@@ -20,6 +20,8 @@ from bot.config import Settings, load_settings
 from bot.errors import ConfigurationError, MediconBotError
 from bot.knowledge import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
 from bot.logs import configure_logging
+from bot.spotlights.cli import COMMANDS as SPOTLIGHT_COMMANDS
+from bot.spotlights.cli import add_spotlight_commands, run_spotlight_command
 from bot.storage import open_database
 from bot.terminal import message_to_renderable
 
@@ -42,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the Slack message payload")
 
     commands.add_parser("console", help="an interactive offline session with history")
+    add_spotlight_commands(commands)
     commands.add_parser("serve", help="the Slack app over HTTP (gunicorn on 0.0.0.0:$PORT)")
     commands.add_parser("socket", help="the Slack app over Socket Mode (no public URL needed)")
 
@@ -68,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "console":
             return _console(kb, settings, out)
         configure_logging(settings.log_level)
+        if command in SPOTLIGHT_COMMANDS:
+            return run_spotlight_command(args, settings=settings, kb=kb)
         if command == "serve":
             settings.require_slack()
             open_database(settings.database_url).dispose()  # migrate once, before the workers

@@ -53,7 +53,7 @@ def handle_error(
     return None
 
 
-_LAZY_ARGUMENTS = ("body", "respond", "say", "client", "event", "action", "context")
+_LAZY_ARGUMENTS = ("body", "respond", "say", "client", "event", "action", "command", "context")
 
 
 def guarded(function: Callable[..., None]) -> Callable[..., None]:
@@ -71,6 +71,7 @@ def guarded(function: Callable[..., None]) -> Callable[..., None]:
         client: Any,
         event: Any,
         action: Any,
+        command: Any,
         context: Any,
     ) -> None:
         available = {
@@ -80,6 +81,7 @@ def guarded(function: Callable[..., None]) -> Callable[..., None]:
             "client": client,
             "event": event,
             "action": action,
+            "command": command,
             "context": context,
         }
         try:

@@ -6,6 +6,7 @@ attribution, a greeting, navigation) to the one rendered answer, staying within 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Final
 
 from slack_sdk.models.blocks import (
@@ -192,10 +193,31 @@ def _overview_blocks(kb: KnowledgeBase) -> list[dict[str, Any]]:
     return [block.to_dict() for block in blocks]
 
 
-def home_view(kb: KnowledgeBase, *, showing: EntryRef | None = None) -> dict[str, Any]:
-    """The App Home tab: the fields with headline numbers, or one entry with a way back."""
+def _subscription_blocks(
+    subscriptions: Sequence[tuple[str, Sequence[str]]],
+) -> list[dict[str, Any]]:
+    if not subscriptions:
+        return []
+    blocks: list[Any] = [
+        DividerBlock(),
+        SectionBlock(text=MarkdownTextObject(text="*Your weekly spotlights*")),
+    ]
+    for channel_id, lines in subscriptions[:10]:
+        text = f"<#{escape(channel_id)}>\n" + "\n".join(lines)
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=truncate(text, 3000))))
+    return [block.to_dict() for block in blocks]
+
+
+def home_view(
+    kb: KnowledgeBase,
+    *,
+    showing: EntryRef | None = None,
+    subscriptions: Sequence[tuple[str, Sequence[str]]] = (),
+) -> dict[str, Any]:
+    """The App Home tab: fields with headline numbers and the user's spotlight subscriptions
+    (channel id, description lines), or one entry with a way back."""
     if showing is None:
-        blocks = _overview_blocks(kb)
+        blocks = [*_overview_blocks(kb), *_subscription_blocks(subscriptions)]
     else:
         back = ActionsBlock(
             block_id="home_nav",

@@ -19,9 +19,11 @@ BOT_EVENTS: Final = ("app_home_opened", "app_mention", "message.im")
 
 BOT_SCOPES: Final = (
     "app_mentions:read",  # app_mention
+    "channels:history",  # after a crash: did Slack already take a spotlight post? (metadata)
     "channels:read",  # conversations.info: is the bot in a channel before it posts there
     "chat:write",  # answers, shared answers, spotlights
     "commands",  # /medicon
+    "groups:history",  # the same check in private channels
     "groups:read",  # conversations.info for private channels
     "im:history",  # message.im
 )

@@ -44,6 +44,9 @@ COMMANDS: Final = (
     ("{prefix}stats", "every field's numbers side by side"),
     ("{prefix}search epilepsy Lund", "full-text search over names and descriptions"),
     ("{prefix}Medicon Valley", "the cluster itself"),
+    ("{prefix}subscribe monday 09:00", "a weekly spotlight post in this channel"),
+    ("{prefix}subscriptions", "this channel's spotlight: schedule, next and last post"),
+    ("{prefix}unsubscribe", "stop this channel's spotlight"),
     ("{prefix}help", "this list"),
 )
 """(example, what it gives) for the help card; ``{prefix}`` is ``/medicon `` in Slack."""

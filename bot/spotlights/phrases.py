@@ -87,3 +87,11 @@ FOOTER: Final = "Weekly spotlight · `/medicon unsubscribe` to stop · `/medicon
 def pause_reason(code: str) -> str:
     """The pause reason Slack gave, in words; the code itself when it is not a known one."""
     return PAUSE_REASONS.get(code, f"Slack refused the post ({code})")
+
+
+INVITE_ME: Final = (
+    "I can't post in this channel yet: invite me first with `/invite @Medicon Bot`, "
+    "then run `/medicon subscribe` again."
+)
+SUBSCRIBED_BY: Final = "<@{user}> set up a weekly Medicon Valley spotlight here: {schedule}."
+UNSUBSCRIBED_BY: Final = "<@{user}> stopped the weekly Medicon Valley spotlights in this channel."

@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from bot.replies import home_view
+from bot.home import user_home
 from bot.services import Services
 
 __all__ = ["make_home_back"]
@@ -15,6 +15,10 @@ __all__ = ["make_home_back"]
 
 def make_home_back(services: Services) -> Callable[..., None]:
     def home_back(body: dict[str, Any], client: WebClient) -> None:
-        client.views_publish(user_id=body["user"]["id"], view=home_view(services.kb))
+        user_id = body["user"]["id"]
+        team_id = (body.get("team") or {}).get("id") or ""
+        client.views_publish(
+            user_id=user_id, view=user_home(services, team_id=team_id, user_id=user_id)
+        )
 
     return home_back

@@ -1,4 +1,4 @@
-"""Opening the App Home tab publishes the overview of fields, numbers and centres."""
+"""Opening the App Home tab publishes the fields, numbers, centres and the user's spotlights."""
 
 from __future__ import annotations
 
@@ -7,16 +7,18 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from bot.replies import home_view
+from bot.home import user_home
 from bot.services import Services
 
 __all__ = ["make_home_opened"]
 
 
 def make_home_opened(services: Services) -> Callable[..., None]:
-    def home_opened(event: dict[str, Any], client: WebClient) -> None:
+    def home_opened(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
         if event.get("tab") != "home":
             return
-        client.views_publish(user_id=event["user"], view=home_view(services.kb))
+        user_id = event["user"]
+        view = user_home(services, team_id=body.get("team_id") or "", user_id=user_id)
+        client.views_publish(user_id=user_id, view=view)
 
     return home_opened

@@ -22,11 +22,12 @@ def module_stand_in() -> Iterator[SlackStandIn]:
 
 
 @pytest.fixture(scope="module")
-def web(
+def web_environment(
     module_stand_in: SlackStandIn, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebProcess]:
+) -> dict[str, str]:
+    """The web process's environment; other processes (run-due) can share its database."""
     directory = tmp_path_factory.mktemp("web")
-    environment = {
+    return {
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": module_stand_in.api_url,
@@ -34,7 +35,14 @@ def web(
         "WEB_CONCURRENCY": "2",
         "LOG_LEVEL": "INFO",
     }
-    with running_web_process(environment=environment, log=directory / "web.log") as process:
+
+
+@pytest.fixture(scope="module")
+def web(
+    web_environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WebProcess]:
+    log = tmp_path_factory.mktemp("web-log") / "web.log"
+    with running_web_process(environment=web_environment, log=log) as process:
         yield process
         assert BOT_TOKEN not in process.log_text()
 

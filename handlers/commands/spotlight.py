@@ -1,0 +1,99 @@
+"""``/medicon subscribe|unsubscribe|subscriptions``: the channel's weekly spotlight.
+
+Acknowledged at once; the work (a channel check with Slack, a database write) follows in a
+lazy listener that answers through the command's response_url.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from slack_bolt import Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.answers.mrkdwn import escape
+from bot.services import Services
+from bot.spotlights import ScheduleError, describe, parse_schedule, subscribe, unsubscribe
+from bot.spotlights import phrases as spotlight_phrases
+
+__all__ = ["SPOTLIGHT_WORDS", "is_spotlight_command", "make_spotlight_command"]
+
+SPOTLIGHT_WORDS: Final = frozenset({"subscribe", "unsubscribe", "subscriptions", "subscription"})
+
+
+def _split(command: dict[str, Any]) -> tuple[str, str]:
+    word, _, rest = (command.get("text") or "").strip().partition(" ")
+    return word.casefold(), rest.strip()
+
+
+def is_spotlight_command(command: dict[str, Any]) -> bool:
+    """Listener matcher: the command's first word is one of the spotlight words."""
+    return _split(command)[0] in SPOTLIGHT_WORDS
+
+
+def _bot_can_post(client: WebClient, channel_id: str) -> bool:
+    """Whether the bot can post in ``channel_id``: a DM with it, or a channel it is a member of.
+
+    Private channels the bot is not in are invisible to it (channel_not_found).
+    """
+    if channel_id.startswith("D"):
+        return True
+    try:
+        info = client.conversations_info(channel=channel_id)
+    except SlackApiError as error:
+        if error.response.get("error") in {"channel_not_found", "not_in_channel"}:
+            return False
+        raise
+    channel = info.get("channel") or {}
+    return bool(channel.get("is_member") or channel.get("is_im"))
+
+
+def make_spotlight_command(services: Services) -> Callable[..., None]:
+    def spotlight_command(command: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        word, rest = _split(command)
+        team_id, channel_id = command["team_id"], command["channel_id"]
+        user_id = command["user_id"]
+        now = services.now()
+        if word == "subscribe":
+            try:
+                schedule = parse_schedule(rest, default_timezone=services.settings.timezone)
+            except ScheduleError as error:
+                respond(response_type="ephemeral", text=str(error))
+                return
+            if not _bot_can_post(client, channel_id):
+                respond(response_type="ephemeral", text=spotlight_phrases.INVITE_ME)
+                return
+            with services.database.sessions() as session:
+                view = subscribe(
+                    session,
+                    team_id=team_id,
+                    enterprise_id=command.get("enterprise_id") or None,
+                    channel_id=channel_id,
+                    user_id=user_id,
+                    schedule=schedule,
+                    now=now,
+                )
+            announcement = spotlight_phrases.SUBSCRIBED_BY.format(
+                user=escape(user_id), schedule=view.describe_schedule()
+            )
+            respond(response_type="in_channel", text=f"{announcement}\n{view.describe_next()}")
+            return
+        if word == "unsubscribe":
+            with services.database.sessions() as session:
+                removed = unsubscribe(session, team_id=team_id, channel_id=channel_id)
+            if removed:
+                text = spotlight_phrases.UNSUBSCRIBED_BY.format(user=escape(user_id))
+                respond(response_type="in_channel", text=text)
+            else:
+                respond(response_type="ephemeral", text=spotlight_phrases.NOT_SUBSCRIBED)
+            return
+        with services.database.sessions() as session:
+            found = describe(
+                session, team_id=team_id, channel_id=channel_id, now=now, kb=services.kb
+            )
+        text = "\n".join(found.lines()) if found else spotlight_phrases.NOT_SUBSCRIBED
+        respond(response_type="ephemeral", text=text)
+
+    return spotlight_command
