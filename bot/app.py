@@ -6,10 +6,14 @@ import logging
 
 from slack_bolt import App
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 
 from bot.error_policy import handle_error
+from bot.installations import state_store
+from bot.oauth_pages import callback_options
 from bot.services import Services
+from bot.surface import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from handlers import register_handlers
 
 __all__ = ["create_app"]
@@ -21,6 +25,27 @@ class _SkipTokenNotice(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+def _oauth_settings(services: Services) -> OAuthSettings | None:
+    """ "Add to Slack" in multi-workspace mode: installs and OAuth state in our database."""
+    settings = services.settings
+    if not settings.oauth_enabled or services.installations is None:
+        return None
+    assert settings.slack_client_id is not None
+    assert settings.slack_client_secret is not None
+    return OAuthSettings(
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret.get_secret_value(),
+        scopes=list(BOT_SCOPES),
+        install_path=INSTALL_PATH,
+        redirect_uri_path=REDIRECT_PATH,
+        installation_store=services.installations,
+        installation_store_bot_only=True,
+        state_store=state_store(settings, services.database),
+        state_expiration_seconds=settings.oauth_state_seconds,
+        callback_options=callback_options(),
+    )
 
 
 def create_app(services: Services, *, client: WebClient, socket_mode: bool = False) -> App:
@@ -37,6 +62,7 @@ def create_app(services: Services, *, client: WebClient, socket_mode: bool = Fal
         framework_logger.addFilter(_SkipTokenNotice())
     app = App(
         client=client,
+        oauth_settings=_oauth_settings(services),
         signing_secret=secret.get_secret_value() if secret is not None else "",
         request_verification_enabled=not socket_mode,
         token_verification_enabled=False,

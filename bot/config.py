@@ -18,8 +18,10 @@ from pydantic import (
     Field,
     HttpUrl,
     SecretStr,
+    StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from bot.errors import ConfigurationError
@@ -55,6 +57,9 @@ class Settings(BaseModel):
     slack_bot_token: Annotated[SecretStr, _token("xoxb-")] | None = None
     slack_signing_secret: SecretStr | None = None
     slack_app_token: Annotated[SecretStr, _token("xapp-")] | None = None
+    slack_client_id: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+$")] | None = None
+    slack_client_secret: SecretStr | None = None
+    oauth_state_seconds: Annotated[int, Field(ge=60, le=3600)] = 600
     slack_api_url: HttpUrl = HttpUrl("https://slack.com/api/")
     database_url: str = Field(
         default_factory=lambda: f"sqlite:///{Path.cwd() / 'medicon-bot.sqlite3'}"
@@ -84,10 +89,27 @@ class Settings(BaseModel):
             raise ValueError("use DEBUG, INFO, WARNING or ERROR")
         return level
 
+    @model_validator(mode="after")
+    def _oauth_pair(self) -> Settings:
+        if (self.slack_client_id is None) != (self.slack_client_secret is None):
+            missing = (
+                "slack_client_secret" if self.slack_client_secret is None else "slack_client_id"
+            )
+            raise ValueError(
+                f"{missing}: set both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, or neither"
+            )
+        return self
+
+    @property
+    def oauth_enabled(self) -> bool:
+        """Multi-workspace mode: "Add to Slack" installs, each workspace with its own token."""
+        return self.slack_client_id is not None and self.slack_client_secret is not None
+
     @property
     def slack_configured(self) -> bool:
-        """True when a bot token and signing secret are set: the bot can talk to Slack."""
-        return self.slack_bot_token is not None and self.slack_signing_secret is not None
+        """True when the bot can take HTTP requests: a signing secret and a source of tokens."""
+        has_token = self.slack_bot_token is not None or self.oauth_enabled
+        return has_token and self.slack_signing_secret is not None
 
     @property
     def zone(self) -> ZoneInfo:
@@ -95,7 +117,12 @@ class Settings(BaseModel):
 
     def require_slack(self, *, socket_mode: bool = False) -> None:
         """Raise ConfigurationError naming the first Slack variable this mode still needs."""
-        needed = ["slack_bot_token", "slack_app_token" if socket_mode else "slack_signing_secret"]
+        if socket_mode:
+            needed = ["slack_bot_token", "slack_app_token"]
+        elif self.oauth_enabled:
+            needed = ["slack_signing_secret"]
+        else:
+            needed = ["slack_bot_token", "slack_signing_secret"]
         for setting in needed:
             if getattr(self, setting) is None:
                 variable = next(v for v, s in ENVIRONMENT_VARIABLES.items() if s == setting)
@@ -106,6 +133,9 @@ ENVIRONMENT_VARIABLES: Mapping[str, str] = {
     "SLACK_BOT_TOKEN": "slack_bot_token",
     "SLACK_SIGNING_SECRET": "slack_signing_secret",
     "SLACK_APP_TOKEN": "slack_app_token",
+    "SLACK_CLIENT_ID": "slack_client_id",
+    "SLACK_CLIENT_SECRET": "slack_client_secret",
+    "MEDICON_OAUTH_STATE_SECONDS": "oauth_state_seconds",
     "SLACK_API_URL": "slack_api_url",
     "DATABASE_URL": "database_url",
     "MEDICON_DATA_DIR": "data_dir",
@@ -132,7 +162,9 @@ def load_settings(environ: Mapping[str, str], **overrides: object) -> Settings:
         return Settings.model_validate(values)
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
-        setting = str(detail["loc"][0]) if detail["loc"] else ""
-        variable = next((v for v, s in ENVIRONMENT_VARIABLES.items() if s == setting), setting)
         message = detail["msg"].removeprefix("Value error, ")
+        setting = str(detail["loc"][0]) if detail["loc"] else ""
+        if not setting and ": " in message:  # a rule across settings names its own setting
+            setting, message = message.split(": ", 1)
+        variable = next((v for v, s in ENVIRONMENT_VARIABLES.items() if s == setting), setting)
         raise ConfigurationError(f"{variable}: {message}") from None

@@ -6,11 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bot.config import Settings
-from bot.knowledge import KnowledgeBase
-from bot.storage import Database
+from slack_sdk.oauth.installation_store import InstallationStore
 
-__all__ = ["Services", "utc_now"]
+from bot.config import Settings
+from bot.installations import installation_store
+from bot.knowledge import KnowledgeBase, load_knowledge_base
+from bot.storage import Database, open_database
+
+__all__ = ["Services", "build_services", "utc_now"]
 
 
 def utc_now() -> datetime:
@@ -19,9 +22,22 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class Services:
-    """The knowledge base, the database, settings and a clock (injectable for tests)."""
+    """The knowledge base, the database, settings, the installations (multi-workspace mode
+    only) and a clock (injectable for tests)."""
 
     settings: Settings
     kb: KnowledgeBase
     database: Database
+    installations: InstallationStore | None = None
     now: Callable[[], datetime] = field(default=utc_now)
+
+
+def build_services(settings: Settings, *, apply_migrations: bool = True) -> Services:
+    """Load the knowledge base, open the database and the installation store."""
+    database = open_database(settings.database_url, apply_migrations=apply_migrations)
+    return Services(
+        settings=settings,
+        kb=load_knowledge_base(settings.data_dir),
+        database=database,
+        installations=installation_store(settings, database),
+    )

@@ -17,9 +17,10 @@ __all__ = ["create_web_client"]
 def create_web_client(settings: Settings, *, token: str | None = None) -> WebClient:
     """A WebClient on ``SLACK_API_URL`` that retries 429s (after Retry-After), 5xx and resets.
 
-    ``token`` defaults to SLACK_BOT_TOKEN.
+    ``token`` defaults to SLACK_BOT_TOKEN; in multi-workspace mode the client carries none and
+    Bolt gives each request its workspace's token.
     """
-    if token is None and settings.slack_bot_token is not None:
+    if token is None and settings.slack_bot_token is not None and not settings.oauth_enabled:
         token = settings.slack_bot_token.get_secret_value()
     return WebClient(
         token=token,

@@ -8,13 +8,29 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["BOT_EVENTS", "BOT_SCOPES", "EVENTS_PATH", "HEALTH_PATH", "SLASH_COMMAND"]
+__all__ = [
+    "BOT_EVENTS",
+    "BOT_SCOPES",
+    "EVENTS_PATH",
+    "HEALTH_PATH",
+    "INSTALL_PATH",
+    "REDIRECT_PATH",
+    "SLASH_COMMAND",
+]
 
 SLASH_COMMAND: Final = "/medicon"
 EVENTS_PATH: Final = "/slack/events"
 HEALTH_PATH: Final = "/healthz"
+INSTALL_PATH: Final = "/slack/install"
+REDIRECT_PATH: Final = "/slack/oauth_redirect"
 
-BOT_EVENTS: Final = ("app_home_opened", "app_mention", "message.im")
+BOT_EVENTS: Final = (
+    "app_home_opened",
+    "app_mention",
+    "app_uninstalled",
+    "message.im",
+    "tokens_revoked",
+)
 """Events the app subscribes to (``settings.event_subscriptions.bot_events``)."""
 
 BOT_SCOPES: Final = (

@@ -18,11 +18,9 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.app import create_app
 from bot.config import Settings
-from bot.knowledge import load_knowledge_base
-from bot.services import Services
+from bot.services import Services, build_services
 from bot.slack_client import create_web_client
-from bot.storage import open_database
-from bot.surface import EVENTS_PATH, HEALTH_PATH
+from bot.surface import EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, REDIRECT_PATH
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -67,6 +65,8 @@ class WebApp:
 
     services: Services
     slack: Callable[[WSGIEnvironment, StartResponse], Iterable[bytes]]
+    oauth_paths: frozenset[str] = frozenset()
+    """The install and OAuth redirect paths in multi-workspace mode: Bolt serves them."""
 
     def health(self) -> tuple[str, dict[str, Any]]:
         database_ok = self.services.database.ping()
@@ -85,6 +85,10 @@ class WebApp:
                 return _reply(start_response, "405 Method Not Allowed", "GET only")
             status, body = self.health()
             return _reply(start_response, status, body)
+        if path in self.oauth_paths:
+            if method != "GET":
+                return _reply(start_response, "405 Method Not Allowed", "GET only")
+            return self.slack(environ, start_response)
         if path != EVENTS_PATH:
             return _reply(start_response, "404 Not Found", "Not Found")
         if method != "POST":
@@ -106,8 +110,13 @@ class WebApp:
 
 def create_web_app(settings: Settings, *, apply_migrations: bool = True) -> WebApp:
     """Everything the web process needs, built from ``settings`` (one per worker process)."""
-    kb = load_knowledge_base(settings.data_dir)
-    database = open_database(settings.database_url, apply_migrations=apply_migrations)
-    services = Services(settings=settings, kb=kb, database=database)
+    services = build_services(settings, apply_migrations=apply_migrations)
     bolt = create_app(services, client=create_web_client(settings))
-    return WebApp(services=services, slack=SlackRequestHandler(bolt, path=EVENTS_PATH))
+    oauth_paths = (
+        frozenset({INSTALL_PATH, REDIRECT_PATH}) if settings.oauth_enabled else frozenset()
+    )
+    return WebApp(
+        services=services,
+        slack=SlackRequestHandler(bolt, path=EVENTS_PATH),
+        oauth_paths=oauth_paths,
+    )

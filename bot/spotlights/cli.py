@@ -20,7 +20,7 @@ from bot.knowledge import KnowledgeBase
 from bot.spotlights.delivery import run_due
 from bot.spotlights.poster import SlackPoster
 from bot.spotlights.service import preview
-from bot.storage import open_database
+from bot.storage import Database, open_database
 
 __all__ = ["COMMANDS", "add_spotlight_commands", "run_spotlight_command"]
 
@@ -89,7 +89,7 @@ def run_spotlight_command(
                 settings,
                 kb=kb,
                 database=database,
-                poster_factory=lambda: _poster(settings),
+                poster_factory=lambda: _poster(settings, database),
             )
             return 0
         if args.spotlight_command == "run-due":
@@ -97,7 +97,7 @@ def run_spotlight_command(
                 now=args.now or datetime.now(UTC),
                 database=database,
                 kb=kb,
-                poster=_poster(settings),
+                poster=_poster(settings, database),
                 grace=timedelta(hours=args.grace_hours),
             )
             print(summary.line(), file=out)
@@ -121,9 +121,11 @@ def run_spotlight_command(
         database.dispose()
 
 
-def _poster(settings: Settings) -> SlackPoster:
-    token = settings.slack_bot_token
-    if token is None:
+def _poster(settings: Settings, database: Database) -> SlackPoster:
+    """Posts with each workspace's own token: SLACK_BOT_TOKEN, or its stored installation."""
+    from bot.installations import installation_store, token_source
+
+    if settings.slack_bot_token is None and not settings.oauth_enabled:
         raise ConfigurationError("SLACK_BOT_TOKEN: required to post spotlights")
-    secret = token.get_secret_value()
-    return SlackPoster(base_url=str(settings.slack_api_url), token_for=lambda _t, _e: secret)
+    token_for = token_source(settings, installation_store(settings, database))
+    return SlackPoster(base_url=str(settings.slack_api_url), token_for=token_for)

@@ -78,6 +78,7 @@ PAUSE_REASONS: Final[Mapping[str, str]] = {
     "restricted_action": "this workspace does not let me post in this channel",
     "ekm_access_denied": "the workspace's key management denied access",
     "team_access_not_granted": "the app has not been granted access to this workspace",
+    "not_installed": "the app is no longer installed in this workspace (add it to Slack again)",
 }
 
 HEADER: Final = ":sparkles: Medicon Valley spotlight: {name}"

@@ -1,4 +1,4 @@
-"""Events API: DMs, @mentions, the App Home, and a 200 for everything else."""
+"""Events API: DMs, @mentions, the App Home, uninstalls, and a 200 for everything else."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from bot.services import Services
 from handlers.events.direct_message import is_person_writing, make_direct_message
 from handlers.events.home_opened import make_home_opened
 from handlers.events.mention import make_mention
+from handlers.events.uninstall import make_forget_workspace
 
 __all__ = ["register"]
 
@@ -29,6 +30,9 @@ def register(app: App, services: Services) -> None:
     app.event("app_home_opened", middleware=once)(
         ack=acknowledge, lazy=[guarded(make_home_opened(services))]
     )
+    forget = make_forget_workspace(services)
+    app.event("app_uninstalled")(forget)
+    app.event("tokens_revoked")(forget)
     # Last: edits, deletions, bot messages and events this app does not use get a plain 200,
     # so Slack does not retry them.
     app.event(re.compile(".*"))(acknowledge)

@@ -1,0 +1,32 @@
+"""Forgetting a workspace when the app is uninstalled or its tokens are revoked."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.services import Services
+from bot.spotlights import remove_workspace
+
+__all__ = ["forget_workspace"]
+
+_log = logging.getLogger(__name__)
+
+
+def forget_workspace(services: Services, *, team_id: str | None, enterprise_id: str | None) -> int:
+    """Delete the workspace's installation (multi-workspace mode) and its subscriptions, so
+    nothing is posted there again; returns how many subscriptions were removed.
+
+    With only ``enterprise_id`` (an org-wide install) the whole organisation is forgotten.
+    Reinstalling afterwards starts afresh.
+    """
+    if services.installations is not None:
+        services.installations.delete_all(enterprise_id=enterprise_id, team_id=team_id)
+    with services.database.sessions() as session:
+        removed = remove_workspace(session, team_id=team_id, enterprise_id=enterprise_id)
+    _log.info(
+        "forgot workspace team=%s enterprise=%s: %d subscription(s) removed",
+        team_id,
+        enterprise_id,
+        removed,
+    )
+    return removed
