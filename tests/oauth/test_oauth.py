@@ -1,0 +1,305 @@
+"""Multi-workspace mode end to end, on SQLite and PostgreSQL: "Add to Slack" through the real web
+process and the Slack stand-in (oauth.v2.access), state checks, two workspaces each answered
+and spotlighted with their own token, and uninstall clean-up followed by a reinstall."""
+
+from __future__ import annotations
+
+import base64
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from http.client import HTTPMessage
+from pathlib import Path
+from typing import Any
+from urllib.error import HTTPError
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.surface import BOT_SCOPES
+from tests.conftest import SIGNING_SECRET
+from tests.support.databases import database_url
+from tests.support.signing import (
+    event_callback_body,
+    message_im_event,
+    post_signed,
+    slash_command_body,
+)
+from tests.support.slack_stand_in import SlackStandIn
+from tests.support.web_process import WebProcess, clean_environment, running_web_process
+
+EXECUTABLE = Path(sys.executable).parent / "medicon-bot"
+CLIENT_ID = "1111.2222"
+CLIENT_SECRET = "oauth-client-secret"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def get(url: str, *, cookie: str | None = None) -> tuple[int, HTTPMessage, str]:
+    """GET on loopback without following redirects: (status, headers, body)."""
+    assert urlsplit(url).hostname == "127.0.0.1"
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers, response.read().decode()
+    except HTTPError as error:
+        with error:
+            return error.code, error.headers, error.read().decode()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    with database_url(request.param, tmp_path_factory.mktemp("oauth-db")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def oauth_stand_in() -> Iterator[SlackStandIn]:
+    with SlackStandIn(scopes=BOT_SCOPES) as stand_in:
+        yield stand_in
+
+
+@pytest.fixture(scope="module")
+def environment(oauth_stand_in: SlackStandIn, db_url: str) -> dict[str, str]:
+    return {
+        "SLACK_CLIENT_ID": CLIENT_ID,
+        "SLACK_CLIENT_SECRET": CLIENT_SECRET,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": oauth_stand_in.api_url,
+        "DATABASE_URL": db_url,
+        "WEB_CONCURRENCY": "2",
+    }
+
+
+@pytest.fixture(scope="module")
+def web(
+    environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WebProcess]:
+    log = tmp_path_factory.mktemp("oauth-web") / "web.log"
+    with running_web_process(environment=environment, log=log) as process:
+        yield process
+        assert CLIENT_SECRET not in process.log_text()
+        assert "xoxb-team" not in process.log_text()
+
+
+@pytest.fixture
+def stand_in(oauth_stand_in: SlackStandIn, web: WebProcess) -> Iterator[SlackStandIn]:
+    oauth_stand_in.reset()
+    yield oauth_stand_in
+    assert not oauth_stand_in.errors, oauth_stand_in.errors
+
+
+def oauth_answer(team_id: str, token: str) -> dict[str, Any]:
+    return {
+        "ok": True,
+        "app_id": "A0STANDIN",
+        "authed_user": {"id": "U123"},
+        "scope": ",".join(BOT_SCOPES),
+        "token_type": "bot",
+        "access_token": token,
+        "bot_user_id": f"UB{team_id}",
+        "team": {"id": team_id, "name": f"Workspace {team_id}"},
+        "enterprise": None,
+        "is_enterprise_install": False,
+    }
+
+
+def start_install(web: WebProcess) -> tuple[str, str]:
+    """Open the install page: (state, cookie) as the browser would keep them."""
+    status, headers, body = get(f"{web.base_url}/slack/install")
+    assert status == 200
+    link = re.search(r'href="(https://slack\.com/oauth/v2/authorize\?[^"]+)"', body)
+    assert link is not None, body
+    query = parse_qs(urlsplit(link.group(1).replace("&amp;", "&")).query)
+    assert query["client_id"] == [CLIENT_ID]
+    assert set(query["scope"][0].split(",")) == set(BOT_SCOPES)
+    cookie = headers["Set-Cookie"].split(";", 1)[0]
+    return query["state"][0], cookie
+
+
+def install(web: WebProcess, stand_in: SlackStandIn, *, team_id: str, token: str) -> str:
+    """The whole round trip for one workspace; returns the success page."""
+    state, cookie = start_install(web)
+    stand_in.respond_with("oauth.v2.access", oauth_answer(team_id, token), times=1)
+    query = urlencode({"code": f"code-{team_id}", "state": state})
+    status, _, page = get(f"{web.base_url}/slack/oauth_redirect?{query}", cookie=cookie)
+    assert status == 200, page
+    (exchange,) = [
+        c for c in stand_in.calls("oauth.v2.access") if c.body.get("code") == f"code-{team_id}"
+    ]
+    # slack_sdk sends the app's credentials as HTTP Basic auth, as Slack documents.
+    expected = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
+    assert exchange.headers["authorization"] == f"Basic {expected}"
+    return page
+
+
+def dm(web: WebProcess, text: str, *, team_id: str) -> None:
+    body = event_callback_body(message_im_event(text, team=team_id), team_id=team_id)
+    assert post_signed(web.events_url, body, secret=SIGNING_SECRET)[0] == 200
+
+
+def test_install_page_offers_add_to_slack_with_a_state(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    state, cookie = start_install(web)
+    assert state
+    assert cookie.startswith("slack-app-oauth-state=")
+
+
+def test_round_trip_installs_and_answers_with_that_workspace_token(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    page = install(web, stand_in, team_id="T1ALPHA", token="xoxb-team-alpha")
+    assert "Medicon Bot is installed" in page
+    assert "Workspace T1ALPHA" in page
+    dm(web, "LUDC", team_id="T1ALPHA")
+    (post,) = stand_in.wait_for("chat.postMessage")
+    assert post.token == "xoxb-team-alpha"
+
+
+def test_two_workspaces_each_get_their_own_token(web: WebProcess, stand_in: SlackStandIn) -> None:
+    install(web, stand_in, team_id="T2BETA", token="xoxb-team-beta")
+    install(web, stand_in, team_id="T3GAMMA", token="xoxb-team-gamma")
+    dm(web, "cancer", team_id="T2BETA")
+    dm(web, "diabetes", team_id="T3GAMMA")
+    posts = stand_in.wait_for("chat.postMessage", count=2)
+    tokens = {post.token: post.text for post in posts}
+    assert set(tokens) == {"xoxb-team-beta", "xoxb-team-gamma"}
+    assert "Cancer" in (tokens["xoxb-team-beta"] or "")
+    assert "Diabetes" in (tokens["xoxb-team-gamma"] or "")
+
+
+def test_a_workspace_that_never_installed_gets_nothing(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    dm(web, "cancer", team_id="T9NOBODY")
+    with pytest.raises(AssertionError):
+        stand_in.wait_for("chat.postMessage", timeout=1)
+
+
+@pytest.mark.parametrize(
+    ("make_query", "cookie_kind", "expected"),
+    [
+        (
+            lambda state: {"error": "access_denied", "state": state},
+            "right",
+            "Installation cancelled",
+        ),
+        (lambda state: {"code": "c", "state": state}, "none", "start again from the install page"),
+        (lambda state: {"code": "c", "state": "forged"}, "forged", "This install link has expired"),
+    ],
+)
+def test_cancelled_or_forged_installs_show_a_clear_page(
+    web: WebProcess,
+    stand_in: SlackStandIn,
+    make_query: Any,
+    cookie_kind: str,
+    expected: str,
+) -> None:
+    state, cookie = start_install(web)
+    cookies = {"right": cookie, "none": None, "forged": "slack-app-oauth-state=forged"}
+    status, _, page = get(
+        f"{web.base_url}/slack/oauth_redirect?{urlencode(make_query(state))}",
+        cookie=cookies[cookie_kind],
+    )
+    assert 400 <= status < 500 or expected == "Installation cancelled"
+    assert expected.casefold() in page.casefold()
+    assert stand_in.calls("oauth.v2.access") == []
+
+
+def test_an_expired_state_is_refused(web: WebProcess, stand_in: SlackStandIn, db_url: str) -> None:
+    state, cookie = start_install(web)
+    engine = create_engine(db_url)
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE slack_oauth_states SET expire_at = :past WHERE state = :state"),
+            {"past": datetime(2000, 1, 1), "state": state},
+        )
+    engine.dispose()
+    query = urlencode({"code": "late", "state": state})
+    status, _, page = get(f"{web.base_url}/slack/oauth_redirect?{query}", cookie=cookie)
+    assert status >= 400
+    assert "expired" in page
+    assert stand_in.calls("oauth.v2.access") == []
+
+
+def run_due(environment: dict[str, str], now: datetime) -> None:
+    result = subprocess.run(
+        [str(EXECUTABLE), "spotlight", "run-due", "--now", now.isoformat()],
+        env=clean_environment(**environment),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert "posted" in result.stdout, result.stderr
+
+
+def subscribe(web: WebProcess, stand_in: SlackStandIn, *, team_id: str, channel: str) -> None:
+    body = slash_command_body(
+        "subscribe thursday 07:00 UTC",
+        team_id=team_id,
+        channel_id=channel,
+        response_url=stand_in.response_url(channel),
+    )
+    assert post_signed(web.events_url, body, secret=SIGNING_SECRET)[0] == 200
+    (reply,) = stand_in.wait_for(f"response:{channel}")
+    assert reply.body["response_type"] == "in_channel", reply.body
+
+
+def test_spotlights_use_each_workspace_token_and_stop_after_uninstall(
+    web: WebProcess, stand_in: SlackStandIn, environment: dict[str, str]
+) -> None:
+    install(web, stand_in, team_id="T4DELTA", token="xoxb-team-delta")
+    install(web, stand_in, team_id="T5EPSILON", token="xoxb-team-epsilon")
+    subscribe(web, stand_in, team_id="T4DELTA", channel="C4DELTA")
+    subscribe(web, stand_in, team_id="T5EPSILON", channel="C5EPSILON")
+    now = datetime.now(UTC)
+    thursday = now + timedelta(days=(3 - now.weekday()) % 7 or 7)
+    slot = thursday.replace(hour=7, minute=0, second=0, microsecond=0) + timedelta(minutes=1)
+
+    # Uninstall the first workspace before the slot: its installation and subscription go.
+    uninstall = event_callback_body(
+        {"type": "app_uninstalled", "event_ts": "1700000000.000100"}, team_id="T4DELTA"
+    )
+    assert post_signed(web.events_url, uninstall, secret=SIGNING_SECRET)[0] == 200
+    stand_in.clear()
+    run_due(environment, slot)
+    posts = {call.channel: call.token for call in stand_in.calls("chat.postMessage")}
+    assert posts == {"C5EPSILON": "xoxb-team-epsilon"}
+
+    dm(web, "cancer", team_id="T4DELTA")  # nothing answers in the uninstalled workspace
+    time.sleep(0.5)
+    assert [c for c in stand_in.calls("chat.postMessage") if c.token == "xoxb-team-delta"] == []
+
+    # Reinstalling works, and a new subscription is delivered with the new token.
+    stand_in.clear()
+    install(web, stand_in, team_id="T4DELTA", token="xoxb-team-delta-2")
+    subscribe(web, stand_in, team_id="T4DELTA", channel="C4DELTA")
+    run_due(environment, slot + timedelta(days=7))
+    posts = {call.channel: call.token for call in stand_in.calls("chat.postMessage")}
+    assert posts["C4DELTA"] == "xoxb-team-delta-2"
+
+
+def test_tokens_revoked_forgets_the_workspace(web: WebProcess, stand_in: SlackStandIn) -> None:
+    install(web, stand_in, team_id="T6ZETA", token="xoxb-team-zeta")
+    revoked = event_callback_body(
+        {"type": "tokens_revoked", "tokens": {"bot": ["UBT6ZETA"]}, "event_ts": "1.2"},
+        team_id="T6ZETA",
+    )
+    assert post_signed(web.events_url, revoked, secret=SIGNING_SECRET)[0] == 200
+    stand_in.clear()
+    dm(web, "cancer", team_id="T6ZETA")
+    with pytest.raises(AssertionError):
+        stand_in.wait_for("chat.postMessage", timeout=1)
