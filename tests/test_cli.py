@@ -119,3 +119,34 @@ def test_a_bad_environment_variable_is_named_in_one_line(variable: str, value: s
     assert result.returncode == 2
     assert result.stderr.startswith(f"Configuration error: {variable}: ")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "environment", "variable"),
+    [
+        ("socket", {"SLACK_BOT_TOKEN": "xoxb-1-2"}, "SLACK_APP_TOKEN"),
+        ("serve", {"SLACK_BOT_TOKEN": "xoxb-1-2"}, "SLACK_SIGNING_SECRET"),
+        ("serve", {"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+        ("serve", {"SLACK_CLIENT_ID": "1.2", "SLACK_SIGNING_SECRET": "s"}, "SLACK_CLIENT_SECRET"),
+    ],
+)
+def test_slack_modes_name_the_missing_variable(
+    command: str, environment: dict[str, str], variable: str
+) -> None:
+    result = run(command, env=environment)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"Configuration error: {variable}: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_tokens_never_reach_the_logs() -> None:
+    import logging
+
+    from bot.logs import TokenRedactingFilter, redact
+
+    assert redact("token xoxb-123-456-abc and xapp-1-A1-xyz") == "token xoxb-*** and xapp-***"
+    record = logging.LogRecord(
+        "t", logging.INFO, __file__, 1, "using %s", ("xoxb-9-9-secret",), None
+    )
+    TokenRedactingFilter().filter(record)
+    assert record.getMessage() == "using xoxb-***"
