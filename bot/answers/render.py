@@ -205,7 +205,7 @@ def _status_line(centre: Centre) -> str | None:
 def _one_line(entry: Entry) -> str:
     """A list item: bold name, where it is, and the status when it is not plainly active."""
     if isinstance(entry, Centre):
-        place = ", ".join(p for p in (entry.city, entry.country_name) if p)
+        place = entry.place
         extra = f" · {escape(place)}" if place else ""
         if entry.status is not Status.ACTIVE:
             extra += f" · _{phrases.STATUS_LABELS[entry.status.value].lower()}_"
@@ -263,11 +263,11 @@ def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
     pairs: list[tuple[str, str]] = []
     if centre.host:
         pairs.append(("Host", escape(centre.host)))
-    place = ", ".join(p for p in (centre.city, centre.country_name) if p)
+    place = centre.place
     if place:
         pairs.append(("Location", escape(place)))
     pairs.append(("Fields", escape(", ".join(f.name for f in answer.fields))))
-    pairs.append(("Type", centre.kind.value.replace("-", " ").capitalize()))
+    pairs.append(("Type", centre.kind_label))
     if centre.founded or centre.founded_note:
         founded = str(centre.founded) if centre.founded else ""
         if centre.founded_note:

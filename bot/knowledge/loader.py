@@ -224,6 +224,13 @@ class _Checker:
         if value not in known:
             self.report(file, path, f"unknown {kind} id '{value}'")
 
+    def references(
+        self, file: str, path: Path_, values: Iterable[str], known: Mapping[str, object], kind: str
+    ) -> None:
+        """Each of a list of ids (``path`` + index) must be in ``known``."""
+        for index, value in enumerate(values):
+            self.reference(file, (*path, index), value, known, kind)
+
 
 def load_knowledge_base(data_dir: Path) -> KnowledgeBase:
     """Load, validate and index the knowledge base in ``data_dir``.
@@ -277,14 +284,9 @@ def _check_consistency(
 
     stat_ids: dict[str, str] = {}
     for index, field in enumerate(fields):
-        for source_index, source_id in enumerate(field.sources):
-            checker.reference(
-                "fields.yaml",
-                ("fields", index, "sources", source_index),
-                source_id,
-                source_ids,
-                "source",
-            )
+        checker.references(
+            "fields.yaml", ("fields", index, "sources"), field.sources, source_ids, "source"
+        )
         for stat_index, stat in enumerate(field.stats):
             path: Path_ = ("fields", index, "stats", stat_index)
             checker.reference("fields.yaml", (*path, "source"), stat.source, source_ids, "source")
@@ -297,28 +299,14 @@ def _check_consistency(
         if stat.id in stat_ids:
             checker.report("cluster.yaml", (*path, "id"), f"duplicate stat id '{stat.id}'")
         stat_ids[stat.id] = "cluster"
-    for source_index, source_id in enumerate(cluster.sources):
-        checker.reference(
-            "cluster.yaml", ("cluster", "sources", source_index), source_id, source_ids, "source"
-        )
+    checker.references(
+        "cluster.yaml", ("cluster", "sources"), cluster.sources, source_ids, "source"
+    )
 
     for index, centre in enumerate(centres):
-        for field_index, field_id in enumerate(centre.fields):
-            checker.reference(
-                "centres.yaml",
-                ("centres", index, "fields", field_index),
-                field_id,
-                field_map,
-                "field",
-            )
-        for source_index, source_id in enumerate(centre.sources):
-            checker.reference(
-                "centres.yaml",
-                ("centres", index, "sources", source_index),
-                source_id,
-                source_ids,
-                "source",
-            )
+        path = ("centres", index)
+        checker.references("centres.yaml", (*path, "fields"), centre.fields, field_map, "field")
+        checker.references("centres.yaml", (*path, "sources"), centre.sources, source_ids, "source")
         for key in ("successor", "part_of"):
             target = getattr(centre, key)
             if target is not None:

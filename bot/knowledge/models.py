@@ -157,6 +157,16 @@ class Centre(_Record):
     def country_name(self) -> str | None:
         return {"DK": "Denmark", "SE": "Sweden"}.get(self.country or "")
 
+    @property
+    def place(self) -> str:
+        """``Lund, Sweden``; as much of it as is known, or an empty string."""
+        return ", ".join(part for part in (self.city, self.country_name) if part)
+
+    @property
+    def kind_label(self) -> str:
+        """``Research group`` for ``research-group``."""
+        return self.kind.value.replace("-", " ").capitalize()
+
 
 class Cluster(_Record):
     """The overview of Medicon Valley itself: what it is, where, and its headline numbers."""

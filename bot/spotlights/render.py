@@ -112,12 +112,12 @@ def _centre_blocks(kb: KnowledgeBase, centre: Centre) -> tuple[list[Block], list
     pairs: list[tuple[str, str]] = []
     if centre.host:
         pairs.append(("Host", escape(centre.host)))
-    place = ", ".join(p for p in (centre.city, centre.country_name) if p)
+    place = centre.place
     if place:
         pairs.append(("Location", escape(place)))
     if centre.founded:
         pairs.append(("Founded", str(centre.founded)))
-    pairs.append(("Type", centre.kind.value.replace("-", " ").capitalize()))
+    pairs.append(("Type", centre.kind_label))
     blocks.extend(_pairs(pairs))
     blocks.extend(_happening(centre.details or centre.themes))
     website = str(centre.website) if centre.website else None
