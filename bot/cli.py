@@ -20,9 +20,8 @@ from bot.config import Settings, load_settings
 from bot.errors import ConfigurationError, MediconBotError
 from bot.knowledge import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
 from bot.logs import configure_logging
-from bot.spotlights.cli import COMMANDS as SPOTLIGHT_COMMANDS
-from bot.spotlights.cli import add_spotlight_commands, run_spotlight_command
-from bot.storage import open_database
+from bot.spotlight_cli import COMMANDS as SPOTLIGHT_COMMANDS
+from bot.spotlight_cli import add_spotlight_commands, run_spotlight_command
 from bot.terminal import message_to_renderable
 
 __all__ = ["main"]
@@ -75,11 +74,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_spotlight_command(args, settings=settings, kb=kb)
         if command == "serve":
             settings.require_slack()
-            open_database(settings.database_url).dispose()  # migrate once, before the workers
             from bot.server import serve
+            from bot.storage import open_database
 
+            open_database(settings.database_url).dispose()  # migrate once, before the workers
             serve(settings)
             return 0
+        settings.require_slack(socket_mode=True)
         from bot.socket_mode import run_socket_mode
 
         run_socket_mode(settings)

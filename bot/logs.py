@@ -36,3 +36,5 @@ def configure_logging(level: str = "INFO") -> None:
     handler.addFilter(TokenRedactingFilter())
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # Alembic announces each of its plugins at INFO on every start: not news to an operator.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)

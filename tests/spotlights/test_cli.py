@@ -14,8 +14,8 @@ from bot.clock import run_clock
 from bot.config import Settings, load_settings
 from bot.errors import ConfigurationError
 from bot.knowledge import KnowledgeBase
+from bot.spotlight_cli import COMMANDS, add_spotlight_commands, run_spotlight_command
 from bot.spotlights import Schedule
-from bot.spotlights.cli import COMMANDS, add_spotlight_commands, run_spotlight_command
 from bot.storage import Database
 from tests.spotlights.conftest import TOKEN, make_poster, posted_channels, subscribe_channels
 from tests.support.slack_stand_in import SlackStandIn

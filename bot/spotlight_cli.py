@@ -10,17 +10,15 @@ import argparse
 import json
 import sys
 from datetime import UTC, datetime, timedelta
-from typing import Final, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
-from rich.console import Console
-
-from bot.config import Settings
 from bot.errors import ConfigurationError
-from bot.knowledge import KnowledgeBase
-from bot.spotlights.delivery import run_due
-from bot.spotlights.poster import SlackPoster
-from bot.spotlights.service import preview
-from bot.storage import Database, open_database
+
+if TYPE_CHECKING:  # the console starts faster without the storage and Slack stacks
+    from bot.config import Settings
+    from bot.knowledge import KnowledgeBase
+    from bot.spotlights.poster import SlackPoster
+    from bot.storage import Database
 
 __all__ = ["COMMANDS", "add_spotlight_commands", "run_spotlight_command"]
 
@@ -79,6 +77,10 @@ def run_spotlight_command(
 
     ``run-due`` prints one summary line and exits 0 when nothing was left failed, else 1.
     """
+    from bot.spotlights.delivery import run_due
+    from bot.spotlights.service import preview
+    from bot.storage import open_database
+
     out = out if out is not None else sys.stdout
     database = open_database(settings.database_url)
     try:
@@ -111,6 +113,8 @@ def run_spotlight_command(
         if args.json:
             print(json.dumps(message.as_dict(), ensure_ascii=False, indent=2), file=out)
             return 0
+        from rich.console import Console
+
         from bot.terminal import message_to_renderable
 
         console = Console(file=out, highlight=False)
@@ -124,6 +128,7 @@ def run_spotlight_command(
 def _poster(settings: Settings, database: Database) -> SlackPoster:
     """Posts with each workspace's own token: SLACK_BOT_TOKEN, or its stored installation."""
     from bot.installations import installation_store, token_source
+    from bot.spotlights.poster import SlackPoster
 
     if settings.slack_bot_token is None and not settings.oauth_enabled:
         raise ConfigurationError("SLACK_BOT_TOKEN: required to post spotlights")
