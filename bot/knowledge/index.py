@@ -214,10 +214,11 @@ class SearchIndex:
         return refs[:limit]
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
-        """The indexed words ``word`` stands for: itself, else a one-edit typo, plus prefixes."""
+        """The indexed words ``word`` stands for: itself if indexed; else one-edit typos of it
+        and words it begins (``diab`` → ``diabetes``)."""
         if word in self._postings:
-            matches = [(word, 1.0)]
-        elif len(word) >= 4:
+            return [(word, 1.0)]
+        if len(word) >= 4:
             candidates = set(self._word_deletes.get(word, ()))
             for variant in _deletions(word):
                 candidates.update(self._word_deletes.get(variant, ()))
@@ -225,12 +226,11 @@ class SearchIndex:
                     candidates.add(variant)
             matches = [(c, 0.8) for c in candidates if OSA.distance(word, c) <= 1][:3]
         else:
-            matches = []
-        if len(word) >= 4:
-            start = bisect_left(self._vocabulary, word)
-            for candidate in self._vocabulary[start : start + 5]:
-                if candidate != word and candidate.startswith(word):
-                    matches.append((candidate, _PREFIX_FACTOR))
+            return []
+        start = bisect_left(self._vocabulary, word)
+        for candidate in self._vocabulary[start : start + 5]:
+            if candidate.startswith(word):
+                matches.append((candidate, _PREFIX_FACTOR))
         return matches
 
     def search(self, text: str, *, limit: int = 5) -> list[Hit]:
@@ -259,13 +259,14 @@ class SearchIndex:
         # Entries matching more of the words come first; weak tail results are dropped.
         ranked = heapq.nsmallest(
             limit,
-            scores.items(),
-            key=lambda item: (
-                -len(covered[item[0]]),
-                -item[1],
-                _KIND_ORDER[item[0].kind],
-                item[0].id,
+            (
+                (-len(covered[ref]), -score, _KIND_ORDER[ref.kind], ref.id, ref)
+                for ref, score in scores.items()
             ),
         )
-        best = max(score for _, score in ranked)
-        return [Hit(ref=ref, score=score) for ref, score in ranked if score >= best * _TAIL_SHARE]
+        best = max(-negative for _, negative, _, _, _ in ranked)
+        return [
+            Hit(ref=ref, score=-negative)
+            for _, negative, _, _, ref in ranked
+            if -negative >= best * _TAIL_SHARE
+        ]
