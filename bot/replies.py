@@ -79,17 +79,14 @@ def _share_actions(query: str) -> dict[str, Any]:
     return ActionsBlock(block_id="share", elements=[button]).to_dict()
 
 
-def _is_shareable(kb: KnowledgeBase, text: str) -> bool:
-    answer = resolve_text(kb, text)
-    return not isinstance(answer, HelpAnswer | NoMatchAnswer)
-
-
 def command_reply(kb: KnowledgeBase, text: str) -> Message:
-    """What ``/medicon <text>`` shows its user (ephemeral): the answer and a Share button."""
-    message = render(resolve_text(kb, text))
-    if _is_shareable(kb, text):
-        return _with(message, _share_actions(text))
-    return message
+    """What ``/medicon <text>`` shows its user (ephemeral): the answer and a Share button
+    (not for help or "nothing found": there is nothing worth sharing)."""
+    answer = resolve_text(kb, text)
+    message = render(answer)
+    if isinstance(answer, HelpAnswer | NoMatchAnswer):
+        return message
+    return _with(message, _share_actions(text))
 
 
 def entry_reply(kb: KnowledgeBase, ref: EntryRef, *, shareable: bool = True) -> Message:
