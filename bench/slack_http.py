@@ -211,13 +211,13 @@ def main() -> None:
             p50 = statistics.median(r[1] for r in results)
             p99 = statistics.median(r[2] for r in results)
             boot = statistics.median(r[4] for r in results)
-            rss = max(max(r[5], default=0.0) for r in results)
+            peak_rss = max((value for r in results for value in r[5]), default=0.0)
             statuses = ", ".join(sorted({r[3] for r in results}))
             medians[name] = rate
             rounds = " / ".join(f"{r[0]:.0f}" for r in results)
             print(
                 f"{name:<20} {rate:>8.0f} {p50:>8.2f} {p99:>8.2f} {boot:>7.2f} "
-                f"{rss:>13.0f} max  {statuses}  (req/s by round: {rounds})"
+                f"{peak_rss:>13.0f} max  {statuses}  (req/s by round: {rounds})"
             )
         ratio = medians["medicon-bot serve"] / medians["bare Bolt app"]
         print(f"throughput ratio medicon-bot / bare: {ratio:.2f}")

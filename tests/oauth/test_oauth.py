@@ -12,7 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.client import HTTPMessage
+from email.message import Message
 from pathlib import Path
 from typing import Any
 from urllib.error import HTTPError
@@ -43,7 +43,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def get(url: str, *, cookie: str | None = None) -> tuple[int, HTTPMessage, str]:
+def get(url: str, *, cookie: str | None = None) -> tuple[int, Message, str]:
     """GET on loopback without following redirects: (status, headers, body)."""
     assert urlsplit(url).hostname == "127.0.0.1"
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)

@@ -44,7 +44,7 @@ def send_event(web: WebProcess, event: dict[str, Any], **kwargs: Any) -> int:
 
 
 def header_text(blocks: list[dict[str, Any]]) -> str:
-    return next(b["text"]["text"] for b in blocks if b["type"] == "header")
+    return str(next(b["text"]["text"] for b in blocks if b["type"] == "header"))
 
 
 def action_ids(blocks: list[dict[str, Any]]) -> set[str]:
@@ -209,7 +209,7 @@ def test_bots_edits_deletions_and_itself_get_no_reply(
 
 
 def test_unused_events_get_a_200_and_nothing_else(web: WebProcess, stand_in: SlackStandIn) -> None:
-    events = [
+    events: list[dict[str, Any]] = [
         {"type": "tokens_revoked", "tokens": {"bot": ["U0BOT"]}, "event_ts": "1.1"},
         {"type": "app_uninstalled", "event_ts": "1.1"},
         {"type": "reaction_added", "user": "U1", "reaction": "tada", "event_ts": "1.1"},

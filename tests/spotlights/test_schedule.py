@@ -63,8 +63,8 @@ def test_each_mistake_gets_a_friendly_correction_with_an_example(typed: str, say
     assert "`/medicon subscribe monday 09:00 Europe/Copenhagen`" in message
 
 
-def _utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
+def _utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def test_monday_nine_in_copenhagen_follows_the_october_2026_change() -> None:
