@@ -4,26 +4,17 @@ and spotlighted with their own token, and uninstall clean-up followed by a reins
 
 from __future__ import annotations
 
-import base64
-import re
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from email.message import Message
-from pathlib import Path
 from typing import Any
-from urllib.error import HTTPError
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from bot.surface import BOT_SCOPES
 from tests.conftest import SIGNING_SECRET
-from tests.support.databases import database_url
+from tests.support.oauth_flow import CLIENT_ID, finish_install, get, run_due, start_install
 from tests.support.signing import (
     event_callback_body,
     message_im_event,
@@ -31,73 +22,7 @@ from tests.support.signing import (
     slash_command_body,
 )
 from tests.support.slack_stand_in import SlackStandIn
-from tests.support.web_process import WebProcess, clean_environment, running_web_process
-
-EXECUTABLE = Path(sys.executable).parent / "medicon-bot"
-CLIENT_ID = "1111.2222"
-CLIENT_SECRET = "oauth-client-secret"
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-def get(url: str, *, cookie: str | None = None) -> tuple[int, Message, str]:
-    """GET on loopback without following redirects: (status, headers, body)."""
-    assert urlsplit(url).hostname == "127.0.0.1"
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
-    try:
-        with opener.open(request, timeout=10) as response:
-            return response.status, response.headers, response.read().decode()
-    except HTTPError as error:
-        with error:
-            return error.code, error.headers, error.read().decode()
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def db_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    with database_url(request.param, tmp_path_factory.mktemp("oauth-db")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def oauth_stand_in() -> Iterator[SlackStandIn]:
-    with SlackStandIn(scopes=BOT_SCOPES) as stand_in:
-        yield stand_in
-
-
-@pytest.fixture(scope="module")
-def environment(oauth_stand_in: SlackStandIn, db_url: str) -> dict[str, str]:
-    return {
-        "SLACK_CLIENT_ID": CLIENT_ID,
-        "SLACK_CLIENT_SECRET": CLIENT_SECRET,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": oauth_stand_in.api_url,
-        "DATABASE_URL": db_url,
-        "WEB_CONCURRENCY": "2",
-    }
-
-
-@pytest.fixture(scope="module")
-def web(
-    environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebProcess]:
-    log = tmp_path_factory.mktemp("oauth-web") / "web.log"
-    with running_web_process(environment=environment, log=log) as process:
-        yield process
-        assert CLIENT_SECRET not in process.log_text()
-        assert "xoxb-team" not in process.log_text()
-
-
-@pytest.fixture
-def stand_in(oauth_stand_in: SlackStandIn, web: WebProcess) -> Iterator[SlackStandIn]:
-    oauth_stand_in.reset()
-    yield oauth_stand_in
-    assert not oauth_stand_in.errors, oauth_stand_in.errors
+from tests.support.web_process import WebProcess
 
 
 def oauth_answer(team_id: str, token: str) -> dict[str, Any]:
@@ -115,33 +40,11 @@ def oauth_answer(team_id: str, token: str) -> dict[str, Any]:
     }
 
 
-def start_install(web: WebProcess) -> tuple[str, str]:
-    """Open the install page: (state, cookie) as the browser would keep them."""
-    status, headers, body = get(f"{web.base_url}/slack/install")
-    assert status == 200
-    link = re.search(r'href="(https://slack\.com/oauth/v2/authorize\?[^"]+)"', body)
-    assert link is not None, body
-    query = parse_qs(urlsplit(link.group(1).replace("&amp;", "&")).query)
-    assert query["client_id"] == [CLIENT_ID]
-    assert set(query["scope"][0].split(",")) == set(BOT_SCOPES)
-    cookie = headers["Set-Cookie"].split(";", 1)[0]
-    return query["state"][0], cookie
-
-
 def install(web: WebProcess, stand_in: SlackStandIn, *, team_id: str, token: str) -> str:
     """The whole round trip for one workspace; returns the success page."""
-    state, cookie = start_install(web)
-    stand_in.respond_with("oauth.v2.access", oauth_answer(team_id, token), times=1)
-    query = urlencode({"code": f"code-{team_id}", "state": state})
-    status, _, page = get(f"{web.base_url}/slack/oauth_redirect?{query}", cookie=cookie)
-    assert status == 200, page
-    (exchange,) = [
-        c for c in stand_in.calls("oauth.v2.access") if c.body.get("code") == f"code-{team_id}"
-    ]
-    # slack_sdk sends the app's credentials as HTTP Basic auth, as Slack documents.
-    expected = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
-    assert exchange.headers["authorization"] == f"Basic {expected}"
-    return page
+    return finish_install(
+        web, stand_in, code=f"code-{team_id}", answer=oauth_answer(team_id, token)
+    )
 
 
 def dm(web: WebProcess, text: str, *, team_id: str) -> None:
@@ -152,9 +55,11 @@ def dm(web: WebProcess, text: str, *, team_id: str) -> None:
 def test_install_page_offers_add_to_slack_with_a_state(
     web: WebProcess, stand_in: SlackStandIn
 ) -> None:
-    state, cookie = start_install(web)
+    state, cookie, query = start_install(web)
     assert state
     assert cookie.startswith("slack-app-oauth-state=")
+    assert query["client_id"] == [CLIENT_ID]
+    assert set(query["scope"][0].split(",")) == set(BOT_SCOPES)
 
 
 def test_round_trip_installs_and_answers_with_that_workspace_token(
@@ -207,7 +112,7 @@ def test_cancelled_or_forged_installs_show_a_clear_page(
     cookie_kind: str,
     expected: str,
 ) -> None:
-    state, cookie = start_install(web)
+    state, cookie, _ = start_install(web)
     cookies = {"right": cookie, "none": None, "forged": "slack-app-oauth-state=forged"}
     status, _, page = get(
         f"{web.base_url}/slack/oauth_redirect?{urlencode(make_query(state))}",
@@ -219,7 +124,7 @@ def test_cancelled_or_forged_installs_show_a_clear_page(
 
 
 def test_an_expired_state_is_refused(web: WebProcess, stand_in: SlackStandIn, db_url: str) -> None:
-    state, cookie = start_install(web)
+    state, cookie, _ = start_install(web)
     engine = create_engine(db_url)
     with engine.begin() as connection:
         connection.execute(
@@ -232,18 +137,6 @@ def test_an_expired_state_is_refused(web: WebProcess, stand_in: SlackStandIn, db
     assert status >= 400
     assert "expired" in page
     assert stand_in.calls("oauth.v2.access") == []
-
-
-def run_due(environment: dict[str, str], now: datetime) -> None:
-    result = subprocess.run(
-        [str(EXECUTABLE), "spotlight", "run-due", "--now", now.isoformat()],
-        env=clean_environment(**environment),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert "posted" in result.stdout, result.stderr
 
 
 def subscribe(web: WebProcess, stand_in: SlackStandIn, *, team_id: str, channel: str) -> None:

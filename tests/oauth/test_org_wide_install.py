@@ -13,28 +13,19 @@ carries only ``enterprise_id`` (the tokens are gone, so no ``authorizations``).
 
 from __future__ import annotations
 
-import base64
 import json
-import re
-import subprocess
-import sys
 import time
-import urllib.request
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from email.message import Message
-from pathlib import Path
 from typing import Any
-from urllib.error import HTTPError
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from bot.surface import BOT_SCOPES
 from tests.conftest import SIGNING_SECRET
-from tests.support.databases import database_url
+from tests.support.oauth_flow import finish_install, run_due
 from tests.support.signing import (
     VERIFICATION_TOKEN,
     message_im_event,
@@ -42,11 +33,8 @@ from tests.support.signing import (
     slash_command_body,
 )
 from tests.support.slack_stand_in import SlackStandIn
-from tests.support.web_process import WebProcess, clean_environment, running_web_process
+from tests.support.web_process import WebProcess
 
-EXECUTABLE = Path(sys.executable).parent / "medicon-bot"
-CLIENT_ID = "1111.2222"
-CLIENT_SECRET = "oauth-client-secret"
 APP_ID = "A0STANDIN"
 
 ORG_ID = "E1ORG"
@@ -56,54 +44,6 @@ ORG_WORKSPACE = "T7INORG"
 """A workspace inside the org: it never installed the app itself, the org install covers it."""
 SOLO_WORKSPACE = "T8SOLO"
 """A workspace outside any org, installed on its own: an org uninstall must leave it alone."""
-
-
-# -- HTTP and OAuth helpers (as in test_oauth.py) -------------------------------------------
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-def get(url: str, *, cookie: str | None = None) -> tuple[int, Message, str]:
-    """GET on loopback without following redirects: (status, headers, body)."""
-    assert urlsplit(url).hostname == "127.0.0.1"
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
-    try:
-        with opener.open(request, timeout=10) as response:
-            return response.status, response.headers, response.read().decode()
-    except HTTPError as error:
-        with error:
-            return error.code, error.headers, error.read().decode()
-
-
-def start_install(web: WebProcess) -> tuple[str, str]:
-    """Open the install page: (state, cookie) as the browser would keep them."""
-    status, headers, body = get(f"{web.base_url}/slack/install")
-    assert status == 200
-    link = re.search(r'href="(https://slack\.com/oauth/v2/authorize\?[^"]+)"', body)
-    assert link is not None, body
-    query = parse_qs(urlsplit(link.group(1).replace("&amp;", "&")).query)
-    state = query["state"][0]
-    cookie = headers["Set-Cookie"].split(";", 1)[0]
-    return state, cookie
-
-
-def finish_install(
-    web: WebProcess, stand_in: SlackStandIn, *, code: str, answer: dict[str, Any]
-) -> str:
-    """Come back from Slack with ``code``; oauth.v2.access answers ``answer``. The page."""
-    state, cookie = start_install(web)
-    stand_in.respond_with("oauth.v2.access", answer, times=1)
-    query = urlencode({"code": code, "state": state})
-    status, _, page = get(f"{web.base_url}/slack/oauth_redirect?{query}", cookie=cookie)
-    assert status == 200, page
-    (exchange,) = [c for c in stand_in.calls("oauth.v2.access") if c.body.get("code") == code]
-    expected = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
-    assert exchange.headers["authorization"] == f"Basic {expected}"
-    return page
 
 
 def org_oauth_answer(token: str) -> dict[str, Any]:
@@ -266,19 +206,6 @@ def uninstall_org(web: WebProcess) -> None:
 # -- spotlights ------------------------------------------------------------------------------
 
 
-def run_due(environment: dict[str, str], now: datetime) -> None:
-    result = subprocess.run(
-        [str(EXECUTABLE), "spotlight", "run-due", "--now", now.isoformat()],
-        env=clean_environment(**environment),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "posted" in result.stdout, result.stderr
-
-
 def next_thursday_slot() -> datetime:
     """A minute after the next Thursday 07:00 UTC, when a new subscription is first due."""
     now = datetime.now(UTC)
@@ -293,53 +220,6 @@ def rows(db_url: str, query: str, **params: Any) -> list[dict[str, Any]]:
             return [dict(row) for row in connection.execute(text(query), params).mappings()]
     finally:
         engine.dispose()
-
-
-# -- fixtures (as in test_oauth.py) ----------------------------------------------------------
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def db_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    with database_url(request.param, tmp_path_factory.mktemp("org-oauth-db")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def oauth_stand_in() -> Iterator[SlackStandIn]:
-    with SlackStandIn(scopes=BOT_SCOPES) as stand_in:
-        yield stand_in
-
-
-@pytest.fixture(scope="module")
-def environment(oauth_stand_in: SlackStandIn, db_url: str) -> dict[str, str]:
-    return {
-        "SLACK_CLIENT_ID": CLIENT_ID,
-        "SLACK_CLIENT_SECRET": CLIENT_SECRET,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": oauth_stand_in.api_url,
-        "DATABASE_URL": db_url,
-        "WEB_CONCURRENCY": "2",
-    }
-
-
-@pytest.fixture(scope="module")
-def web(
-    environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[WebProcess]:
-    log = tmp_path_factory.mktemp("org-oauth-web") / "web.log"
-    with running_web_process(environment=environment, log=log) as process:
-        yield process
-        assert CLIENT_SECRET not in process.log_text()
-        assert "xoxb-team" not in process.log_text()
-
-
-@pytest.fixture
-def stand_in(oauth_stand_in: SlackStandIn, web: WebProcess) -> Iterator[SlackStandIn]:
-    oauth_stand_in.reset()
-    yield oauth_stand_in
-    assert not oauth_stand_in.errors, oauth_stand_in.errors
 
 
 # -- tests -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from tests.conftest import SIGNING_SECRET
-from tests.support.block_limits import limit_violations
+from tests.support.block_limits import action_ids, header_text, limit_violations
 from tests.support.signing import (
     app_home_opened_event,
     app_mention_event,
@@ -41,19 +41,6 @@ def send_event(web: WebProcess, event: dict[str, Any], **kwargs: Any) -> int:
         web.events_url, event_callback_body(event, **kwargs), secret=SIGNING_SECRET
     )
     return status
-
-
-def header_text(blocks: list[dict[str, Any]]) -> str:
-    return str(next(b["text"]["text"] for b in blocks if b["type"] == "header"))
-
-
-def action_ids(blocks: list[dict[str, Any]]) -> set[str]:
-    ids = set()
-    for block in blocks:
-        for element in [*block.get("elements", []), block.get("accessory") or {}]:
-            if "action_id" in element:
-                ids.add(element["action_id"])
-    return ids
 
 
 def assert_quiet(stand_in: SlackStandIn, seconds: float = 0.5) -> None:

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from bot.surface import BOT_SCOPES
+from tests.support.block_limits import action_ids, header_text
 from tests.support.signing import (
     BOT_USER_ID,
     block_actions_body,
@@ -164,19 +165,6 @@ def server(
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def header_text(blocks: list[dict[str, Any]]) -> str:
-    return str(next(b["text"]["text"] for b in blocks if b["type"] == "header"))
-
-
-def action_ids(blocks: list[dict[str, Any]]) -> set[str]:
-    ids = set()
-    for block in blocks:
-        for element in [*block.get("elements", []), block.get("accessory") or {}]:
-            if "action_id" in element:
-                ids.add(element["action_id"])
-    return ids
 
 
 def slash_fields(text: str, stand_in: SlackStandIn) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Slack's documented message limits, checked independently of the renderer's own constants."""
+"""Slack's documented message limits, checked independently of the renderer, and block helpers."""
 
 from __future__ import annotations
 
@@ -55,3 +55,18 @@ def _button_violations(where: str, elements: list[dict[str, Any]]) -> list[str]:
         if len(element["action_id"]) > 255:
             problems.append(f"{where}: action_id > 255")
     return problems
+
+
+def header_text(blocks: list[dict[str, Any]]) -> str:
+    """The text of a message's header block (every answer opens with one)."""
+    return str(next(b["text"]["text"] for b in blocks if b["type"] == "header"))
+
+
+def action_ids(blocks: list[dict[str, Any]]) -> set[str]:
+    """Every button's or select's action_id, in actions blocks and section accessories."""
+    ids = set()
+    for block in blocks:
+        for element in [*block.get("elements", []), block.get("accessory") or {}]:
+            if "action_id" in element:
+                ids.add(element["action_id"])
+    return ids

@@ -1,0 +1,83 @@
+"""A browser's and a cron job's side of "Add to Slack", against the real web process."""
+
+from __future__ import annotations
+
+import base64
+import re
+import subprocess
+import sys
+import urllib.request
+from datetime import datetime
+from email.message import Message
+from pathlib import Path
+from typing import Any
+from urllib.error import HTTPError
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from tests.support.slack_stand_in import SlackStandIn
+from tests.support.web_process import WebProcess, clean_environment
+
+EXECUTABLE = Path(sys.executable).parent / "medicon-bot"
+CLIENT_ID = "1111.2222"
+CLIENT_SECRET = "oauth-client-secret"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def get(url: str, *, cookie: str | None = None) -> tuple[int, Message, str]:
+    """GET on loopback without following redirects: (status, headers, body)."""
+    assert urlsplit(url).hostname == "127.0.0.1"
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect)
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers, response.read().decode()
+    except HTTPError as error:
+        with error:
+            return error.code, error.headers, error.read().decode()
+
+
+def start_install(web: WebProcess) -> tuple[str, str, dict[str, list[str]]]:
+    """Open the install page: (state, cookie) as the browser keeps them, and the link's query."""
+    status, headers, body = get(f"{web.base_url}/slack/install")
+    assert status == 200
+    link = re.search(r'href="(https://slack\.com/oauth/v2/authorize\?[^"]+)"', body)
+    assert link is not None, body
+    query = parse_qs(urlsplit(link.group(1).replace("&amp;", "&")).query)
+    cookie = headers["Set-Cookie"].split(";", 1)[0]
+    return query["state"][0], cookie, query
+
+
+def finish_install(
+    web: WebProcess, stand_in: SlackStandIn, *, code: str, answer: dict[str, Any]
+) -> str:
+    """Come back from Slack with ``code`` while oauth.v2.access answers ``answer``; the page.
+
+    Also checks that the code was exchanged with the app's credentials as HTTP Basic auth.
+    """
+    state, cookie, _ = start_install(web)
+    stand_in.respond_with("oauth.v2.access", answer, times=1)
+    query = urlencode({"code": code, "state": state})
+    status, _, page = get(f"{web.base_url}/slack/oauth_redirect?{query}", cookie=cookie)
+    assert status == 200, page
+    (exchange,) = [c for c in stand_in.calls("oauth.v2.access") if c.body.get("code") == code]
+    expected = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
+    assert exchange.headers["authorization"] == f"Basic {expected}"
+    return page
+
+
+def run_due(environment: dict[str, str], now: datetime) -> None:
+    """One `medicon-bot spotlight run-due` pass at ``now``, as cron would run it."""
+    result = subprocess.run(
+        [str(EXECUTABLE), "spotlight", "run-due", "--now", now.isoformat()],
+        env=clean_environment(**environment),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "posted" in result.stdout, result.stderr
