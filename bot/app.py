@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from bot.error_policy import handle_error
 from bot.installations import state_store
-from bot.oauth_pages import callback_options
+from bot.oauth_pages import MediconOAuthFlow, callback_options
 from bot.services import Services
 from bot.surface import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from handlers import register_handlers
@@ -60,9 +60,12 @@ def create_app(services: Services, *, client: WebClient, socket_mode: bool = Fal
     framework_logger = logging.getLogger("slack_bolt.App")
     if not any(isinstance(f, _SkipTokenNotice) for f in framework_logger.filters):
         framework_logger.addFilter(_SkipTokenNotice())
+    oauth_settings = _oauth_settings(services)
     app = App(
         client=client,
-        oauth_settings=_oauth_settings(services),
+        oauth_flow=(
+            MediconOAuthFlow(client=client, settings=oauth_settings) if oauth_settings else None
+        ),
         signing_secret=secret.get_secret_value() if secret is not None else "",
         request_verification_enabled=not socket_mode,
         token_verification_enabled=False,

@@ -1,4 +1,5 @@
-"""The pages a person sees at the end of "Add to Slack": installed, cancelled or failed."""
+"""The pages a person sees around "Add to Slack": the install page, then installed, cancelled
+or failed."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import html
 import logging
 from typing import Final
 
-from slack_bolt import BoltResponse
+from slack_bolt import BoltRequest, BoltResponse
+from slack_bolt.oauth import OAuthFlow
 from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, SuccessArgs
 
-__all__ = ["callback_options"]
+__all__ = ["MediconOAuthFlow", "callback_options", "install_page"]
 
 _log = logging.getLogger(__name__)
 
@@ -58,6 +60,28 @@ def _page(title: str, message: str, *, link: str | None, link_text: str) -> str:
         "padding:0 1rem;line-height:1.5}</style></head><body>"
         f"<h1>{html.escape(title)}</h1><p>{html.escape(message)}</p>{anchor}</body></html>"
     )
+
+
+def install_page(authorize_url: str) -> str:
+    """What /slack/install shows: what the bot does, and the "Add to Slack" link."""
+    message = (
+        "Medicon Bot answers questions about the Medicon Valley life-science cluster in Slack: "
+        "research fields, centres and their numbers, with sources. Type /medicon cancer, send it "
+        "a direct message, or have a channel get a weekly spotlight."
+    )
+    return _page(
+        "Add Medicon Bot to your workspace",
+        message,
+        link=authorize_url,
+        link_text="Add to Slack",
+    )
+
+
+class MediconOAuthFlow(OAuthFlow):
+    """Bolt's OAuth flow with this app's own install page."""
+
+    def build_install_page_html(self, url: str, request: BoltRequest) -> str:
+        return install_page(url)
 
 
 def _html(status: int, body: str) -> BoltResponse:

@@ -60,6 +60,9 @@ def test_install_page_offers_add_to_slack_with_a_state(
     assert cookie.startswith("slack-app-oauth-state=")
     assert query["client_id"] == [CLIENT_ID]
     assert set(query["scope"][0].split(",")) == set(BOT_SCOPES)
+    _, _, page = get(f"{web.base_url}/slack/install")
+    assert "Add Medicon Bot to your workspace" in page
+    assert ">Add to Slack</a>" in page
 
 
 def test_round_trip_installs_and_answers_with_that_workspace_token(
