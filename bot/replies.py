@@ -168,8 +168,7 @@ def _overview_blocks(kb: KnowledgeBase) -> list[dict[str, Any]]:
     ]
     for research_field in kb.fields.values():
         numbers = " · ".join(
-            f"{escape(stat.display_value)}{'' if stat.unit == '%' else ' ' + escape(stat.unit)}"
-            for stat in research_field.stats[:2]
+            escape(stat.display_value + stat.unit_suffix) for stat in research_field.stats[:2]
         )
         title = (
             f"{research_field.emoji} {research_field.name}"

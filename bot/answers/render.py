@@ -48,7 +48,10 @@ __all__ = [
     "OPEN_FIELD",
     "Message",
     "entry_button",
+    "field_sections",
+    "host_of",
     "render",
+    "section",
 ]
 
 OPEN_FIELD = "open_field"
@@ -104,11 +107,12 @@ def _header(text: str) -> HeaderBlock:
     return HeaderBlock(text=PlainTextObject(text=truncate(text, HEADER_LIMIT), emoji=True))
 
 
-def _section(mrkdwn: str) -> SectionBlock:
+def section(mrkdwn: str) -> SectionBlock:
+    """A mrkdwn section, cut to Slack's 3,000 characters."""
     return SectionBlock(text=MarkdownTextObject(text=truncate(mrkdwn, SECTION_LIMIT)))
 
 
-def _field_sections(pairs: Sequence[tuple[str, str]]) -> list[SectionBlock]:
+def field_sections(pairs: Sequence[tuple[str, str]]) -> list[SectionBlock]:
     """``*label*\\nvalue`` pairs, at most ten per section as Slack requires."""
     texts = [truncate(f"*{escape(label)}*\n{value}", FIELD_LIMIT) for label, value in pairs]
     return [
@@ -172,18 +176,13 @@ def _closest(closest_to: str | None) -> list[Block]:
 
 
 def _stat_pair(stat: Stat) -> tuple[str, str]:
-    value = (
-        f"*{escape(stat.display_value)}* {escape(stat.unit)}"
-        if stat.unit != "%"
-        else (f"*{escape(stat.display_value)}*")
-    )
+    value = f"*{escape(stat.display_value)}*{escape(stat.unit_suffix)}"
     year = f" ({stat.as_of})" if stat.as_of else ""
     return stat.label, f"{value}{year}\n_{escape(stat.statement)}_"
 
 
 def _stat_text(stat: Stat) -> str:
-    unit = "" if stat.unit == "%" else f" {stat.unit}"
-    return f"{stat.label}: {stat.display_value}{unit}"
+    return f"{stat.label}: {stat.display_value}{stat.unit_suffix}"
 
 
 def _title(entry: Entry) -> str:
@@ -227,16 +226,14 @@ def _render(answer: object, prefix: str) -> tuple[list[Block], str]:
 def _(answer: FieldAnswer, prefix: str) -> tuple[list[Block], str]:
     research_field = answer.field
     blocks: list[Block] = [_header(_title(research_field)), *_closest(answer.closest_to)]
-    blocks.append(_section(escape(research_field.summary)))
+    blocks.append(section(escape(research_field.summary)))
     if research_field.stats:
-        blocks.extend(_field_sections([_stat_pair(stat) for stat in research_field.stats]))
+        blocks.extend(field_sections([_stat_pair(stat) for stat in research_field.stats]))
     if research_field.highlights:
-        blocks.append(_section(_bullets(research_field.highlights)))
+        blocks.append(section(_bullets(research_field.highlights)))
     if answer.centres:
         names = ", ".join(centre.short_name or centre.name for centre in answer.centres)
-        blocks.append(
-            _section(f"*Centres and programmes ({len(answer.centres)}):* {escape(names)}")
-        )
+        blocks.append(section(f"*Centres and programmes ({len(answer.centres)}):* {escape(names)}"))
         blocks.extend(_buttons(answer.centres))
     blocks.extend(_sources_context(answer.sources))
     numbers = "; ".join(_stat_text(stat) for stat in research_field.stats)
@@ -258,8 +255,8 @@ def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
     blocks: list[Block] = [_header(centre.label), *_closest(answer.closest_to)]
     status = _status_line(centre)
     if status:
-        blocks.append(_section(status))
-    blocks.append(_section(escape(centre.summary)))
+        blocks.append(section(status))
+    blocks.append(section(escape(centre.summary)))
     pairs: list[tuple[str, str]] = []
     if centre.host:
         pairs.append(("Host", escape(centre.host)))
@@ -274,18 +271,18 @@ def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
             founded = f"{founded} ({centre.founded_note})" if founded else centre.founded_note
         pairs.append(("Founded", escape(founded)))
     if centre.website:
-        pairs.append(("Website", link(str(centre.website), _host_of(str(centre.website)))))
+        pairs.append(("Website", link(str(centre.website), host_of(str(centre.website)))))
     pairs.append(("Status", phrases.STATUS_LABELS[centre.status.value]))
     if answer.parent:
         pairs.append(("Part of", escape(answer.parent.label)))
-    blocks.extend(_field_sections(pairs))
+    blocks.extend(field_sections(pairs))
     if centre.details:
-        blocks.append(_section(_bullets(centre.details)))
+        blocks.append(section(_bullets(centre.details)))
     if centre.themes:
-        blocks.append(_section("*Research themes*\n" + _bullets(centre.themes)))
+        blocks.append(section("*Research themes*\n" + _bullets(centre.themes)))
     related: list[Entry] = []
     if answer.successor:
-        blocks.append(_section(f"*Successor:* {escape(answer.successor.label)}"))
+        blocks.append(section(f"*Successor:* {escape(answer.successor.label)}"))
         related.append(answer.successor)
     if answer.parent:
         related.append(answer.parent)
@@ -302,7 +299,8 @@ def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
     return blocks, _fallback(answer.closest_to, text)
 
 
-def _host_of(url: str) -> str:
+def host_of(url: str) -> str:
+    """``https://www.ludc.lu.se/x`` → ``ludc.lu.se``: a link label people recognise."""
     host = url.split("://", 1)[-1].split("/", 1)[0]
     return host.removeprefix("www.")
 
@@ -311,11 +309,11 @@ def _host_of(url: str) -> str:
 def _(answer: ClusterAnswer, prefix: str) -> tuple[list[Block], str]:
     cluster = answer.cluster
     blocks: list[Block] = [_header(cluster.name), *_closest(answer.closest_to)]
-    blocks.append(_section(escape(cluster.summary)))
+    blocks.append(section(escape(cluster.summary)))
     if cluster.stats:
-        blocks.extend(_field_sections([_stat_pair(stat) for stat in cluster.stats]))
+        blocks.extend(field_sections([_stat_pair(stat) for stat in cluster.stats]))
     if cluster.highlights:
-        blocks.append(_section(_bullets(cluster.highlights)))
+        blocks.append(section(_bullets(cluster.highlights)))
     blocks.extend(_buttons(answer.fields))
     blocks.extend(_sources_context(answer.sources))
     return blocks, _fallback(answer.closest_to, f"{cluster.name}: {cluster.summary}")
@@ -349,7 +347,7 @@ def _(answer: CentreListAnswer, prefix: str) -> tuple[list[Block], str]:
     title = f"Centres in {answer.field.name}" if answer.field else "Centres and programmes"
     blocks: list[Block] = [_header(title), *_closest(answer.closest_to)]
     if not answer.centres:
-        blocks.append(_section("No centres are listed for this field yet."))
+        blocks.append(section("No centres are listed for this field yet."))
     # A section per centre with its button, up to what fits; the rest by name.
     room = MAX_ANSWER_BLOCKS - len(blocks) - 2
     for centre in answer.centres[:room]:
@@ -362,7 +360,7 @@ def _(answer: CentreListAnswer, prefix: str) -> tuple[list[Block], str]:
     rest = answer.centres[room:]
     if rest:
         more = ", ".join(c.short_name or c.name for c in rest)
-        blocks.append(_section(truncate(f"*And {len(rest)} more:* {escape(more)}", SECTION_LIMIT)))
+        blocks.append(section(truncate(f"*And {len(rest)} more:* {escape(more)}", SECTION_LIMIT)))
     names = ", ".join(c.short_name or c.name for c in answer.centres)
     return blocks, _fallback(answer.closest_to, f"{title}: {names or 'none'}.")
 
@@ -374,22 +372,20 @@ def _(answer: StatsAnswer, prefix: str) -> tuple[list[Block], str]:
     for research_field in answer.fields:
         if research_field.stats:
             values = "\n".join(
-                f"*{escape(stat.display_value)}*"
-                f"{'' if stat.unit == '%' else ' ' + escape(stat.unit)}"
-                f" · {escape(stat.label)}"
+                f"*{escape(stat.display_value)}*{escape(stat.unit_suffix)} · {escape(stat.label)}"
                 for stat in research_field.stats
             )
         else:
             values = "_no figures in the sources_"
-        blocks.append(_section(f"*{escape(_title(research_field))}*\n{values}"))
+        blocks.append(section(f"*{escape(_title(research_field))}*\n{values}"))
         lines.append(
             f"{research_field.name}: "
             + ("; ".join(_stat_text(s) for s in research_field.stats) or "no figures")
         )
     if answer.cluster.stats:
         blocks.append(DividerBlock())
-        blocks.append(_section(f"*{escape(answer.cluster.name)} overall*"))
-        blocks.extend(_field_sections([_stat_pair(stat) for stat in answer.cluster.stats]))
+        blocks.append(section(f"*{escape(answer.cluster.name)} overall*"))
+        blocks.extend(field_sections([_stat_pair(stat) for stat in answer.cluster.stats]))
     blocks.extend(_sources_context(answer.sources))
     return blocks, "Medicon Valley in numbers. " + " | ".join(lines)
 
@@ -413,12 +409,12 @@ def _(answer: SearchAnswer, prefix: str) -> tuple[list[Block], str]:
 
 @_render.register
 def _(answer: HelpAnswer, prefix: str) -> tuple[list[Block], str]:
-    blocks: list[Block] = [_header(phrases.HELP_TITLE), _section(phrases.HELP_INTRO)]
+    blocks: list[Block] = [_header(phrases.HELP_TITLE), section(phrases.HELP_INTRO)]
     lines = [
         f"`{escape(example.format(prefix=prefix))}` {escape(what)}"
         for example, what in phrases.COMMANDS
     ]
-    blocks.append(_section("\n".join(lines)))
+    blocks.append(section("\n".join(lines)))
     blocks.extend(_buttons(answer.fields))
     text = (
         phrases.HELP_TITLE + ". " + " · ".join(e.format(prefix=prefix) for e, _ in phrases.COMMANDS)
@@ -430,12 +426,12 @@ def _(answer: HelpAnswer, prefix: str) -> tuple[list[Block], str]:
 def _(answer: NoMatchAnswer, prefix: str) -> tuple[list[Block], str]:
     typed = escape(answer.typed)
     opening = phrases.NO_FIELD if answer.reason == "no-field" else phrases.NO_MATCH
-    blocks: list[Block] = [_section(":thinking_face: " + opening.format(typed=typed))]
+    blocks: list[Block] = [section(":thinking_face: " + opening.format(typed=typed))]
     if answer.suggestions:
-        blocks.append(_section(phrases.SUGGESTIONS))
+        blocks.append(section(phrases.SUGGESTIONS))
         blocks.extend(_buttons(answer.suggestions))
     else:
-        blocks.append(_section(phrases.NO_SUGGESTIONS))
+        blocks.append(section(phrases.NO_SUGGESTIONS))
     how_to = phrases.NO_MATCH_HOW_TO.format(prefix=escape(prefix))
     blocks.append(_context([how_to]))
     text = opening.format(typed=answer.typed)

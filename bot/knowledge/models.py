@@ -97,6 +97,11 @@ class Stat(_Record):
     as_of: Annotated[int, Field(ge=1400, le=2100)] | None = None
 
     @property
+    def unit_suffix(self) -> str:
+        """What follows the number: `` organisations``; nothing for ``%``, already in the number."""
+        return "" if self.unit == "%" else f" {self.unit}"
+
+    @property
     def display_value(self) -> str:
         """``more than 25``, ``80+``, ``23%``, ``4,002,372``: the number as the source says it."""
         number = f"{int(self.value):,}" if self.value.is_integer() else f"{self.value:,}"

@@ -16,11 +16,10 @@ from slack_sdk.models.blocks import (
     HeaderBlock,
     MarkdownTextObject,
     PlainTextObject,
-    SectionBlock,
 )
 
 from bot.answers.mrkdwn import escape, link, truncate
-from bot.answers.render import Message, entry_button
+from bot.answers.render import Message, entry_button, field_sections, host_of, section
 from bot.knowledge import Centre, KnowledgeBase, ResearchField
 from bot.spotlights import phrases
 from bot.spotlights.rotation import Topic
@@ -28,8 +27,6 @@ from bot.spotlights.rotation import Topic
 __all__ = ["render_spotlight"]
 
 _HEADER_LIMIT = 150
-_SECTION_LIMIT = 3000
-_FIELD_LIMIT = 2000
 _FALLBACK_LIMIT = 3000
 _MAX_NUMBERS = 6
 _MAX_HAPPENING = 3
@@ -69,46 +66,36 @@ def render_spotlight(kb: KnowledgeBase, topic: Topic) -> Message:
     )
 
 
-def _section(mrkdwn: str) -> SectionBlock:
-    return SectionBlock(text=MarkdownTextObject(text=truncate(mrkdwn, _SECTION_LIMIT)))
-
-
-def _pairs(pairs: Sequence[tuple[str, str]]) -> list[Block]:
-    if not pairs:
-        return []
-    texts = [truncate(f"*{escape(label)}*\n{value}", _FIELD_LIMIT) for label, value in pairs]
-    return [SectionBlock(fields=[MarkdownTextObject(text=t) for t in texts[:10]])]
-
-
 def _happening(lines: Sequence[str]) -> list[Block]:
     if not lines:
         return []
     bullets = "\n".join(f"• {escape(line)}" for line in lines[:_MAX_HAPPENING])
-    return [_section(f"*What is happening there*\n{bullets}")]
+    return [section(f"*What is happening there*\n{bullets}")]
 
 
 def _field_blocks(kb: KnowledgeBase, field: ResearchField) -> tuple[list[Block], list[str]]:
-    blocks: list[Block] = [_section(escape(field.summary))]
+    blocks: list[Block] = [section(escape(field.summary))]
     pairs: list[tuple[str, str]] = []
     numbers: list[str] = []
     for stat in field.stats[:_MAX_NUMBERS]:
-        unit = "" if stat.unit == "%" else f" {stat.unit}"
         year = f" ({stat.as_of})" if stat.as_of else ""
-        pairs.append((stat.label, f"*{escape(stat.display_value)}*{escape(unit)}{year}"))
-        numbers.append(f"{stat.label}: {stat.display_value}{unit}")
-    blocks.extend(_pairs(pairs))
+        pairs.append(
+            (stat.label, f"*{escape(stat.display_value)}*{escape(stat.unit_suffix)}{year}")
+        )
+        numbers.append(f"{stat.label}: {stat.display_value}{stat.unit_suffix}")
+    blocks.extend(field_sections(pairs))
     blocks.extend(_happening(field.highlights))
     centres = [c for c in kb.centres_in(field.id) if c.status.value == "active"]
     if centres:
         names = ", ".join(c.short_name or c.name for c in centres[:_MAX_CENTRES])
         more = f" and {len(centres) - _MAX_CENTRES} more" if len(centres) > _MAX_CENTRES else ""
-        blocks.append(_section(f"*Where:* {escape(names)}{more}"))
+        blocks.append(section(f"*Where:* {escape(names)}{more}"))
     blocks.extend(_link(kb, None, field.sources))
     return blocks, numbers
 
 
 def _centre_blocks(kb: KnowledgeBase, centre: Centre) -> tuple[list[Block], list[str]]:
-    blocks: list[Block] = [_section(escape(centre.summary))]
+    blocks: list[Block] = [section(escape(centre.summary))]
     pairs: list[tuple[str, str]] = []
     if centre.host:
         pairs.append(("Host", escape(centre.host)))
@@ -118,7 +105,7 @@ def _centre_blocks(kb: KnowledgeBase, centre: Centre) -> tuple[list[Block], list
     if centre.founded:
         pairs.append(("Founded", str(centre.founded)))
     pairs.append(("Type", centre.kind_label))
-    blocks.extend(_pairs(pairs))
+    blocks.extend(field_sections(pairs))
     blocks.extend(_happening(centre.details or centre.themes))
     website = str(centre.website) if centre.website else None
     blocks.extend(_link(kb, website, centre.sources))
@@ -127,13 +114,9 @@ def _centre_blocks(kb: KnowledgeBase, centre: Centre) -> tuple[list[Block], list
 
 def _link(kb: KnowledgeBase, website: str | None, source_ids: Sequence[str]) -> list[Block]:
     if website:
-        return [_section(f"*Website:* {link(website, _host_of(website))}")]
+        return [section(f"*Website:* {link(website, host_of(website))}")]
     for source_id in source_ids:
         source = kb.sources.get(source_id)
         if source is not None and source.url is not None:
-            return [_section(f"*Read more:* {link(str(source.url), source.title)}")]
+            return [section(f"*Read more:* {link(str(source.url), source.title)}")]
     return []
-
-
-def _host_of(url: str) -> str:
-    return url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.")
