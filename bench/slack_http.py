@@ -43,7 +43,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 sys.path.insert(0, {repo!r})
 from bot.config import load_settings
-from bot.server import gunicorn_options, run_gunicorn
+from bot.slack.server import gunicorn_options, run_gunicorn
 import os
 
 def load():

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from slack_sdk.oauth.installation_store import InstallationStore
 
 from bot.config import Settings
-from bot.installations import installation_store
 from bot.knowledge import KnowledgeBase, load_knowledge_base
+from bot.slack.installations import installation_store
 from bot.storage import Database, open_database
 
 __all__ = ["Services", "build_services", "utc_now"]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.slack.surface import BOT_SCOPES
 from bot.storage import Database, open_database
-from bot.surface import BOT_SCOPES
 from tests.support.slack_stand_in import SlackStandIn
 
 _PROXY_VARIABLES = (

@@ -13,8 +13,8 @@ from sqlalchemy.orm import sessionmaker
 from bot.config import load_settings
 from bot.knowledge import default_data_dir, load_knowledge_base
 from bot.services import Services
+from bot.slack.web import WebApp
 from bot.storage import Database, open_database
-from bot.web import WebApp
 
 
 def call(app: WebApp, method: str, path: str) -> tuple[str, dict[str, Any] | str]:

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from bot.surface import BOT_EVENTS, BOT_SCOPES, EVENTS_PATH, SLASH_COMMAND
+from bot.slack.surface import BOT_EVENTS, BOT_SCOPES, EVENTS_PATH, SLASH_COMMAND
 
 REPO = Path(__file__).resolve().parents[1]
 MANIFEST = REPO / "manifest.yaml"

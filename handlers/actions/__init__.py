@@ -8,9 +8,9 @@ from collections.abc import Callable
 from slack_bolt import App
 
 from bot.answers.render import OPEN_CENTRE, OPEN_FIELD
-from bot.error_policy import acknowledge, guarded
-from bot.replies import HOME_BACK, OPEN_CENTRE_SELECT, SHARE
 from bot.services import Services
+from bot.slack.error_policy import acknowledge, guarded
+from bot.slack.replies import HOME_BACK, OPEN_CENTRE_SELECT, SHARE
 from handlers.actions.home_back import make_home_back
 from handlers.actions.open_entry import make_open_entry
 from handlers.actions.share import make_share

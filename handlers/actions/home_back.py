@@ -7,8 +7,8 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from bot.home import user_home
 from bot.services import Services
+from bot.slack.home import user_home
 
 __all__ = ["make_home_back"]
 

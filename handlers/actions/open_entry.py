@@ -13,8 +13,8 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.knowledge import EntryRef
-from bot.replies import entry_reply, home_view
 from bot.services import Services
+from bot.slack.replies import entry_reply, home_view
 
 __all__ = ["make_open_entry"]
 

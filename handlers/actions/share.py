@@ -7,8 +7,8 @@ from typing import Any
 
 from slack_bolt import Respond
 
-from bot.replies import shared_reply
 from bot.services import Services
+from bot.slack.replies import shared_reply
 
 __all__ = ["make_share"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.error_policy import acknowledge, guarded
 from bot.services import Services
-from bot.surface import SLASH_COMMAND
+from bot.slack.error_policy import acknowledge, guarded
+from bot.slack.surface import SLASH_COMMAND
 from handlers.commands.medicon import make_medicon_command
 from handlers.commands.spotlight import is_spotlight_command, make_spotlight_command
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from slack_bolt import BoltResponse
 
-from bot.replies import command_reply
 from bot.services import Services
+from bot.slack.replies import command_reply
 
 __all__ = ["make_medicon_command"]
 

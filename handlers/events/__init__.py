@@ -6,9 +6,9 @@ import re
 
 from slack_bolt import App
 
-from bot.error_policy import acknowledge, guarded
-from bot.event_claims import once_per_event
 from bot.services import Services
+from bot.slack.error_policy import acknowledge, guarded
+from bot.slack.event_claims import once_per_event
 from handlers.events.direct_message import is_person_writing, make_direct_message
 from handlers.events.home_opened import make_home_opened
 from handlers.events.mention import make_mention

@@ -7,8 +7,8 @@ from typing import Any
 
 from slack_bolt import Say
 
-from bot.replies import conversation_reply, strip_mentions
 from bot.services import Services
+from bot.slack.replies import conversation_reply, strip_mentions
 
 __all__ = ["make_mention"]
 

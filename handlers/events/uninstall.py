@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import BoltContext
 
 from bot.services import Services
-from bot.workspaces import forget_workspace
+from bot.slack.workspaces import forget_workspace
 
 __all__ = ["make_forget_workspace"]
 

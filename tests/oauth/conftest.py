@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.surface import BOT_SCOPES
+from bot.slack.surface import BOT_SCOPES
 from tests.conftest import SIGNING_SECRET
 from tests.support.databases import database_url
 from tests.support.oauth_flow import CLIENT_ID, CLIENT_SECRET

@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.surface import BOT_SCOPES
+from bot.slack.surface import BOT_SCOPES
 from tests.conftest import SIGNING_SECRET
 from tests.support.oauth_flow import finish_install, run_due
 from tests.support.signing import (

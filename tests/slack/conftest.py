@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.surface import BOT_SCOPES
+from bot.slack.surface import BOT_SCOPES
 from tests.conftest import SIGNING_SECRET
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import WebProcess, running_web_process

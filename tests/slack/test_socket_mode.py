@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from bot.surface import BOT_SCOPES
+from bot.slack.surface import BOT_SCOPES
 from tests.support.block_limits import action_ids, header_text
 from tests.support.signing import (
     BOT_USER_ID,

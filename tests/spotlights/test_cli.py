@@ -1,4 +1,4 @@
-"""`medicon-bot spotlight run-due|preview` and `clock`, through the same parser bot.cli uses."""
+"""`medicon-bot spotlight run-due|preview` and `clock`, through the parser bot.cli.main uses."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
-from bot.clock import run_clock
+from bot.cli.clock import run_clock
+from bot.cli.spotlight import COMMANDS, add_spotlight_commands, run_spotlight_command
 from bot.config import Settings, load_settings
 from bot.errors import ConfigurationError
 from bot.knowledge import KnowledgeBase
-from bot.spotlight_cli import COMMANDS, add_spotlight_commands, run_spotlight_command
 from bot.spotlights import Schedule
 from bot.storage import Database
 from tests.spotlights.conftest import TOKEN, make_poster, posted_channels, subscribe_channels

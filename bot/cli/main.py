@@ -16,13 +16,13 @@ from pathlib import Path
 from rich.console import Console
 
 from bot.answers import render, resolve_text
+from bot.cli.spotlight import COMMANDS as SPOTLIGHT_COMMANDS
+from bot.cli.spotlight import add_spotlight_commands, run_spotlight_command
+from bot.cli.terminal import message_to_renderable
 from bot.config import Settings, load_settings
 from bot.errors import ConfigurationError, MediconBotError
 from bot.knowledge import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
 from bot.logs import configure_logging
-from bot.spotlight_cli import COMMANDS as SPOTLIGHT_COMMANDS
-from bot.spotlight_cli import add_spotlight_commands, run_spotlight_command
-from bot.terminal import message_to_renderable
 
 __all__ = ["main"]
 
@@ -74,14 +74,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_spotlight_command(args, settings=settings, kb=kb)
         if command == "serve":
             settings.require_slack()
-            from bot.server import serve
+            from bot.slack.server import serve
             from bot.storage import open_database
 
             open_database(settings.database_url).dispose()  # migrate once, before the workers
             serve(settings)
             return 0
         settings.require_slack(socket_mode=True)
-        from bot.socket_mode import run_socket_mode
+        from bot.slack.socket_mode import run_socket_mode
 
         run_socket_mode(settings)
         return 0
@@ -130,7 +130,7 @@ def _kb_check(data_dir: Path, out: Console, err: Console) -> int:
 
 
 def _console(kb: KnowledgeBase, settings: Settings, out: Console) -> int:
-    from bot.console import run_console
+    from bot.cli.console import run_console
 
     return run_console(kb, out=out, data_dir=settings.data_dir)
 

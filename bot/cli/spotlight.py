@@ -1,7 +1,7 @@
 """``medicon-bot spotlight run-due|preview`` and ``medicon-bot clock``.
 
 :func:`add_spotlight_commands` registers the sub-commands on the main parser and
-:func:`run_spotlight_command` runs them; ``bot.cli`` stays the composition root and calls both.
+:func:`run_spotlight_command` runs them; ``bot.cli.main`` stays the composition root and calls both.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def run_spotlight_command(
     database = open_database(settings.database_url)
     try:
         if args.command == "clock":
-            from bot.clock import run_clock
+            from bot.cli.clock import run_clock
 
             run_clock(
                 settings,
@@ -115,7 +115,7 @@ def run_spotlight_command(
             return 0
         from rich.console import Console
 
-        from bot.terminal import message_to_renderable
+        from bot.cli.terminal import message_to_renderable
 
         console = Console(file=out, highlight=False)
         console.print(f"Next spotlight ({choice.key}, rotation cycle {choice.cycle + 1}):")
@@ -127,7 +127,7 @@ def run_spotlight_command(
 
 def _poster(settings: Settings, database: Database) -> SlackPoster:
     """Posts with each workspace's own token: SLACK_BOT_TOKEN, or its stored installation."""
-    from bot.installations import installation_store, token_source
+    from bot.slack.installations import installation_store, token_source
     from bot.spotlights.poster import SlackPoster
 
     if settings.slack_bot_token is None and not settings.oauth_enabled:

@@ -12,7 +12,7 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 
 from bot.config import Settings
-from bot.web import create_web_app
+from bot.slack.web import create_web_app
 
 __all__ = ["gunicorn_options", "run_gunicorn", "serve"]
 

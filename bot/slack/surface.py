@@ -1,6 +1,6 @@
 """What the Slack app registers with Slack: the one list ``manifest.yaml`` must match.
 
-``tests/test_manifest.py`` checks the manifest against these, and ``bot.app`` registers its
+``tests/test_manifest.py`` checks the manifest against these, and ``bot.slack.app`` registers its
 listeners from them, so the two cannot drift apart.
 """
 

@@ -9,11 +9,11 @@ from slack_bolt.logger.messages import warning_client_prioritized_and_token_skip
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 
-from bot.error_policy import handle_error
-from bot.installations import state_store
-from bot.oauth_pages import MediconOAuthFlow, callback_options
 from bot.services import Services
-from bot.surface import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
+from bot.slack.error_policy import handle_error
+from bot.slack.installations import state_store
+from bot.slack.oauth_pages import MediconOAuthFlow, callback_options
+from bot.slack.surface import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from handlers import register_handlers
 
 __all__ = ["create_app"]

@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.rule import Rule
 
 from bot.answers import render, resolve_text
+from bot.cli.terminal import message_to_renderable
 from bot.knowledge import KnowledgeBase
-from bot.terminal import message_to_renderable
 
 __all__ = ["run_console"]
 

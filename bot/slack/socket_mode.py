@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.app import create_app
 from bot.config import Settings
 from bot.knowledge import load_knowledge_base
 from bot.services import Services
-from bot.slack_client import create_web_client
+from bot.slack.app import create_app
+from bot.slack.client import create_web_client
 from bot.storage import open_database
 
 __all__ = ["run_socket_mode"]

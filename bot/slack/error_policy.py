@@ -14,7 +14,7 @@ from typing import Any
 
 from slack_bolt import BoltResponse, Respond, Say
 
-from bot.replies import error_reply
+from bot.slack.replies import error_reply
 
 __all__ = ["acknowledge", "guarded", "handle_error"]
 

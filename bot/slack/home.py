@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.replies import home_view
 from bot.services import Services
+from bot.slack.replies import home_view
 from bot.spotlights import list_for_user
 
 __all__ = ["user_home"]

@@ -16,11 +16,11 @@ from urllib.parse import parse_qs
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from bot.app import create_app
 from bot.config import Settings
 from bot.services import Services, build_services
-from bot.slack_client import create_web_client
-from bot.surface import EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, REDIRECT_PATH
+from bot.slack.app import create_app
+from bot.slack.client import create_web_client
+from bot.slack.surface import EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, REDIRECT_PATH
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment

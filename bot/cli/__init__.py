@@ -1,0 +1,3 @@
+"""The command line: the composition root of every process, the console and the terminal."""
+
+__all__: list[str] = []
