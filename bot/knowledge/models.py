@@ -7,6 +7,7 @@ misspelt key is an error rather than a silently ignored fact.
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -67,6 +68,11 @@ class CentreKind(StrEnum):
     DEPARTMENT = "department"
     HOSPITAL = "hospital"
     RESEARCH_GROUP = "research-group"
+    UNIVERSITY = "university"
+    INFRASTRUCTURE = "infrastructure"
+    SCIENCE_PARK = "science-park"
+    FUNDER = "funder"
+    ORGANISATION = "organisation"
 
 
 class Source(_Record):
@@ -125,6 +131,8 @@ class ResearchField(_Record):
     highlights: tuple[Text, ...] = ()
     stats: tuple[Stat, ...] = ()
     sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
+    reviewed: date | None = None
+    """When an editor last checked this entry against its sources."""
 
 
 class Centre(_Record):
@@ -150,6 +158,8 @@ class Centre(_Record):
     successor: EntryId | None = None
     part_of: EntryId | None = None
     sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
+    reviewed: date | None = None
+    """When an editor last checked this entry against its sources."""
 
     @property
     def label(self) -> str:
@@ -182,6 +192,8 @@ class Cluster(_Record):
     highlights: tuple[Text, ...] = ()
     stats: tuple[Stat, ...] = ()
     sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
+    reviewed: date | None = None
+    """When an editor last checked this entry against its sources."""
 
 
 def is_valid_id(value: str) -> bool:
