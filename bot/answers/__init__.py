@@ -1,15 +1,26 @@
 """The query layer every surface shares: what was typed → an answer → a Slack message."""
 
+from bot.answers.outcome import Outcome, outcome
 from bot.answers.query import Command, Query, parse_query
 from bot.answers.render import Message, render
 from bot.answers.resolve import Answer, answer_for, resolve, resolve_text
+from bot.knowledge import KnowledgeBase
+
+
+def answer_question(kb: KnowledgeBase, text: str) -> Answer:
+    """Understand ``text`` and answer it from ``kb``: the one entry point every surface uses."""
+    return resolve_text(kb, text)
+
 
 __all__ = [
     "Answer",
     "Command",
     "Message",
+    "Outcome",
     "Query",
     "answer_for",
+    "answer_question",
+    "outcome",
     "parse_query",
     "render",
     "resolve",
