@@ -98,6 +98,7 @@ def build_synthetic(directory: Path, rng: random.Random) -> None:
                         "unit": "organisations",
                         "statement": "A number for the benchmark.",
                         "source": "seed",
+                        "undated": True,
                     }
                 ],
                 "sources": ["seed"],

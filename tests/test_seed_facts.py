@@ -550,6 +550,7 @@ def _all_entries(kb: KnowledgeBase) -> list[tuple[str, tuple[str, ...]]]:
     entries = [("cluster", kb.cluster.sources)]
     entries += [(f"field:{f.id}", f.sources) for f in kb.fields.values()]
     entries += [(f"centre:{c.id}", c.sources) for c in kb.centres.values()]
+    entries += [(f"outside:{o.id}", o.sources) for o in kb.outside.values()]
     return entries
 
 

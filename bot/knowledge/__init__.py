@@ -2,13 +2,29 @@
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.index import EntryRef, Hit, SearchIndex, TypoMatch
-from bot.knowledge.loader import KB_FILES, load_knowledge_base
+from bot.knowledge.loader import (
+    KB_FILES,
+    OPTIONAL_KB_FILES,
+    KnowledgeBaseReport,
+    check_knowledge_base,
+    load_knowledge_base,
+)
 from bot.knowledge.location import default_data_dir
-from bot.knowledge.models import Centre, CentreKind, Cluster, ResearchField, Source, Stat, Status
+from bot.knowledge.models import (
+    Centre,
+    CentreKind,
+    Cluster,
+    OutsidePlace,
+    ResearchField,
+    Source,
+    Stat,
+    Status,
+)
 from bot.knowledge.problems import KnowledgeBaseError, Problem
 
 __all__ = [
     "KB_FILES",
+    "OPTIONAL_KB_FILES",
     "Centre",
     "CentreKind",
     "Cluster",
@@ -16,6 +32,8 @@ __all__ = [
     "Hit",
     "KnowledgeBase",
     "KnowledgeBaseError",
+    "KnowledgeBaseReport",
+    "OutsidePlace",
     "Problem",
     "ResearchField",
     "SearchIndex",
@@ -23,6 +41,7 @@ __all__ = [
     "Stat",
     "Status",
     "TypoMatch",
+    "check_knowledge_base",
     "default_data_dir",
     "load_knowledge_base",
 ]

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from bot.knowledge.index import EntryRef, SearchIndex
-from bot.knowledge.models import Centre, Cluster, ResearchField, Source, Stat
+from bot.knowledge.models import Centre, Cluster, OutsidePlace, ResearchField, Source, Stat
+from bot.knowledge.text import normalize
 
 __all__ = ["KnowledgeBase"]
 
@@ -25,7 +26,10 @@ class KnowledgeBase:
     fields: Mapping[str, ResearchField]
     centres: Mapping[str, Centre]
     cluster: Cluster
+    outside: Mapping[str, OutsidePlace] = field(default_factory=dict)
+    """Well-known places outside the cluster (``outside.yaml``): never cards, never search hits."""
     index: SearchIndex = field(init=False, repr=False, compare=False)
+    _outside_names: Mapping[str, OutsidePlace] = field(init=False, repr=False, compare=False)
     _by_field: Mapping[str, tuple[Centre, ...]] = field(init=False, repr=False, compare=False)
     _by_parent: Mapping[str, tuple[Centre, ...]] = field(init=False, repr=False, compare=False)
 
@@ -34,6 +38,12 @@ class KnowledgeBase:
         set_(self, "sources", MappingProxyType(dict(self.sources)))
         set_(self, "fields", MappingProxyType(dict(self.fields)))
         set_(self, "centres", MappingProxyType(dict(self.centres)))
+        set_(self, "outside", MappingProxyType(dict(self.outside)))
+        outside_names: dict[str, OutsidePlace] = {}
+        for place in self.outside.values():
+            for spelling in (place.id, place.name, *place.aliases):
+                outside_names.setdefault(normalize(spelling), place)
+        set_(self, "_outside_names", MappingProxyType(outside_names))
         by_field: dict[str, list[Centre]] = defaultdict(list)
         by_parent: dict[str, list[Centre]] = defaultdict(list)
         for centre in self.centres.values():
@@ -44,6 +54,15 @@ class KnowledgeBase:
         set_(self, "_by_field", {key: tuple(value) for key, value in by_field.items()})
         set_(self, "_by_parent", {key: tuple(value) for key, value in by_parent.items()})
         set_(self, "index", SearchIndex.build(self))
+
+    def outside_named(self, text: str) -> OutsidePlace | None:
+        """The place outside Medicon Valley that ``text`` names exactly, if any.
+
+        Matching is the index's: case, accents and punctuation ignored, whole names and aliases
+        only (``karolinska institutet``, ``KI``), never a part of a longer question. The loader
+        guarantees that no such name also names an entry in the cluster.
+        """
+        return self._outside_names.get(normalize(text))
 
     def centres_in(self, field_id: str) -> tuple[Centre, ...]:
         """Centres working in ``field_id``, in file order."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -17,11 +18,18 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Centre, Cluster, ResearchField, Source
+from bot.knowledge.models import Centre, Cluster, OutsidePlace, ResearchField, Source
 from bot.knowledge.problems import KnowledgeBaseError, Problem
+from bot.knowledge.rules import editorial_problems, review_warnings
 from bot.knowledge.text import normalize
 
-__all__ = ["KB_FILES", "load_knowledge_base"]
+__all__ = [
+    "KB_FILES",
+    "OPTIONAL_KB_FILES",
+    "KnowledgeBaseReport",
+    "check_knowledge_base",
+    "load_knowledge_base",
+]
 
 
 class _SourcesFile(BaseModel):
@@ -44,6 +52,11 @@ class _ClusterFile(BaseModel):
     cluster: Cluster
 
 
+class _OutsideFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    outside: tuple[OutsidePlace, ...]
+
+
 KB_FILES: Mapping[str, type[BaseModel]] = MappingProxyType(
     {
         "sources.yaml": _SourcesFile,
@@ -53,6 +66,9 @@ KB_FILES: Mapping[str, type[BaseModel]] = MappingProxyType(
     }
 )
 """The files a knowledge base consists of, and the model each must satisfy."""
+
+OPTIONAL_KB_FILES: Mapping[str, type[BaseModel]] = MappingProxyType({"outside.yaml": _OutsideFile})
+"""Files a knowledge base may leave out: without ``outside.yaml`` no outside places are known."""
 
 Path_ = tuple[str | int, ...]
 
@@ -180,6 +196,8 @@ def _validate(parsed: _ParsedFile, model: type[BaseModel], problems: list[Proble
             message = detail["msg"]
             if detail["type"] == "extra_forbidden":
                 message = "unknown key (check the spelling against the file's header)"
+            elif detail["type"] == "value_error":
+                message = str(detail.get("ctx", {}).get("error", message))
             problems.append(
                 Problem(
                     file=parsed.name,
@@ -199,14 +217,16 @@ class _Checker:
     problems: list[Problem]
 
     def report(self, file: str, path: Path_, message: str) -> None:
+        self.problems.append(self.locate(file, path, message))
+
+    def locate(self, file: str, path: Path_, message: str) -> Problem:
+        """A problem at ``path`` of ``file`` (a KB file name such as ``centres.yaml``)."""
         parsed = self.files[file]
-        self.problems.append(
-            Problem(
-                file=parsed.name,
-                line=parsed.line_of(path),
-                path=parsed.describe(path),
-                message=message,
-            )
+        return Problem(
+            file=parsed.name,
+            line=parsed.line_of(path),
+            path=parsed.describe(path),
+            message=message,
         )
 
     def unique_ids(self, file: str, key: str, ids: Iterable[str], seen: dict[str, str]) -> None:
@@ -236,11 +256,47 @@ def load_knowledge_base(data_dir: Path) -> KnowledgeBase:
     """Load, validate and index the knowledge base in ``data_dir``.
 
     Raises :class:`KnowledgeBaseError` listing every problem found; never returns a partial KB.
+    The editorial rules of :func:`check_knowledge_base` are not applied: the bot starts on any
+    well-formed knowledge base.
     """
+    kb, _ = _load(data_dir)
+    return kb
+
+
+@dataclass(frozen=True)
+class KnowledgeBaseReport:
+    """What ``medicon-bot kb check`` tells an editor about a knowledge base that loads.
+
+    ``errors`` break the editorial rules (a status or a person's role without its year) and
+    fail the check; ``warnings`` list entries due for review and leave it passing.
+    """
+
+    kb: KnowledgeBase
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+
+
+def check_knowledge_base(data_dir: Path, *, today: date) -> KnowledgeBaseReport:
+    """Load ``data_dir`` and apply the editorial rules and the review rule as of ``today``.
+
+    Raises :class:`KnowledgeBaseError` when the knowledge base does not load at all.
+    """
+    kb, checker = _load(data_dir)
+    return KnowledgeBaseReport(
+        kb=kb,
+        errors=tuple(sorted(editorial_problems(kb, checker.locate, today=today))),
+        warnings=tuple(sorted(review_warnings(kb, checker.locate, today=today))),
+    )
+
+
+def _load(data_dir: Path) -> tuple[KnowledgeBase, _Checker]:
     problems: list[Problem] = []
     files: dict[str, _ParsedFile] = {}
     models: dict[str, Any] = {}
-    for file_name, model in KB_FILES.items():
+    wanted = {**KB_FILES, **OPTIONAL_KB_FILES}
+    for file_name, model in wanted.items():
+        if file_name in OPTIONAL_KB_FILES and not (data_dir / file_name).exists():
+            continue
         display = str(data_dir / file_name)
         parsed = _parse_file(data_dir / file_name, display, problems)
         if parsed is None:
@@ -249,22 +305,42 @@ def load_knowledge_base(data_dir: Path) -> KnowledgeBase:
         validated = _validate(parsed, model, problems)
         if validated is not None:
             models[file_name] = validated
-    if problems or len(models) != len(KB_FILES):
+    if problems or not all(name in models for name in KB_FILES):
         raise KnowledgeBaseError(problems)
 
     sources: tuple[Source, ...] = models["sources.yaml"].sources
     fields: tuple[ResearchField, ...] = models["fields.yaml"].fields
     centres: tuple[Centre, ...] = models["centres.yaml"].centres
     cluster: Cluster = models["cluster.yaml"].cluster
-    _check_consistency(_Checker(files, problems), sources, fields, centres, cluster)
+    outside: tuple[OutsidePlace, ...] = (
+        models["outside.yaml"].outside if "outside.yaml" in models else ()
+    )
+    checker = _Checker(files, problems)
+    _check_consistency(checker, sources, fields, centres, cluster)
+    _check_outside(checker, outside, {source.id for source in sources})
+    _check_aliases(checker, fields, centres, cluster, outside)
     if problems:
         raise KnowledgeBaseError(problems)
-    return KnowledgeBase(
+    kb = KnowledgeBase(
         sources={source.id: source for source in sources},
         fields={field.id: field for field in fields},
         centres={centre.id: centre for centre in centres},
         cluster=cluster,
+        outside={place.id: place for place in outside},
     )
+    return kb, checker
+
+
+def _check_outside(
+    checker: _Checker, outside: tuple[OutsidePlace, ...], source_ids: set[str]
+) -> None:
+    known = dict.fromkeys(source_ids, "")
+    seen: dict[str, str] = {}
+    checker.unique_ids("outside.yaml", "outside", (place.id for place in outside), seen)
+    for index, place in enumerate(outside):
+        checker.references(
+            "outside.yaml", ("outside", index, "sources"), place.sources, known, "source"
+        )
 
 
 def _check_consistency(
@@ -316,16 +392,19 @@ def _check_consistency(
                 if target == centre.id:
                     checker.report("centres.yaml", ("centres", index, key), "refers to itself")
 
-    _check_aliases(checker, fields, centres, cluster)
-
 
 def _check_aliases(
     checker: _Checker,
     fields: tuple[ResearchField, ...],
     centres: tuple[Centre, ...],
     cluster: Cluster,
+    outside: tuple[OutsidePlace, ...],
 ) -> None:
-    """Each spelling a person may type must lead to exactly one entry."""
+    """Each spelling a person may type must lead to exactly one entry.
+
+    Outside places are claimed last, so a clash is reported on the outside place: a name
+    of something in the cluster must never answer "outside Medicon Valley".
+    """
     owners: dict[str, str] = {}
 
     def claim(file: str, path: Path_, spelling: str, owner: str) -> None:
@@ -355,3 +434,9 @@ def _check_aliases(
     claim("cluster.yaml", ("cluster", "name"), cluster.name, "cluster")
     for alias_index, alias in enumerate(cluster.aliases):
         claim("cluster.yaml", ("cluster", "aliases", alias_index), alias, "cluster")
+    for index, place in enumerate(outside):
+        owner = f"outside place {place.id}"
+        claim("outside.yaml", ("outside", index, "id"), place.id, owner)
+        claim("outside.yaml", ("outside", index, "name"), place.name, owner)
+        for alias_index, alias in enumerate(place.aliases):
+            claim("outside.yaml", ("outside", index, "aliases", alias_index), alias, owner)

@@ -9,14 +9,23 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    model_validator,
+)
 
 __all__ = [
     "Centre",
     "CentreKind",
     "Cluster",
+    "OutsidePlace",
     "ResearchField",
     "Source",
     "Stat",
@@ -33,6 +42,9 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=140)]
 """A display name: short enough for a Slack header (150) with room to spare."""
+
+Year = Annotated[int, Field(ge=1400, le=2100)]
+"""A four-digit year: when a figure, a person's role or a status applied."""
 
 
 def _single_line(value: str) -> str:
@@ -82,16 +94,24 @@ class Source(_Record):
     title: Text
     url: HttpUrl | None = None
     publisher: Text | None = None
-    as_of: Annotated[int, Field(ge=1400, le=2100)] | None = None
+    as_of: Year | None = None
     note: Text | None = None
+    reviewed: date | None = None
+    """When an editor last opened the document and checked this record."""
 
 
 class Stat(_Record):
     """A number exactly as its source states it: value, qualifier and unit kept apart.
 
     ``qualifier`` holds the source's own words ("more than", "over", "+") so an answer
-    never turns "more than 25" into "25".
+    never turns "more than 25" into "25". Every figure says when it applied: exactly one of
+    ``as_of`` (the year) or ``undated: true`` (the source gives no year).
+    ``scope`` names the area a figure covers when that is not Medicon Valley ("Europe").
     """
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["as_of"]}, {"required": ["undated"]}]}
+    )
 
     id: EntryId
     label: Name
@@ -100,7 +120,30 @@ class Stat(_Record):
     unit: Text
     statement: Text
     source: EntryId
-    as_of: Annotated[int, Field(ge=1400, le=2100)] | None = None
+    as_of: Year | None = None
+    undated: Literal[True] | None = None
+    scope: Name | None = None
+
+    @model_validator(mode="after")
+    def _dated_exactly_once(self) -> Stat:
+        if self.as_of is None and self.undated is None:
+            raise ValueError(
+                "a figure needs the year it applies to: add 'as_of: YEAR', or 'undated: true'"
+                " when the source gives none"
+            )
+        if self.as_of is not None and self.undated is not None:
+            raise ValueError("give either 'as_of' or 'undated: true', not both")
+        return self
+
+    @property
+    def year_label(self) -> str:
+        """``2018``, or ``undated``: what an answer shows next to the number."""
+        return str(self.as_of) if self.as_of is not None else "undated"
+
+    @property
+    def is_regional(self) -> bool:
+        """False for a figure about somewhere else (``scope: Europe``): not Medicon Valley's own."""
+        return self.scope is None
 
     @property
     def unit_suffix(self) -> str:
@@ -154,6 +197,8 @@ class Centre(_Record):
     details: tuple[Text, ...] = ()
     themes: tuple[Text, ...] = ()
     status: Status = Status.ACTIVE
+    status_as_of: Year | None = None
+    """The year of the newest source that shows the entry in its ``status``."""
     status_note: Text | None = None
     successor: EntryId | None = None
     part_of: EntryId | None = None
@@ -194,6 +239,44 @@ class Cluster(_Record):
     sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
     reviewed: date | None = None
     """When an editor last checked this entry against its sources."""
+
+
+class OutsidePlace(_Record):
+    """A well-known place outside Medicon Valley that people mistake for part of it.
+
+    Answers say "outside Medicon Valley" for these instead of opening a card or guessing a
+    wrong match; their names and aliases may not name anything in the cluster.
+    """
+
+    id: EntryId
+    name: Name
+    aliases: tuple[Alias, ...] = ()
+    city: Text
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    note: Annotated[Text, AfterValidator(_single_line), StringConstraints(max_length=300)]
+    sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
+    reviewed: date | None = None
+    """When an editor last checked this entry against its sources."""
+
+    @property
+    def country_name(self) -> str:
+        """``Sweden`` for ``SE``; the code itself for a country the bot has no name for."""
+        return _COUNTRY_NAMES.get(self.country, self.country)
+
+    @property
+    def place(self) -> str:
+        """``Solna, Sweden``."""
+        return f"{self.city}, {self.country_name}"
+
+
+_COUNTRY_NAMES = {
+    "DK": "Denmark",
+    "SE": "Sweden",
+    "NO": "Norway",
+    "FI": "Finland",
+    "DE": "Germany",
+    "IS": "Iceland",
+}
 
 
 def is_valid_id(value: str) -> bool:

@@ -28,6 +28,7 @@ fields:
         unit: organisations
         statement: More than 25 organisations focus on cancer research.
         source: seed
+        undated: true
     sources: [seed]
   - id: neuroscience
     name: Neuroscience
@@ -83,4 +84,23 @@ def write_kb(
         "cluster.yaml": cluster,
     }.items():
         (directory / name).write_text(text, encoding="utf-8")
+    return directory
+
+
+OUTSIDE = """\
+outside:
+  - id: karolinska-institutet
+    name: Karolinska Institutet
+    aliases: [KI, Karolinska Institute]
+    city: Solna
+    country: SE
+    note: A medical university in the Stockholm area.
+    sources: [site]
+    reviewed: 2026-12-01
+"""
+
+
+def write_outside(directory: Path, outside: str = OUTSIDE) -> Path:
+    """Add ``outside.yaml`` (optional in a knowledge base) to ``directory`` and return it."""
+    (directory / "outside.yaml").write_text(outside, encoding="utf-8")
     return directory
