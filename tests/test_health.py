@@ -13,6 +13,7 @@ from sqlalchemy.orm import sessionmaker
 from bot.config import load_settings
 from bot.knowledge import default_data_dir, load_knowledge_base
 from bot.services import Services
+from bot.slack.response_urls import ResponseUrlPolicy
 from bot.slack.web import WebApp
 from bot.storage import Database, open_database
 
@@ -31,7 +32,12 @@ def web_app(database: Database) -> WebApp:
         kb=load_knowledge_base(default_data_dir()),
         database=database,
     )
-    return WebApp(services=services, slack=lambda _environ, _start: [b""])
+    return WebApp(
+        services=services,
+        slack=lambda _environ, _start: [b""],
+        signing_secret=b"unused",
+        response_urls=ResponseUrlPolicy(),
+    )
 
 
 def test_healthy_when_the_database_answers(tmp_path: Path) -> None:

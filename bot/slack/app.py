@@ -13,6 +13,8 @@ from bot.services import Services
 from bot.slack.error_policy import handle_error
 from bot.slack.installations import state_store
 from bot.slack.oauth_pages import MediconOAuthFlow, callback_options
+from bot.slack.request_guards import make_other_workspace_filter, make_response_url_guard
+from bot.slack.response_urls import ResponseUrlPolicy
 from bot.slack.surface import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from handlers import register_handlers
 
@@ -51,10 +53,13 @@ def _oauth_settings(services: Services) -> OAuthSettings | None:
 def create_app(services: Services, *, client: WebClient, socket_mode: bool = False) -> App:
     """A Bolt app whose listeners answer from ``services``; ``client`` talks to Slack's Web API.
 
-    Over HTTP every request must carry a valid signature (SLACK_SIGNING_SECRET); Socket Mode
-    connections are authenticated by the app token instead.
+    Over HTTP the web layer (:mod:`bot.slack.web`) verifies every request's signature on its raw
+    bytes before Bolt parses anything, so Bolt's own check (which would parse the headers again,
+    and used to raise on malformed ones) is off; Socket Mode connections are authenticated by
+    the app token instead. Requests no listener handles are acknowledged with a 200.
     """
-    secret = services.settings.slack_signing_secret
+    settings = services.settings
+    secret = settings.slack_signing_secret
     if secret is None and not socket_mode:
         raise ValueError("create_app needs SLACK_SIGNING_SECRET for HTTP mode")
     framework_logger = logging.getLogger("slack_bolt.App")
@@ -67,7 +72,8 @@ def create_app(services: Services, *, client: WebClient, socket_mode: bool = Fal
             MediconOAuthFlow(client=client, settings=oauth_settings) if oauth_settings else None
         ),
         signing_secret=secret.get_secret_value() if secret is not None else "",
-        request_verification_enabled=not socket_mode,
+        request_verification_enabled=False,
+        raise_error_for_unhandled_request=True,
         token_verification_enabled=False,
         # Listeners answer from memory and ack at once; slow follow-ups (posting, publishing)
         # are lazy listeners. This skips Bolt's 10 ms polling for the acknowledgement.
@@ -75,6 +81,9 @@ def create_app(services: Services, *, client: WebClient, socket_mode: bool = Fal
         ignoring_self_events_enabled=True,
         logger=framework_logger,
     )
+    app.use(make_response_url_guard(ResponseUrlPolicy.for_api_url(str(settings.slack_api_url))))
+    if not settings.oauth_enabled:
+        app.use(make_other_workspace_filter())
     register_handlers(app, services)
     app.error(handle_error)
     return app

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import BoltResponse, Respond, Say
+from slack_bolt.error import BoltUnhandledRequestError
 
 from bot.slack.replies import error_reply
 
@@ -32,7 +33,14 @@ def handle_error(
     respond: Respond | None,
     say: Say | None,
 ) -> BoltResponse | None:
-    """Log ``error`` and apologise where the user is; Slack gets a 200 so it does not retry."""
+    """Log ``error`` and apologise where the user is; Slack gets a 200 so it does not retry.
+
+    Only verified requests reach Bolt (the web layer refuses the rest), so an apology always
+    answers a real Slack request. A request no listener handles is not an error: it gets a 200
+    and one log line (a warning when Slack says it is dropping our events).
+    """
+    if isinstance(error, BoltUnhandledRequestError):
+        return _acknowledge_unhandled(body)
     _log.error("unhandled error while handling a Slack request", exc_info=error)
     message = error_reply()
     if response is not None and body.get("command"):
@@ -51,6 +59,18 @@ def handle_error(
     if response is not None and response.status >= 500:
         return BoltResponse(status=200, body="")
     return None
+
+
+def _acknowledge_unhandled(body: dict[str, Any]) -> BoltResponse:
+    kind = body.get("type") or ("slash command" if body.get("command") else "unknown")
+    if kind == "app_rate_limited":
+        _log.warning(
+            "Slack is rate-limiting this app's events (minute %s)",
+            body.get("minute_rate_limited"),
+        )
+    else:
+        _log.info("acknowledged a %s request that no listener handles", kind)
+    return BoltResponse(status=200, body="")
 
 
 _LAZY_ARGUMENTS = ("body", "respond", "say", "client", "event", "action", "command", "context")

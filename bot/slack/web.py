@@ -1,7 +1,9 @@
 """The web process: a WSGI app serving Slack's requests on /slack/events and /healthz.
 
-Bolt checks every request's signature and timestamp; this layer refuses what should never reach
-Bolt at all (wrong method, oversized or unreadable bodies) with a 4xx.
+Verify first, then read: a request's signature is checked on its raw bytes before anything
+parses it, and an unverified request gets a 401 with nothing done on its behalf (no reply, no
+Slack call, no database write). Only then are its size, syntax and shape checked, so that what
+reaches Bolt is exactly what Bolt can read; nothing a client sends can produce a 5xx.
 """
 
 from __future__ import annotations
@@ -9,10 +11,10 @@ from __future__ import annotations
 import io
 import json
 import logging
+import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
@@ -20,7 +22,10 @@ from bot.config import Settings
 from bot.services import Services, build_services
 from bot.slack.app import create_app
 from bot.slack.client import create_web_client
+from bot.slack.payload_shape import parse_like_bolt, shape_problem
+from bot.slack.response_urls import ResponseUrlPolicy, response_urls_in
 from bot.slack.surface import EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, REDIRECT_PATH
+from bot.slack.verification import verify_signature
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -44,29 +49,17 @@ def _reply(
     return [data]
 
 
-def _well_formed(body: bytes, content_type: str) -> bool:
-    """Whether ``body`` parses the way Slack sends it: a JSON object, or a form whose
-    ``payload`` (interactivity) is a JSON object."""
-    try:
-        text = body.decode("utf-8")
-        if content_type.startswith("application/json"):
-            return isinstance(json.loads(text), dict)
-        if not text.startswith("payload="):
-            return True  # a slash command's plain form: nothing that can fail to parse
-        payloads = parse_qs(text, strict_parsing=True).get("payload")
-        return payloads is not None and isinstance(json.loads(payloads[0]), dict)
-    except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        return False
-
-
 @dataclass(frozen=True)
 class WebApp:
     """Routes /healthz itself and hands /slack/events to Bolt after basic checks."""
 
     services: Services
     slack: Callable[[WSGIEnvironment, StartResponse], Iterable[bytes]]
+    signing_secret: bytes
+    response_urls: ResponseUrlPolicy
     oauth_paths: frozenset[str] = frozenset()
     """The install and OAuth redirect paths in multi-workspace mode: Bolt serves them."""
+    clock: Callable[[], float] = field(default=time.time)
 
     def health(self) -> tuple[str, dict[str, Any]]:
         database_ok = self.services.database.ping()
@@ -93,19 +86,57 @@ class WebApp:
             return _reply(start_response, "404 Not Found", "Not Found")
         if method != "POST":
             return _reply(start_response, "405 Method Not Allowed", "POST only")
-        try:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-        except ValueError:
+        return self.events(environ, start_response)
+
+    def events(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        """POST /slack/events: size, then signature, then syntax and shape, then Bolt."""
+        declared = environ.get("CONTENT_LENGTH") or ""
+        if declared and not (declared.isascii() and declared.isdigit()):
             return _reply(start_response, "400 Bad Request", "bad Content-Length")
-        if length > MAX_BODY_BYTES:
+        if declared and int(declared) > MAX_BODY_BYTES:
             return _reply(start_response, "413 Content Too Large", "request too large")
-        if length <= 0:
-            return _reply(start_response, "400 Bad Request", "empty request")
-        body = environ["wsgi.input"].read(length)
-        if not _well_formed(body, environ.get("CONTENT_TYPE", "")):
+        limit = int(declared) if declared else MAX_BODY_BYTES + 1
+        body = environ["wsgi.input"].read(limit) if limit else b""
+        if len(body) > MAX_BODY_BYTES:
+            return _reply(start_response, "413 Content Too Large", "request too large")
+        refusal = verify_signature(
+            body,
+            timestamp=environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"),
+            signature=environ.get("HTTP_X_SLACK_SIGNATURE"),
+            secret=self.signing_secret,
+            now=self.clock(),
+        )
+        if refusal is not None:
+            _log.warning("refused an unverified request: %s", refusal)
+            return _reply(start_response, "401 Unauthorized", "invalid request signature")
+        problem = self._problem(body, environ.get("CONTENT_TYPE") or "")
+        if problem is not None:
+            _log.warning("refused a signed but malformed request: %s", problem)
             return _reply(start_response, "400 Bad Request", "malformed request body")
         environ["wsgi.input"] = io.BytesIO(body)
-        return self.slack(environ, start_response)
+        environ["CONTENT_LENGTH"] = str(len(body))
+        try:
+            return self.slack(environ, start_response)
+        except Exception as error:  # Bolt could not even read it: the client's fault, not ours
+            _log.warning("refused a request Bolt could not read: %s", type(error).__name__)
+            return _reply(start_response, "400 Bad Request", "malformed request body")
+
+    def _problem(self, body: bytes, content_type: str) -> str | None:
+        if not body:
+            return "empty body"
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return "not UTF-8"
+        parsed = parse_like_bolt(text, content_type)
+        if parsed is None:
+            return "not a JSON object or form"
+        problem = shape_problem(parsed)
+        if problem is not None:
+            return problem
+        if not all(self.response_urls.allows(url) for url in response_urls_in(parsed)):
+            return "a response_url that is not Slack's"
+        return None
 
 
 def create_web_app(settings: Settings, *, apply_migrations: bool = True) -> WebApp:
@@ -115,8 +146,13 @@ def create_web_app(settings: Settings, *, apply_migrations: bool = True) -> WebA
     oauth_paths = (
         frozenset({INSTALL_PATH, REDIRECT_PATH}) if settings.oauth_enabled else frozenset()
     )
+    secret = settings.slack_signing_secret
+    if secret is None:
+        raise ValueError("the web process needs SLACK_SIGNING_SECRET")
     return WebApp(
         services=services,
         slack=SlackRequestHandler(bolt, path=EVENTS_PATH),
+        signing_secret=secret.get_secret_value().encode(),
+        response_urls=ResponseUrlPolicy.for_api_url(str(settings.slack_api_url)),
         oauth_paths=oauth_paths,
     )
