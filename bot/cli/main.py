@@ -16,6 +16,7 @@ from pathlib import Path
 from rich.console import Console
 
 from bot.answers import render, resolve_text
+from bot.cli.kb import add_kb_commands, run_kb_command
 from bot.cli.spotlight import COMMANDS as SPOTLIGHT_COMMANDS
 from bot.cli.spotlight import add_spotlight_commands, run_spotlight_command
 from bot.cli.terminal import message_to_renderable
@@ -47,10 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("serve", help="the Slack app over HTTP (gunicorn on 0.0.0.0:$PORT)")
     commands.add_parser("socket", help="the Slack app over Socket Mode (no public URL needed)")
 
-    kb = commands.add_parser("kb", help="knowledge-base tools")
-    kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
-    check = kb_commands.add_parser("check", help="validate a knowledge base")
-    check.add_argument("--data", dest="check_data", type=Path, help="directory to check")
+    add_kb_commands(commands)
     return parser
 
 
@@ -62,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings(os.environ, data_dir=getattr(args, "data", None))
         if args.command == "kb":
-            return _kb_check(args.check_data or settings.data_dir, out, err)
+            return run_kb_command(args, data_dir=settings.data_dir, out=out, err=err)
         kb = load_knowledge_base(settings.data_dir)
         if args.command == "ask":
             return _ask(kb, " ".join(args.question), as_json=args.json, out=out)
@@ -113,19 +111,6 @@ def _ask(kb: KnowledgeBase, question: str, *, as_json: bool, out: Console) -> in
         print(json.dumps(message.as_dict(), ensure_ascii=False, indent=2))
     else:
         out.print(message_to_renderable(message))
-    return 0
-
-
-def _kb_check(data_dir: Path, out: Console, err: Console) -> int:
-    try:
-        kb = load_knowledge_base(data_dir)
-    except KnowledgeBaseError as error:
-        for problem in error.problems:
-            err.print(str(problem), markup=False, soft_wrap=True)
-        err.print(f"{len(error.problems)} problem(s) in {data_dir}", markup=False)
-        return 1
-    counts = ", ".join(f"{count} {name}" for name, count in kb.counts().items())
-    out.print(f"ok: {counts} in {data_dir}", markup=False)
     return 0
 
 

@@ -61,7 +61,9 @@ Alias = Annotated[
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, use_attribute_docstrings=True
+    )
 
 
 class Status(StrEnum):
@@ -197,8 +199,9 @@ class Centre(_Record):
     details: tuple[Text, ...] = ()
     themes: tuple[Text, ...] = ()
     status: Status = Status.ACTIVE
-    status_as_of: Year | None = None
-    """The year of the newest source that shows the entry in its ``status``."""
+    status_as_of: Year | Literal["undated"] | None = None
+    """The year of the newest source that shows the entry in its ``status``; ``undated`` when
+    the only evidence is undated pages."""
     status_note: Text | None = None
     successor: EntryId | None = None
     part_of: EntryId | None = None
@@ -221,6 +224,15 @@ class Centre(_Record):
     def place(self) -> str:
         """``Lund, Sweden``; as much of it as is known, or an empty string."""
         return ", ".join(part for part in (self.city, self.country_name) if part)
+
+    @property
+    def status_year_label(self) -> str | None:
+        """``as of 2020``, ``undated``, or None: what an answer shows after the status."""
+        if self.status_as_of is None:
+            return None
+        if self.status_as_of == "undated":
+            return "undated"
+        return f"as of {self.status_as_of}"
 
     @property
     def kind_label(self) -> str:

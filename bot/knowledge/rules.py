@@ -53,9 +53,10 @@ def editorial_problems(kb: KnowledgeBase, locate: Locate, *, today: date) -> Ite
                 "centres.yaml",
                 (*path, "status"),
                 "an active status needs its year: add 'status_as_of: YEAR' (the newest source"
-                " showing it active), or set 'status: uncertain' with a status_note",
+                " showing it active) or 'status_as_of: undated', or set 'status: uncertain'"
+                " with a status_note",
             )
-        if centre.status_as_of is not None and centre.status_as_of > today.year:
+        if isinstance(centre.status_as_of, int) and centre.status_as_of > today.year:
             yield locate("centres.yaml", (*path, "status_as_of"), "lies in the future")
         texts: _Texts = [
             ((*path, "summary"), centre.summary),
