@@ -539,7 +539,16 @@ class Report:
 def evaluate(queries: Sequence[EvalQuery], responder: Responder, *, kb: Any) -> Report:
     """Ask every query and score it; ``kb`` gives the entry names a direct answer must use."""
     names = entry_names(kb)
-    return Report(results=tuple(score(q, responder(q.text), names) for q in queries))
+    return Report(results=tuple(score(q, _ask(responder, q.text), names) for q in queries))
+
+
+def _ask(responder: Responder, text: str) -> Observed:
+    """The reply, or an ``error`` outcome: a crash on one query is a wrong answer to it (the
+    bot must never raise on user input), not the end of the measurement."""
+    try:
+        return responder(text)
+    except Exception as error:  # any crash is scored, and shown, as this query's answer
+        return Observed(kind="error", subjects=(), text=f"{type(error).__name__}: {error}")
 
 
 def unknown_refs(queries: Iterable[EvalQuery], kb: Any) -> list[str]:

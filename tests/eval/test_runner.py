@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,7 +87,7 @@ def test_neighbouring_numbers_stay_apart() -> None:
 
 
 def test_button_labels_are_not_part_of_what_is_said() -> None:
-    blocks = [
+    blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": "*Founded* 2010"}},
         {
             "type": "actions",
