@@ -68,6 +68,8 @@ class Settings(BaseModel):
     timezone: Annotated[str, AfterValidator(_timezone)] = "Europe/Copenhagen"
     port: Annotated[int, Field(ge=1, le=65535)] = 3000
     web_concurrency: Annotated[int, Field(ge=1, le=64)] = 2
+    posts_per_minute: Annotated[int, Field(ge=1, le=6000)] = 180
+    """Spotlight posts per minute per workspace, shared by every clock and run-due."""
     log_level: str = "INFO"
 
     @field_validator("database_url")
@@ -142,6 +144,7 @@ ENVIRONMENT_VARIABLES: Mapping[str, str] = {
     "MEDICON_TIMEZONE": "timezone",
     "PORT": "port",
     "WEB_CONCURRENCY": "web_concurrency",
+    "MEDICON_POSTS_PER_MINUTE": "posts_per_minute",
     "LOG_LEVEL": "log_level",
 }
 """Environment variable → setting. Empty values count as unset."""

@@ -16,10 +16,12 @@ from datetime import UTC, datetime, timedelta
 from types import FrameType
 
 from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy.exc import DBAPIError
 
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
-from bot.spotlights import DEFAULT_GRACE, Poster, run_due
+from bot.spotlights import DEFAULT_GRACE, DeliveryStalled, Pace, Poster, run_due
+from bot.spotlights.journal import default_journal_dir
 from bot.storage import Database
 from bot.storage.events import RETENTION, forget_events_before
 
@@ -49,7 +51,9 @@ def run_clock(
 
     Without a ``stop_event``, SIGTERM and SIGINT stop it (the platform's shutdown signal); a
     pass in progress finishes first. Missed ticks are coalesced into one, and a pass never
-    overlaps the previous one (``max_instances=1``).
+    overlaps the previous one (``max_instances=1``). Passes keep to the workspace budget
+    ``MEDICON_POSTS_PER_MINUTE`` together with every other clock and run-due. A pass stopped
+    by a database outage is logged in one line; the next tick starts again.
     """
     poster = poster_factory()
     stop = stop_event if stop_event is not None else threading.Event()
@@ -62,8 +66,24 @@ def run_clock(
         signal.signal(signal.SIGTERM, _stop)
         signal.signal(signal.SIGINT, _stop)
 
+    pace = Pace(posts_per_minute=settings.posts_per_minute)
+    journal_dir = default_journal_dir(settings.database_url)
+
     def deliver() -> None:
-        run_due(now=clock(), database=database, kb=kb, poster=poster, grace=grace)
+        try:
+            run_due(
+                now=clock(),
+                database=database,
+                kb=kb,
+                poster=poster,
+                grace=grace,
+                pace=pace,
+                journal_dir=journal_dir,
+            )
+        except DeliveryStalled as error:
+            log.error("clock: %s", error)
+        except DBAPIError as error:
+            log.error("clock: spotlights skipped this tick, the database failed: %s", error.orig)
 
     def prune() -> None:
         with database.sessions() as session:

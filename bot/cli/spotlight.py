@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
 from bot.errors import ConfigurationError
@@ -59,6 +60,12 @@ def add_spotlight_commands(
         default=24.0,
         help="skip (and record) slots older than this (default 24)",
     )
+    run.add_argument(
+        "--journal-dir",
+        type=Path,
+        help="where posts are kept until the database has them "
+        "(default: beside the SQLite file, or a directory in the temp dir)",
+    )
     show = commands.add_parser("preview", help="print the next spotlight a channel will get")
     show.add_argument("--channel", help="a subscribed channel id (default: a new subscription)")
     show.add_argument("--team", help="the channel's workspace id, when it is ambiguous")
@@ -72,16 +79,46 @@ def run_spotlight_command(
     settings: Settings,
     kb: KnowledgeBase,
     out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
     """Run the parsed command; returns the exit code. Raises ConfigurationError without a token.
 
-    ``run-due`` prints one summary line and exits 0 when nothing was left failed, else 1.
+    ``run-due`` prints one summary line and exits 0 when nothing was left failed, else 1. A
+    database that cannot be reached, or a pass that had to stop for want of it, is one line on
+    ``err`` and exit code 1, never a traceback.
     """
+    from sqlalchemy.exc import DBAPIError
+
+    from bot.spotlights.errors import DeliveryStalled
+
+    err = err if err is not None else sys.stderr
+    try:
+        return _run(args, settings=settings, kb=kb, out=out if out is not None else sys.stdout)
+    except DeliveryStalled as error:
+        print(f"medicon-bot: {error}", file=err)
+    except (DBAPIError, OSError) as error:
+        print(f"medicon-bot: {_database_problem(settings.database_url, error)}", file=err)
+    return 1
+
+
+def _database_problem(url: str, error: BaseException) -> str:
+    """``the database at postgresql+psycopg://postgres@127.0.0.1:1/test is unreachable: …``."""
+    from sqlalchemy.engine import make_url
+
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    reason = f"{type(original).__name__}: {lines[0] if lines else ''}".rstrip(": ")
+    where = make_url(url).render_as_string(hide_password=True)
+    return f"the database at {where} is unreachable ({reason})"
+
+
+def _run(args: argparse.Namespace, *, settings: Settings, kb: KnowledgeBase, out: TextIO) -> int:
     from bot.spotlights.delivery import run_due
+    from bot.spotlights.journal import default_journal_dir
+    from bot.spotlights.pacing import Pace
     from bot.spotlights.service import preview
     from bot.storage import open_database
 
-    out = out if out is not None else sys.stdout
     database = open_database(settings.database_url)
     try:
         if args.command == "clock":
@@ -101,6 +138,8 @@ def run_spotlight_command(
                 kb=kb,
                 poster=_poster(settings, database),
                 grace=timedelta(hours=args.grace_hours),
+                pace=Pace(posts_per_minute=settings.posts_per_minute),
+                journal_dir=args.journal_dir or default_journal_dir(settings.database_url),
             )
             print(summary.line(), file=out)
             return 1 if summary.failed else 0

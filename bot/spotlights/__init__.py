@@ -7,12 +7,15 @@ call :func:`run_due`. Importing this package starts nothing.
 from bot.spotlights.delivery import DEFAULT_GRACE, RunSummary, run_due
 from bot.spotlights.errors import (
     ChannelUnavailable,
+    DeliveryStalled,
     PostError,
     PostRejected,
+    RateLimited,
     ScheduleError,
     SpotlightError,
     TransientPostError,
 )
+from bot.spotlights.pacing import DEFAULT_PACE, Pace
 from bot.spotlights.poster import Poster, SlackPoster, TokenFor
 from bot.spotlights.schedule import Schedule, parse_schedule
 from bot.spotlights.service import (
@@ -27,10 +30,14 @@ from bot.spotlights.service import (
 
 __all__ = [
     "DEFAULT_GRACE",
+    "DEFAULT_PACE",
     "ChannelUnavailable",
+    "DeliveryStalled",
+    "Pace",
     "PostError",
     "PostRejected",
     "Poster",
+    "RateLimited",
     "RunSummary",
     "Schedule",
     "ScheduleError",

@@ -3,10 +3,12 @@
 MediconBotError
 └── SpotlightError
     ├── ScheduleError           what was typed after /medicon subscribe is not a schedule
+    ├── DeliveryStalled         the database would not take a pass's outcomes; the pass stopped
     └── PostError               Slack did not take a spotlight post (raised by a Poster)
         ├── ChannelUnavailable  never retried: the subscription is paused with the reason
         ├── PostRejected        Slack refused this message; retrying will not help
-        └── TransientPostError  network, 5xx or rate limit after retries: left due
+        └── TransientPostError  network or 5xx after retries: left due
+            └── RateLimited     429: nothing was posted; the workspace waits for Retry-After
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from bot.errors import MediconBotError
 
 __all__ = [
     "ChannelUnavailable",
+    "DeliveryStalled",
     "PostError",
     "PostRejected",
+    "RateLimited",
     "ScheduleError",
     "SpotlightError",
     "TransientPostError",
@@ -49,3 +53,18 @@ class PostRejected(PostError):
 
 class TransientPostError(PostError):
     """A network error, a 5xx or a rate limit that outlasted the retries: try again later."""
+
+
+class RateLimited(TransientPostError):
+    """Slack answered 429: the post was not made. Post again after ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__("ratelimited")
+        self.retry_after = retry_after
+
+
+class DeliveryStalled(SpotlightError):
+    """The database did not take a pass's outcomes in time; what was posted is in the journal.
+
+    The message is one line for the CLI and the log.
+    """

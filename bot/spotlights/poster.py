@@ -21,7 +21,6 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry import RetryHandler
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
@@ -31,7 +30,12 @@ from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
 from bot.answers.render import Message
-from bot.spotlights.errors import ChannelUnavailable, PostRejected, TransientPostError
+from bot.spotlights.errors import (
+    ChannelUnavailable,
+    PostRejected,
+    RateLimited,
+    TransientPostError,
+)
 
 __all__ = [
     "EVENT_TYPE",
@@ -99,7 +103,8 @@ class Poster(Protocol):
     ) -> str:
         """Post ``message`` and return its ``ts``.
 
-        Raises ChannelUnavailable (pause), PostRejected (give up on this slot) or
+        Raises ChannelUnavailable (pause), PostRejected (give up on this slot),
+        RateLimited (nothing was posted: wait for its ``retry_after``, then post again) or
         TransientPostError (try again on a later pass).
         """
         ...
@@ -115,9 +120,9 @@ class Poster(Protocol):
     ) -> str | None:
         """The ``ts`` of a message posted since ``since`` carrying ``metadata``, else None.
 
-        None also when the channel's history cannot be read (no scope): the caller then posts,
-        accepting a rare duplicate over a lost spotlight. Raises TransientPostError when Slack
-        could not be asked at all.
+        None also when the channel's history cannot be read (no scope, or its rate limit
+        answered 429): the caller then posts, accepting a rare duplicate over a lost spotlight.
+        Raises TransientPostError when Slack could not be asked at all.
         """
         ...
 
@@ -146,9 +151,10 @@ class _ProportionalJitter(Jitter):
 class SlackPoster:
     """A :class:`Poster` on slack_sdk's WebClient, with its retry handlers.
 
-    429 is retried after Retry-After (RateLimitErrorRetryHandler); connection errors and 5xx
-    are retried with exponential backoff (``backoff`` × 2ⁿ seconds); after ``max_retries`` the
-    error surfaces as TransientPostError. One WebClient per token, shared by threads.
+    Connection errors and 5xx are retried with exponential backoff (``backoff`` × 2ⁿ seconds);
+    after ``max_retries`` the error surfaces as TransientPostError. A 429 is not retried here:
+    it surfaces at once as RateLimited, so the delivery pass can pause the whole workspace
+    rather than one thread. One WebClient per token, shared by threads.
     """
 
     def __init__(
@@ -187,7 +193,6 @@ class SlackPoster:
             backoff_factor=self._backoff, jitter=_ProportionalJitter()
         )
         return [
-            RateLimitErrorRetryHandler(max_retry_count=self._max_retries),
             ConnectionErrorRetryHandler(
                 max_retry_count=self._max_retries, interval_calculator=backoff
             ),
@@ -241,7 +246,9 @@ class SlackPoster:
                 )
             except SlackApiError as error:
                 classified = _classify(error)
-                if isinstance(classified, TransientPostError):
+                if isinstance(classified, TransientPostError) and not isinstance(
+                    classified, RateLimited
+                ):
                     raise classified from error
                 log.warning(
                     "cannot look for an earlier spotlight in %s (%s): posting again",
@@ -267,8 +274,22 @@ def _classify(error: SlackApiError) -> ChannelUnavailable | PostRejected | Trans
     response = error.response
     status = int(response.status_code)
     code = str(response.get("error") or f"http_{status}")
-    if status == 429 or status >= 500 or code in _TRANSIENT_ERRORS:
+    if status == 429:
+        return RateLimited(_retry_after(response.headers))
+    if status >= 500 or code in _TRANSIENT_ERRORS:
         return TransientPostError(code if status < 500 else f"http_{status}")
     if code in PAUSING_ERRORS:
         return ChannelUnavailable(code)
     return PostRejected(code)
+
+
+def _retry_after(headers: Mapping[str, Any]) -> float:
+    """Seconds from a Retry-After header (1 when it is missing or not a number, as Slack's SDK)."""
+    for name, value in headers.items():
+        if name.lower() == "retry-after":
+            text = value[0] if isinstance(value, list | tuple) and value else value
+            try:
+                return max(0.0, float(str(text)))
+            except ValueError:
+                break
+    return 1.0

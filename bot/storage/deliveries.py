@@ -41,6 +41,8 @@ __all__ = [
     "last_posted",
     "record_outcome",
     "record_outcomes",
+    "record_unrecorded_outcomes",
+    "renew_leases",
 ]
 
 _ERROR_LIMIT = 200
@@ -370,6 +372,51 @@ def record_outcomes(session: Session, records: Sequence[OutcomeRecord], *, now: 
             )
             .on_conflict_do_nothing()
         )
+
+
+def record_unrecorded_outcomes(
+    session: Session, records: Sequence[OutcomeRecord], *, now: datetime
+) -> int:
+    """:func:`record_outcomes` for the records whose post the database does not have yet.
+
+    For a journal kept while the database was away: a delivery that already has a ``posted_ts``
+    (the original write did succeed) or no longer exists (unsubscribed) is left alone, so
+    replaying a journal twice records nothing twice. Returns how many were recorded; the
+    caller commits.
+    """
+    ids = sorted({r.claim.delivery_id for r in records})
+    if not ids:
+        return 0
+    open_ids = set(
+        session.execute(
+            select(deliveries.c.id).where(
+                deliveries.c.id.in_(ids), deliveries.c.posted_ts.is_(None)
+            )
+        ).scalars()
+    )
+    chosen: dict[int, OutcomeRecord] = {}
+    for record in records:
+        if record.claim.delivery_id in open_ids:
+            chosen.setdefault(record.claim.delivery_id, record)
+    record_outcomes(session, list(chosen.values()), now=now)
+    return len(chosen)
+
+
+def renew_leases(session: Session, *, owner: str, until: datetime) -> int:
+    """Extend the lease of every open claim ``owner`` holds to ``until``: the pass's heartbeat.
+
+    Returns how many claims were renewed; the caller commits.
+    """
+    result = session.execute(
+        update(deliveries)
+        .where(
+            deliveries.c.owner == owner,
+            deliveries.c.status == Status.CLAIMED.value,
+            deliveries.c.posted_ts.is_(None),
+        )
+        .values(lease_until=until)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def _short(error: str | None) -> str | None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Row, and_, delete, or_, select, update
+from sqlalchemy import Row, and_, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -20,9 +20,11 @@ from bot.storage.tables import spotlight_subscriptions as subscriptions
 __all__ = [
     "SubscriptionRecord",
     "advance_subscription",
+    "count_due_ahead",
     "delete_subscription",
     "delete_workspace_subscriptions",
     "due_subscriptions",
+    "due_teams",
     "find_subscription_by_channel",
     "get_subscription",
     "get_subscription_by_id",
@@ -182,29 +184,61 @@ def delete_workspace_subscriptions(
 
 
 def due_subscriptions(
-    session: Session, *, now: datetime, after_id: int, limit: int
+    session: Session, *, now: datetime, after_id: int, limit: int, team_id: str | None = None
 ) -> Sequence[SubscriptionRecord]:
-    """Up to ``limit`` unpaused subscriptions with ``due_at <= now`` and ``id > after_id``.
+    """Up to ``limit`` unpaused subscriptions with ``due_at <= now`` and ``id > after_id``
+    (of workspace ``team_id`` only, when given).
 
     On PostgreSQL the rows are locked FOR UPDATE SKIP LOCKED until the session's transaction
     ends, so a concurrent pass takes other rows instead of queueing behind these. Callers page
     by ``after_id`` (keyset), which keeps memory flat in the number of subscriptions.
     """
+    conditions = [
+        subscriptions.c.due_at <= now,
+        subscriptions.c.paused_reason.is_(None),
+        subscriptions.c.id > after_id,
+    ]
+    if team_id is not None:
+        conditions.append(subscriptions.c.team_id == team_id)
     statement = (
-        select(subscriptions)
-        .where(
-            and_(
-                subscriptions.c.due_at <= now,
-                subscriptions.c.paused_reason.is_(None),
-                subscriptions.c.id > after_id,
-            )
-        )
-        .order_by(subscriptions.c.id)
-        .limit(limit)
+        select(subscriptions).where(and_(*conditions)).order_by(subscriptions.c.id).limit(limit)
     )
     if session.get_bind().dialect.name == "postgresql":
         statement = statement.with_for_update(skip_locked=True, of=subscriptions)
     return [SubscriptionRecord.from_row(row) for row in session.execute(statement).all()]
+
+
+def due_teams(session: Session, *, now: datetime, after_team: str, limit: int) -> list[str]:
+    """Up to ``limit`` workspaces with due unpaused subscriptions and ``team_id > after_team``,
+    in order: a pass walks them by keyset and paces each on its own."""
+    rows = session.execute(
+        select(subscriptions.c.team_id)
+        .where(
+            subscriptions.c.due_at <= now,
+            subscriptions.c.paused_reason.is_(None),
+            subscriptions.c.team_id > after_team,
+        )
+        .group_by(subscriptions.c.team_id)
+        .order_by(subscriptions.c.team_id)
+        .limit(limit)
+    ).scalars()
+    return [str(team) for team in rows]
+
+
+def count_due_ahead(session: Session, *, team_id: str, subscription_id: int, now: datetime) -> int:
+    """Due unpaused subscriptions of ``team_id`` a pass delivers before this one (lower ids)."""
+    return int(
+        session.execute(
+            select(func.count())
+            .select_from(subscriptions)
+            .where(
+                subscriptions.c.team_id == team_id,
+                subscriptions.c.due_at <= now,
+                subscriptions.c.paused_reason.is_(None),
+                subscriptions.c.id < subscription_id,
+            )
+        ).scalar_one()
+    )
 
 
 def pause_subscription(

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -26,6 +27,7 @@ __all__ = [
     "spotlight_attempts",
     "spotlight_deliveries",
     "spotlight_features",
+    "spotlight_pacing",
     "spotlight_subscriptions",
 ]
 
@@ -115,7 +117,7 @@ spotlight_deliveries = Table(
     Column("status", String(16), nullable=False),
     Column("topic", String(80), nullable=True),
     Column("attempts", Integer, nullable=False),
-    Column("owner", String(64), nullable=True),
+    Column("owner", String(64), nullable=True, index=True),
     Column("claimed_at", UTCDateTime, nullable=False),
     Column("lease_until", UTCDateTime, nullable=True),
     Column("posted_ts", String(32), nullable=True),
@@ -159,3 +161,17 @@ spotlight_features = Table(
     Column("featured_at", UTCDateTime, nullable=False),
 )
 """Rotation state: the topics a subscription has featured, per cycle through all topics."""
+
+
+# --- spotlight pacing (migration 0004) -------------------------------------------------------
+
+spotlight_pacing = Table(
+    "spotlight_pacing",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("next_post_at", Float, nullable=False),
+    Column("paused_until", Float, nullable=False),
+)
+"""Per workspace, the shared pace of spotlight posts, in Unix seconds of the wall clock:
+``next_post_at`` is the earliest instant the next post may go out (every pass and clock reserves
+its turn here), ``paused_until`` the end of the latest ``Retry-After`` Slack gave."""

@@ -8,13 +8,15 @@ from datetime import datetime
 import pytest
 
 from bot.knowledge import KnowledgeBase, default_data_dir, load_knowledge_base
-from bot.spotlights import Schedule, SlackPoster, SubscriptionView, subscribe
+from bot.spotlights import Pace, Schedule, SlackPoster, SubscriptionView, subscribe
 from bot.storage import Database
 from tests.support.slack_stand_in import SlackStandIn
 
 TOKEN = "xoxb-stand-in-token"
 TEAM = "T0STANDIN"
 MONDAY_9 = Schedule.from_stored(weekday=0, local_time="09:00", timezone="Europe/Copenhagen")
+FAST_PACE = Pace(posts_per_minute=60_000, channel_interval=0.01)
+"""A budget tests do not wait for (1,000 posts a second), still shared through the database."""
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,14 @@ from bot.spotlights.poster import EVENT_TYPE, spotlight_metadata
 from bot.storage import Database
 from bot.storage.deliveries import Status, attempts_of, claim_delivery, delivery_for
 from bot.storage.tables import spotlight_attempts
-from tests.spotlights.conftest import TEAM, TOKEN, make_poster, posted_channels, subscribe_channels
+from tests.spotlights.conftest import (
+    FAST_PACE,
+    TEAM,
+    TOKEN,
+    make_poster,
+    posted_channels,
+    subscribe_channels,
+)
 from tests.support.slack_stand_in import SlackStandIn
 
 SUBSCRIBED = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # a Wednesday
@@ -25,12 +32,16 @@ def test_a_due_spotlight_is_posted_once_with_metadata_and_recorded(
 ) -> None:
     subscribe_channels(database, ["C1"], now=SUBSCRIBED)
 
-    early = run_due(now=SLOT - timedelta(minutes=1), database=database, kb=kb, poster=poster)
+    early = run_due(
+        pace=FAST_PACE, now=SLOT - timedelta(minutes=1), database=database, kb=kb, poster=poster
+    )
     assert early.posted == 0
     assert slack_stand_in.calls() == []
 
-    first = run_due(now=SLOT, database=database, kb=kb, poster=poster)
-    again = run_due(now=SLOT + timedelta(minutes=1), database=database, kb=kb, poster=poster)
+    first = run_due(pace=FAST_PACE, now=SLOT, database=database, kb=kb, poster=poster)
+    again = run_due(
+        pace=FAST_PACE, now=SLOT + timedelta(minutes=1), database=database, kb=kb, poster=poster
+    )
 
     assert (first.posted, again.posted) == (1, 0)
     [call] = slack_stand_in.calls("chat.postMessage")
@@ -70,8 +81,10 @@ def test_monday_nine_copenhagen_posts_at_local_nine_across_both_dst_changes(
     for slot in expected:
         if slot.month == 3:  # the winter in between is skipped by subscribing again in March
             subscribe_channels(database, ["C1"], now=datetime(2027, 3, 16, 12, 0, tzinfo=UTC))
-        before = run_due(now=slot - timedelta(minutes=1), database=database, kb=kb, poster=poster)
-        at = run_due(now=slot, database=database, kb=kb, poster=poster)
+        before = run_due(
+            pace=FAST_PACE, now=slot - timedelta(minutes=1), database=database, kb=kb, poster=poster
+        )
+        at = run_due(pace=FAST_PACE, now=slot, database=database, kb=kb, poster=poster)
         assert (before.posted, at.posted) == (0, 1), slot
     with database.sessions() as session:
         periods = [
@@ -87,8 +100,10 @@ def test_after_three_missed_weeks_one_spotlight_is_posted(
     subscribe_channels(database, ["C1"], now=SUBSCRIBED)
     back = SLOT + timedelta(weeks=3, hours=2)  # down for three slots; back two hours after one
 
-    summary = run_due(now=back, database=database, kb=kb, poster=poster)
-    later = run_due(now=back + timedelta(minutes=1), database=database, kb=kb, poster=poster)
+    summary = run_due(pace=FAST_PACE, now=back, database=database, kb=kb, poster=poster)
+    later = run_due(
+        pace=FAST_PACE, now=back + timedelta(minutes=1), database=database, kb=kb, poster=poster
+    )
 
     assert (summary.posted, later.posted) == (1, 0)
     assert len(slack_stand_in.calls("chat.postMessage")) == 1
@@ -105,7 +120,7 @@ def test_a_slot_older_than_the_grace_period_is_recorded_as_skipped_not_sent(
     subscribe_channels(database, ["C1"], now=SUBSCRIBED)
     late = SLOT + timedelta(hours=25)
 
-    summary = run_due(now=late, database=database, kb=kb, poster=poster)
+    summary = run_due(pace=FAST_PACE, now=late, database=database, kb=kb, poster=poster)
 
     assert (summary.posted, summary.skipped) == (0, 1)
     assert "1 skipped (older than 24h)" in summary.line()
@@ -119,7 +134,9 @@ def test_a_slot_older_than_the_grace_period_is_recorded_as_skipped_not_sent(
     assert view is not None
     assert view.next_at == SLOT + timedelta(weeks=1)
     # The next week is delivered as usual.
-    nxt = run_due(now=SLOT + timedelta(weeks=1), database=database, kb=kb, poster=poster)
+    nxt = run_due(
+        pace=FAST_PACE, now=SLOT + timedelta(weeks=1), database=database, kb=kb, poster=poster
+    )
     assert nxt.posted == 1
 
 
@@ -129,7 +146,7 @@ def test_a_rate_limit_is_waited_out_and_the_post_made(
     subscribe_channels(database, ["C1"], now=SUBSCRIBED)
     slack_stand_in.rate_limit("chat.postMessage", retry_after=0)
 
-    summary = run_due(now=SLOT, database=database, kb=kb, poster=poster)
+    summary = run_due(pace=FAST_PACE, now=SLOT, database=database, kb=kb, poster=poster)
 
     assert summary.posted == 1
     assert [c.status for c in slack_stand_in.calls("chat.postMessage")] == [429, 200]
@@ -145,8 +162,12 @@ def test_a_channel_error_pauses_that_subscription_and_the_run_goes_on(
     slack_stand_in.fail("chat.postMessage", error)  # the first post, which is C1's: one worker
     poster = make_poster(slack_stand_in)
 
-    summary = run_due(now=SLOT, database=database, kb=kb, poster=poster, concurrency=1)
-    later = run_due(now=SLOT + timedelta(weeks=1), database=database, kb=kb, poster=poster)
+    summary = run_due(
+        pace=FAST_PACE, now=SLOT, database=database, kb=kb, poster=poster, concurrency=1
+    )
+    later = run_due(
+        pace=FAST_PACE, now=SLOT + timedelta(weeks=1), database=database, kb=kb, poster=poster
+    )
 
     assert (summary.posted, summary.paused) == (2, 1)
     assert later.posted == 2  # C1 stays paused
@@ -166,7 +187,9 @@ def test_a_channel_error_pauses_that_subscription_and_the_run_goes_on(
     # Subscribing again lifts the pause from the next slot on.
     resumed = subscribe_channels(database, ["C1"], now=SLOT + timedelta(weeks=1, hours=1))
     assert resumed[0].paused_reason is None
-    third = run_due(now=SLOT + timedelta(weeks=2), database=database, kb=kb, poster=poster)
+    third = run_due(
+        pace=FAST_PACE, now=SLOT + timedelta(weeks=2), database=database, kb=kb, poster=poster
+    )
     assert third.posted == 3
 
 
@@ -176,10 +199,12 @@ def test_server_errors_are_retried_then_left_due_for_the_next_pass(
     subscribe_channels(database, ["C1"], now=SUBSCRIBED)
     slack_stand_in.server_error("chat.postMessage", 503, times=3)  # 1 try + 2 retries
 
-    first = run_due(now=SLOT, database=database, kb=kb, poster=poster)
+    first = run_due(pace=FAST_PACE, now=SLOT, database=database, kb=kb, poster=poster)
     with database.sessions() as session:
         pending = describe(session, team_id=TEAM, channel_id="C1", now=SLOT)
-    second = run_due(now=SLOT + timedelta(minutes=1), database=database, kb=kb, poster=poster)
+    second = run_due(
+        pace=FAST_PACE, now=SLOT + timedelta(minutes=1), database=database, kb=kb, poster=poster
+    )
 
     assert (first.posted, first.failed) == (0, 1)
     assert pending is not None
@@ -208,9 +233,10 @@ def test_a_connection_error_is_a_transient_failure(
         max_retries=1,
         backoff=0.0,
     )
-    summary = run_due(now=SLOT, database=database, kb=kb, poster=unreachable)
+    summary = run_due(pace=FAST_PACE, now=SLOT, database=database, kb=kb, poster=unreachable)
     assert summary.failed == 1
     retried = run_due(
+        pace=FAST_PACE,
         now=SLOT + timedelta(minutes=1),
         database=database,
         kb=kb,
@@ -231,9 +257,15 @@ def test_a_claim_whose_owner_died_is_retried_once_after_its_lease(
         session.commit()
     assert claim is not None
 
-    during = run_due(now=SLOT + timedelta(minutes=5), database=database, kb=kb, poster=poster)
-    after = run_due(now=SLOT + timedelta(minutes=16), database=database, kb=kb, poster=poster)
-    again = run_due(now=SLOT + timedelta(minutes=17), database=database, kb=kb, poster=poster)
+    during = run_due(
+        pace=FAST_PACE, now=SLOT + timedelta(minutes=5), database=database, kb=kb, poster=poster
+    )
+    after = run_due(
+        pace=FAST_PACE, now=SLOT + timedelta(minutes=16), database=database, kb=kb, poster=poster
+    )
+    again = run_due(
+        pace=FAST_PACE, now=SLOT + timedelta(minutes=17), database=database, kb=kb, poster=poster
+    )
 
     assert (during.posted, during.busy) == (0, 1)
     assert (after.posted, again.posted) == (1, 0)
@@ -259,7 +291,9 @@ def test_a_claim_whose_post_reached_slack_is_recorded_not_reposted(
     other = {"type": "message", "ts": "1764489601.000100", "text": "hello"}
     slack_stand_in.respond_with("conversations.history", {"ok": True, "messages": [other, earlier]})
 
-    summary = run_due(now=SLOT + timedelta(hours=1), database=database, kb=kb, poster=poster)
+    summary = run_due(
+        pace=FAST_PACE, now=SLOT + timedelta(hours=1), database=database, kb=kb, poster=poster
+    )
 
     assert (summary.recovered, summary.posted) == (1, 0)
     assert slack_stand_in.calls("chat.postMessage") == []
@@ -277,8 +311,10 @@ def test_every_attempt_is_logged(
 ) -> None:
     subscribe_channels(database, ["C1", "C2"], now=SUBSCRIBED)
     slack_stand_in.server_error("chat.postMessage", 500, times=3)
-    run_due(now=SLOT, database=database, kb=kb, poster=poster, concurrency=1)
-    run_due(now=SLOT + timedelta(minutes=1), database=database, kb=kb, poster=poster)
+    run_due(pace=FAST_PACE, now=SLOT, database=database, kb=kb, poster=poster, concurrency=1)
+    run_due(
+        pace=FAST_PACE, now=SLOT + timedelta(minutes=1), database=database, kb=kb, poster=poster
+    )
     with database.sessions() as session:
         logged = session.execute(select(func.count()).select_from(spotlight_attempts)).scalar()
     assert logged == 3  # C1 failed, C2 posted, C1 posted

@@ -10,7 +10,13 @@ from datetime import UTC, datetime
 from bot.knowledge import KnowledgeBase
 from bot.spotlights import RunSummary, run_due
 from bot.storage import Database, open_database
-from tests.spotlights.conftest import TOKEN, make_poster, posted_channels, subscribe_channels
+from tests.spotlights.conftest import (
+    FAST_PACE,
+    TOKEN,
+    make_poster,
+    posted_channels,
+    subscribe_channels,
+)
 from tests.spotlights.workers import run_pass
 from tests.support.slack_stand_in import SlackStandIn
 
@@ -39,6 +45,7 @@ def test_two_passes_in_threads_with_their_own_engines_post_each_spotlight_once(
             barrier.wait()
             summaries.append(
                 run_due(
+                    pace=FAST_PACE,
                     now=SLOT,
                     database=own,
                     kb=kb,

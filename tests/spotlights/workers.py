@@ -11,6 +11,7 @@ from datetime import datetime
 from bot.knowledge import default_data_dir, load_knowledge_base
 from bot.spotlights import SlackPoster, run_due
 from bot.storage import open_database
+from tests.spotlights.conftest import FAST_PACE
 
 
 def run_pass(database_url: str, api_url: str, now_iso: str, token: str) -> tuple[int, int]:
@@ -23,6 +24,7 @@ def run_pass(database_url: str, api_url: str, now_iso: str, token: str) -> tuple
             kb=load_knowledge_base(default_data_dir()),
             poster=SlackPoster(base_url=api_url, token_for=lambda _t, _e: token, backoff=0.0),
             page_size=50,
+            pace=FAST_PACE,
         )
     finally:
         database.dispose()
