@@ -108,19 +108,27 @@ def _strings_problem(body: dict[str, Any], where: str) -> str | None:
 
 def shape_problem(body: dict[str, Any]) -> str | None:
     """Why Bolt could not read ``body`` safely (one short phrase), or None when it can."""
+    for key in ("event", "view"):  # Bolt reads these as ``body.get(key, {})``: None breaks it
+        if key in body and not isinstance(body[key], dict):
+            return f"{key} is not an object"
     problem = _object_problem(body, "")
     if problem:
         return problem
+    kind = body.get("type")
     view = body.get("view")
-    if body.get("type") in {"view_submission", "view_closed"} and not isinstance(view, dict):
-        return f"a {body['type']} without a view"
+    if kind in {"view_submission", "view_closed"} and not (
+        isinstance(view, dict) and isinstance(view.get("callback_id"), str)
+    ):
+        return f"a {kind} without a view and its callback_id"
     if isinstance(view, dict) and not isinstance(view.get("type"), str):
         return "a view without a type"
+    if kind == "workflow_step_edit" or (isinstance(view, dict) and view["type"] == "workflow_step"):
+        return "a retired workflow-step request"
     event = body.get("event")
-    if body.get("type") == "event_callback" and not isinstance(event, dict):
+    if kind == "event_callback" and not isinstance(event, dict):
         return "an event callback without an event object"
-    if event is not None:
-        if not isinstance(event, dict):
-            return "event is not an object"
+    if isinstance(event, dict):
+        if kind == "event_callback" and not isinstance(event.get("type"), str):
+            return "an event without a type"
         return _object_problem(event, "event.")
     return None
