@@ -77,6 +77,15 @@ def print_table(report: Report, baseline: dict[str, Any] | None, seconds: float)
         print(
             f"{label:<32} {_pair(now_value, then_value):<13} target {TARGETS[key]:.2f}  {verdict}"
         )
+    print()
+    short = {"in_domain_top1": "top-1", "answered_right": "right", "declined": "declined"}
+    short["names_top1"] = "names"
+    print(f"{'language':<10}" + "".join(f"{short[key]:<14}" for key in HEADLINES))
+    then_langs = before.get("by_lang", {})
+    for lang, now_values in report.by_lang().items():
+        then_values = then_langs.get(lang, {})
+        cells = "".join(f"{_pair(now_values[key], then_values.get(key)):<27}" for key in HEADLINES)
+        print(f"{lang:<10}{cells}")
 
 
 def record_baseline(commit: str) -> None:

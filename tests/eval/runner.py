@@ -528,10 +528,19 @@ class Report:
             "names_top1": self.names_top1,
         }
 
+    def by_lang(self) -> dict[str, dict[str, float]]:
+        """The headline numbers per language: Danish and Swedish must do as well as English."""
+        return {
+            lang: Report(results=tuple(r for r in self.results if r.query.lang == lang)).headline()
+            for lang in sorted(LANGS)
+            if any(r.query.lang == lang for r in self.results)
+        }
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "queries": len(self.results),
             "headline": self.headline(),
+            "by_lang": self.by_lang(),
             "per_kind": {kind: score.as_dict() for kind, score in self.per_kind.items()},
         }
 
