@@ -84,7 +84,7 @@ def print_table(report: Report, baseline: dict[str, Any] | None, seconds: float)
     then_langs = before.get("by_lang", {})
     for lang, now_values in report.by_lang().items():
         then_values = then_langs.get(lang, {})
-        cells = "".join(f"{_pair(now_values[key], then_values.get(key)):<27}" for key in HEADLINES)
+        cells = "".join(f"{_pair(now_values[key], then_values.get(key)):<14}" for key in HEADLINES)
         print(f"{lang:<10}{cells}")
 
 
