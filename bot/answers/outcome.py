@@ -10,6 +10,13 @@ from dataclasses import dataclass
 from functools import singledispatch
 from typing import Literal
 
+from bot.answers.direct import (
+    ChatAnswer,
+    CompareAnswer,
+    DirectAnswer,
+    FilteredListAnswer,
+    OutsideAnswer,
+)
 from bot.answers.resolve import (
     CentreAnswer,
     CentreListAnswer,
@@ -97,3 +104,30 @@ def _(answer: HelpAnswer) -> Outcome:
 @outcome.register
 def _(answer: NoMatchAnswer) -> Outcome:
     return Outcome("declined")
+
+
+@outcome.register
+def _(answer: DirectAnswer) -> Outcome:
+    subjects = (ref_of(answer.subject), *(ref_of(entry) for entry in answer.related))
+    return Outcome("direct" if answer.known else "declined", subjects)
+
+
+@outcome.register
+def _(answer: FilteredListAnswer) -> Outcome:
+    kind: OutcomeKind = "direct" if answer.counted else "list"
+    return Outcome(kind, tuple(ref_of(centre) for centre in answer.centres))
+
+
+@outcome.register
+def _(answer: CompareAnswer) -> Outcome:
+    return Outcome("direct", tuple(ref_of(entry) for entry, _, _ in answer.ranking))
+
+
+@outcome.register
+def _(answer: OutsideAnswer) -> Outcome:
+    return Outcome("outside")
+
+
+@outcome.register
+def _(answer: ChatAnswer) -> Outcome:
+    return Outcome("chat")

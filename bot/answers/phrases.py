@@ -10,18 +10,60 @@ from typing import Final
 __all__ = [
     "CLOSEST_MATCH",
     "COMMANDS",
+    "DONT_KNOW",
+    "GREETING_REPLY",
     "HELP_INTRO",
     "HELP_TITLE",
+    "NOT_IN_KB",
     "NO_FIELD",
     "NO_MATCH",
     "NO_MATCH_HOW_TO",
     "NO_SUGGESTIONS",
+    "OUTSIDE",
+    "OUTSIDE_HOW_TO",
+    "RELATED",
     "STATUS_LABELS",
     "SUGGESTIONS",
+    "THANKS_REPLY",
+    "WHAT_I_KNOW",
 ]
 
 CLOSEST_MATCH: Final = "Closest match to ‘{typed}’"
 NO_MATCH: Final = "I couldn't find anything about ‘{typed}’ in the Medicon Valley knowledge base."
+NOT_IN_KB: Final = (
+    "I couldn't find anything about ‘{typed}’: it is not in my knowledge base of Medicon Valley"
+    " research."
+)
+DONT_KNOW: Final = (
+    "I don't know that (‘{typed}’): I only know Medicon Valley's research fields, centres and"
+    " numbers."
+)
+WHAT_I_KNOW: Final = "Here is what I can tell you about:"
+RELATED: Final = "Related entries in the knowledge base (not an answer)"
+OUTSIDE: Final = "{name} ({place}) is outside Medicon Valley, so it is not in my knowledge base."
+OUTSIDE_HOW_TO: Final = (
+    "Medicon Valley is eastern Denmark and Skåne. Try `{prefix}fields` to see what I know."
+)
+THANKS_REPLY: Final = {
+    "en": "You're welcome! Ask me anything else about Medicon Valley research.",
+    "da": "Selv tak! Spørg bare om mere om forskningen i Medicon Valley.",
+    "sv": "Varsågod! Fråga gärna mer om forskningen i Medicon Valley.",
+}
+GREETING_REPLY: Final = {
+    "en": (
+        "Hi! I'm Medicon Bot. Ask me about research in Medicon Valley: a field such as *cancer*,"
+        " a centre such as *LUDC*, or a question such as _who hosts CREATE Health?_"
+    ),
+    "da": (
+        "Hej! Jeg er Medicon Bot. Spørg mig om forskning i Medicon Valley: et felt som *kræft*,"
+        " et center som *LUDC* eller et spørgsmål som _hvornår blev Rigshospitalet grundlagt?_"
+    ),
+    "sv": (
+        "Hej! Jag är Medicon Bot. Fråga mig om forskning i Medicon Valley: ett område som"
+        " *cancer*, ett centrum som *LUDC* eller en fråga som _vem leder Wallenberg"
+        " Neuroscience Center?_"
+    ),
+}
 NO_FIELD: Final = "‘{typed}’ isn't one of the research fields, so I can't list its centres."
 SUGGESTIONS: Final = "Did you mean one of these?"
 NO_SUGGESTIONS: Final = "Try a research field such as cancer or diabetes, or a centre such as LUDC."

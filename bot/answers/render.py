@@ -26,6 +26,15 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.answers import phrases
+from bot.answers.direct import (
+    ChatAnswer,
+    CompareAnswer,
+    DirectAnswer,
+    Fact,
+    FilteredListAnswer,
+    OutsideAnswer,
+    year_phrase,
+)
 from bot.answers.mrkdwn import escape, link, truncate
 from bot.answers.resolve import (
     Answer,
@@ -40,7 +49,7 @@ from bot.answers.resolve import (
     SearchAnswer,
     StatsAnswer,
 )
-from bot.knowledge import Centre, ResearchField, Source, Stat, Status
+from bot.knowledge import Centre, Cluster, ResearchField, Source, Stat, Status
 
 __all__ = [
     "MAX_ANSWER_BLOCKS",
@@ -177,12 +186,25 @@ def _closest(closest_to: str | None) -> list[Block]:
 
 def _stat_pair(stat: Stat) -> tuple[str, str]:
     value = f"*{escape(stat.display_value)}*{escape(stat.unit_suffix)}"
-    year = f" ({stat.as_of})" if stat.as_of else ""
-    return stat.label, f"{value}{year}\n_{escape(stat.statement)}_"
+    return stat.label, f"{value} ({year_phrase(stat)})\n_{escape(stat.statement)}_"
 
 
 def _stat_text(stat: Stat) -> str:
-    return f"{stat.label}: {stat.display_value}{stat.unit_suffix}"
+    return f"{stat.label}: {stat.display_value}{stat.unit_suffix} ({year_phrase(stat)})"
+
+
+def _reviewed(entry: Entry) -> list[Block]:
+    reviewed = getattr(entry, "reviewed", None)
+    if reviewed is None:
+        return []
+    return [_context([f"Last reviewed {reviewed.isoformat()}"])]
+
+
+def _centre_name_with_status(centre: Centre) -> str:
+    name = centre.short_name or centre.name
+    if centre.status is Status.ACTIVE:
+        return name
+    return f"{name} ({phrases.STATUS_LABELS[centre.status.value].lower()})"
 
 
 def _title(entry: Entry) -> str:
@@ -232,10 +254,11 @@ def _(answer: FieldAnswer, prefix: str) -> tuple[list[Block], str]:
     if research_field.highlights:
         blocks.append(section(_bullets(research_field.highlights)))
     if answer.centres:
-        names = ", ".join(centre.short_name or centre.name for centre in answer.centres)
+        names = ", ".join(_centre_name_with_status(centre) for centre in answer.centres)
         blocks.append(section(f"*Centres and programmes ({len(answer.centres)}):* {escape(names)}"))
         blocks.extend(_buttons(answer.centres))
     blocks.extend(_sources_context(answer.sources))
+    blocks.extend(_reviewed(research_field))
     numbers = "; ".join(_stat_text(stat) for stat in research_field.stats)
     text = f"{research_field.name}: {research_field.summary}"
     if numbers:
@@ -290,6 +313,7 @@ def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
     related.extend(answer.fields)
     blocks.extend(_buttons(related))
     blocks.extend(_sources_context(answer.sources))
+    blocks.extend(_reviewed(centre))
     text = f"{centre.label}"
     if place:
         text += f" ({place})"
@@ -316,6 +340,7 @@ def _(answer: ClusterAnswer, prefix: str) -> tuple[list[Block], str]:
         blocks.append(section(_bullets(cluster.highlights)))
     blocks.extend(_buttons(answer.fields))
     blocks.extend(_sources_context(answer.sources))
+    blocks.extend(_reviewed(cluster))
     return blocks, _fallback(answer.closest_to, f"{cluster.name}: {cluster.summary}")
 
 
@@ -373,6 +398,7 @@ def _(answer: StatsAnswer, prefix: str) -> tuple[list[Block], str]:
         if research_field.stats:
             values = "\n".join(
                 f"*{escape(stat.display_value)}*{escape(stat.unit_suffix)} · {escape(stat.label)}"
+                f" ({year_phrase(stat)})"
                 for stat in research_field.stats
             )
         else:
@@ -424,17 +450,141 @@ def _(answer: HelpAnswer, prefix: str) -> tuple[list[Block], str]:
 
 @_render.register
 def _(answer: NoMatchAnswer, prefix: str) -> tuple[list[Block], str]:
-    typed = escape(answer.typed)
-    opening = phrases.NO_FIELD if answer.reason == "no-field" else phrases.NO_MATCH
+    typed = escape(truncate(answer.typed, 200))
+    opening = {
+        "no-field": phrases.NO_FIELD,
+        "not-in-kb": phrases.NOT_IN_KB,
+        "out-of-domain": phrases.DONT_KNOW,
+        "garbage": phrases.DONT_KNOW,
+    }.get(answer.reason, phrases.NO_MATCH)
     blocks: list[Block] = [section(":thinking_face: " + opening.format(typed=typed))]
-    if answer.suggestions:
+    text = opening.format(typed=truncate(answer.typed, 200))
+    if answer.related:
+        names = " · ".join(_title(entry) for entry in answer.related)
+        blocks.append(_context([f"*{phrases.RELATED}:* {escape(names)}"]))
+        text += f" {phrases.RELATED}: {names}."
+    if answer.reason in {"out-of-domain", "garbage"}:
+        blocks.append(section(phrases.WHAT_I_KNOW))
+        blocks.extend(_buttons(answer.suggestions))
+        text += " " + phrases.WHAT_I_KNOW + " " + ", ".join(_title(e) for e in answer.suggestions)
+    elif answer.suggestions:
         blocks.append(section(phrases.SUGGESTIONS))
         blocks.extend(_buttons(answer.suggestions))
+        text += " Did you mean: " + ", ".join(_title(e) for e in answer.suggestions) + "?"
     else:
         blocks.append(section(phrases.NO_SUGGESTIONS))
     how_to = phrases.NO_MATCH_HOW_TO.format(prefix=escape(prefix))
     blocks.append(_context([how_to]))
-    text = opening.format(typed=answer.typed)
-    if answer.suggestions:
-        text += " Did you mean: " + ", ".join(_title(e) for e in answer.suggestions) + "?"
     return blocks, text
+
+
+# --- direct answers ----------------------------------------------------------------------------
+
+
+def _fact_line(fact: Fact) -> str:
+    line = escape(fact.text)
+    if fact.source is not None:
+        line += f" _Source: {_source_line(fact.source)}_"
+    return line
+
+
+def _open_card(entry: Entry, related: Sequence[Entry] = ()) -> list[Block]:
+    buttons = [b for b in (entry_button(e) for e in (entry, *related)) if b is not None]
+    if not buttons:
+        return []
+    return [ActionsBlock(elements=buttons[:BUTTONS_PER_ACTIONS])]
+
+
+@_render.register
+def _(answer: DirectAnswer, prefix: str) -> tuple[list[Block], str]:
+    blocks: list[Block] = [*_closest(answer.closest_to)]
+    mark = "" if answer.known else ":grey_question: "
+    blocks.append(section(mark + _fact_line(answer.lead)))
+    if answer.caveat:
+        blocks.append(section(f":warning: {escape(answer.caveat)}"))
+    if answer.also:
+        blocks.append(_context([_fact_line(fact) for fact in answer.also[:CONTEXT_ELEMENTS]]))
+    blocks.extend(_open_card(answer.subject, answer.related))
+    if isinstance(answer.subject, Cluster):
+        blocks.append(
+            _context([f"Type `{escape(prefix)}{escape(answer.subject.name)}` for the overview."])
+        )
+    text = answer.lead.text
+    if answer.caveat:
+        text += f" ({answer.caveat})"
+    for fact in answer.also[:3]:
+        text += f" {fact.text}"
+    return blocks, _fallback(answer.closest_to, text)
+
+
+@_render.register
+def _(answer: FilteredListAnswer, prefix: str) -> tuple[list[Block], str]:
+    blocks: list[Block] = [_header(answer.description), *_closest(answer.closest_to)]
+    count = len(answer.centres)
+    lower = answer.description[0].lower() + answer.description[1:]
+    if not count:
+        lead = f"The knowledge base lists no {lower}."
+    elif answer.counted:
+        lead = f"The knowledge base lists {count} {lower}."
+    else:
+        lead = f"{count} in the knowledge base, best match first."
+    blocks.append(section(escape(lead)))
+    room = MAX_ANSWER_BLOCKS - len(blocks) - 2
+    for centre in answer.centres[:room]:
+        blocks.append(
+            SectionBlock(
+                text=MarkdownTextObject(text=truncate(_one_line(centre), SECTION_LIMIT)),
+                accessory=entry_button(centre),
+            )
+        )
+    rest = answer.centres[room:]
+    if rest:
+        more = ", ".join(c.short_name or c.name for c in rest)
+        blocks.append(section(truncate(f"*And {len(rest)} more:* {escape(more)}", SECTION_LIMIT)))
+    names = ", ".join(_centre_name_with_status(c) for c in answer.centres)
+    text = f"{lead} {names}".strip()
+    return blocks, _fallback(answer.closest_to, text)
+
+
+@_render.register
+def _(answer: CompareAnswer, prefix: str) -> tuple[list[Block], str]:
+    blocks: list[Block] = [section(_fact_line(answer.lead))]
+    lines = [
+        f"{rank}. *{escape(_title(entry))}*: {escape(value)}"
+        + (f" ({year_phrase(stat)})" if stat is not None else "")
+        for rank, (entry, value, stat) in enumerate(answer.ranking, start=1)
+    ]
+    blocks.append(section("\n".join(lines)))
+    blocks.extend(_open_card(answer.ranking[0][0]))
+    text = (
+        answer.lead.text
+        + " "
+        + "; ".join(f"{_title(entry)}: {value}" for entry, value, _ in answer.ranking)
+    )
+    return blocks, text
+
+
+@_render.register
+def _(answer: OutsideAnswer, prefix: str) -> tuple[list[Block], str]:
+    place = answer.place
+    opening = phrases.OUTSIDE.format(name=place.name, place=place.place)
+    blocks: list[Block] = [
+        section(f":round_pushpin: {escape(opening)}"),
+        section(escape(place.note)),
+        *_sources_context(answer.sources),
+        _context([phrases.OUTSIDE_HOW_TO.format(prefix=escape(prefix))]),
+    ]
+    return blocks, f"{opening} {place.note}"
+
+
+@_render.register
+def _(answer: ChatAnswer, prefix: str) -> tuple[list[Block], str]:
+    if answer.kind == "thanks":
+        reply = phrases.THANKS_REPLY.get(answer.language, phrases.THANKS_REPLY["en"])
+        return [section(escape(reply))], reply
+    greeting = phrases.GREETING_REPLY.get(answer.language, phrases.GREETING_REPLY["en"])
+    blocks: list[Block] = [
+        section(greeting),
+        _context([phrases.NO_MATCH_HOW_TO.format(prefix=escape(prefix))]),
+    ]
+    return blocks, greeting.replace("*", "").replace("_", "")

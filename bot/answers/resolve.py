@@ -7,9 +7,25 @@ search; and, when nothing fits, a friendly reply with suggestions. Never raises 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from bot.answers.query import Command, Query, parse_query
+from rapidfuzz import fuzz
+
+from bot.answers.direct import (
+    ChatAnswer,
+    CompareAnswer,
+    DirectAnswer,
+    FilteredListAnswer,
+    OutsideAnswer,
+    about_entry,
+    compare,
+    count,
+    filtered_list,
+)
+from bot.answers.query import Command, Query
+from bot.answers.understand import Intent, Question, understand
+from bot.answers.vocabulary import FILLER
 from bot.knowledge import (
     Centre,
     Cluster,
@@ -18,7 +34,7 @@ from bot.knowledge import (
     ResearchField,
     Source,
 )
-from bot.knowledge.text import tokens
+from bot.knowledge.text import normalize, tokens
 
 __all__ = [
     "Answer",
@@ -34,6 +50,7 @@ __all__ = [
     "StatsAnswer",
     "answer_for",
     "resolve",
+    "resolve_question",
     "resolve_text",
 ]
 
@@ -104,7 +121,11 @@ class NoMatchAnswer:
     typed: str
     suggestions: tuple[Entry, ...]
     reason: str = "unknown"
-    """``unknown`` (nothing matched) or ``no-field`` (``centres X`` where X is not a field)."""
+    """``unknown`` (nothing matched), ``no-field`` (``centres X`` where X is not a field),
+    ``garbage`` (no words), ``out-of-domain`` (a question no entry could answer) or
+    ``not-in-kb`` (a name the knowledge base does not hold)."""
+    related: tuple[Entry, ...] = ()
+    """Entries that share words with the text: offered, clearly labelled, never as the answer."""
 
 
 Answer = (
@@ -117,14 +138,123 @@ Answer = (
     | SearchAnswer
     | HelpAnswer
     | NoMatchAnswer
+    | DirectAnswer
+    | FilteredListAnswer
+    | CompareAnswer
+    | OutsideAnswer
+    | ChatAnswer
 )
 
 _SEARCH_LIMIT = 8
+_FLOOR_WORDS = 6
+_LOOKALIKE = 70.0
 
 
 def resolve_text(kb: KnowledgeBase, text: str) -> Answer:
-    """The answer to what a person typed, e.g. ``resolve_text(kb, "centres diabetes")``."""
-    return resolve(kb, parse_query(text))
+    """The answer to what a person typed, e.g. ``resolve_text(kb, "who hosts LUDC?")``."""
+    return resolve_question(kb, understand(kb, text))
+
+
+def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:
+    """The answer to an understood question; pure, never raises on user input."""
+    intent = question.intent
+    if intent in _COMMANDS:
+        return resolve(kb, Query(_COMMANDS[intent], question.argument, question.raw))
+    if intent is Intent.GREETING or intent is Intent.THANKS:
+        return ChatAnswer(kind=intent.value, language=question.language)
+    if intent is Intent.OUTSIDE and question.outside in kb.outside:
+        return _outside(kb, question.outside or "")
+    if intent is Intent.UNKNOWN or intent is Intent.OUTSIDE:
+        return _unknown(kb, question)
+    subject = question.subject
+    if intent in {Intent.LOOKUP, Intent.ABOUT}:
+        if subject is None:
+            return _unknown(kb, question)
+        if subject.kind == "field" and len(question.entities) == 1 and _narrower(question):
+            return filtered_list(kb, question)
+        return answer_for(kb, subject, closest_to=question.closest_to)
+    if intent is Intent.COUNT:
+        if subject is not None and subject.kind == "centre":
+            return about_entry(kb, question, subject)
+        counted = count(kb, question)
+        return counted if counted is not None else _unknown(kb, question)
+    if intent is Intent.COMPARE:
+        compared = compare(kb, question)
+        return compared if compared is not None else _unknown(kb, question)
+    if intent is Intent.LIST:
+        filters = question.filters
+        if question.argument and filters.field and not (filters.narrows and _narrower(question)):
+            research_field = kb.fields[filters.field]
+            return CentreListAnswer(
+                centres=kb.centres_in(research_field.id),
+                field=research_field,
+                closest_to=question.closest_to,
+            )
+        listed = filtered_list(kb, question)
+        if not listed.centres and not question.entities and not question.filters.status:
+            return _unknown(kb, question, reason="not-in-kb")
+        return listed
+    if subject is None:
+        return _unknown(kb, question)
+    return about_entry(kb, question, subject)
+
+
+def _narrower(question: Question) -> bool:
+    """True when ``centres <words>`` narrows by more than a field."""
+    filters = question.filters
+    return any(v is not None for v in (filters.city, filters.country, filters.kind, filters.status))
+
+
+_COMMANDS = {
+    Intent.HELP: Command.HELP,
+    Intent.FIELDS: Command.FIELDS,
+    Intent.STATS: Command.STATS,
+    Intent.CENTRES: Command.CENTRES,
+    Intent.SEARCH: Command.SEARCH,
+}
+
+
+def _outside(kb: KnowledgeBase, place_id: str) -> OutsideAnswer:
+    place = kb.outside[place_id]
+    return OutsideAnswer(place=place, sources=_sources(kb, tuple(place.sources)))
+
+
+def _unknown(kb: KnowledgeBase, question: Question, *, reason: str | None = None) -> Answer:
+    """Nothing fits: a typo of a whole name, a real search match, or an honest "I don't know"."""
+    reason = reason or question.reason
+    text = question.raw
+    if reason in {"unknown", "not-in-kb"} and not question.unknown:
+        found = _entry_resembling(kb, text)
+        if found is not None:
+            return found
+    if reason == "unknown" and not question.unknown:
+        matched = _search(kb, text, floor=1.0)
+        if matched is not None:
+            return matched
+    if reason in {"garbage", "out-of-domain"}:
+        return NoMatchAnswer(
+            typed=text,
+            suggestions=tuple(kb.fields.values())[:4],
+            reason="out-of-domain" if reason != "garbage" else "garbage",
+        )
+    related: tuple[Entry, ...] = ()
+    if question.topic:
+        hits = kb.index.search(" ".join(question.topic), limit=3)
+        related = tuple(_entry(kb, hit.ref) for hit in hits)
+    suggestions = tuple(
+        _entry(kb, ref) for ref in kb.index.suggestions(text) if _looks_alike(kb, ref, text)
+    )
+    return NoMatchAnswer(typed=text, suggestions=suggestions, reason=reason, related=related)
+
+
+def _looks_alike(kb: KnowledgeBase, ref: EntryRef, text: str) -> bool:
+    """A "did you mean" only for names that really look like what was typed."""
+    typed = normalize(text)
+    return any(
+        fuzz.ratio(typed, spelling) >= _LOOKALIKE
+        for spelling, target in kb.index.spellings.items()
+        if target == ref and abs(len(spelling) - len(typed)) <= max(4, len(typed) // 2)
+    )
 
 
 def resolve(kb: KnowledgeBase, query: Query) -> Answer:
@@ -189,9 +319,9 @@ def answer_for(kb: KnowledgeBase, ref: EntryRef, *, closest_to: str | None = Non
 
 def _lookup(kb: KnowledgeBase, text: str, *, search_text: str | None = None) -> Answer | None:
     """Name, then full text (``search_text`` if given), then resemblance; None if nothing fits."""
-    found = _entry_named(kb, text) or _search(kb, text if search_text is None else search_text)
-    if isinstance(found, SearchAnswer) and len(found.hits) == 1:
-        return answer_for(kb, found.hits[0])  # one result: show it rather than a list of one
+    found = _entry_named(kb, text) or _search(
+        kb, text if search_text is None else search_text, floor=1.0
+    )
     return found or _entry_resembling(kb, text)
 
 
@@ -218,8 +348,22 @@ def _entry_named(kb: KnowledgeBase, text: str) -> Answer | None:
     return None
 
 
-def _search(kb: KnowledgeBase, text: str) -> SearchAnswer | None:
+def _search(kb: KnowledgeBase, text: str, *, floor: float = 0.5) -> SearchAnswer | None:
+    """Ranked results that match at least ``floor`` of the words typed, or None.
+
+    A hit counts a word when searching that word alone finds the entry too, so an entry that
+    shares one common word with a long question is not offered as if it answered it.
+    """
     hits = kb.index.search(text, limit=_SEARCH_LIMIT)
+    words = [w for w in dict.fromkeys(tokens(text, drop_stop_words=True)) if w not in FILLER]
+    if not hits or not words:
+        return None
+    words = words[:_FLOOR_WORDS]
+    found_by = [
+        {hit.ref for hit in kb.index.search(word, limit=_SEARCH_LIMIT * 4)} for word in words
+    ]
+    needed = max(1, math.ceil(len(words) * floor - 1e-9))
+    hits = [hit for hit in hits if sum(hit.ref in refs for refs in found_by) >= needed]
     if not hits:
         return None
     return SearchAnswer(

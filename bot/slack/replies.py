@@ -23,12 +23,12 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
 )
 
-from bot.answers import Message, render, resolve_text
+from bot.answers import Message, answer_question, render
+from bot.answers.direct import ChatAnswer, OutsideAnswer, year_phrase
 from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import entry_button
 from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
 from bot.knowledge import EntryRef, KnowledgeBase, Status
-from bot.knowledge.text import normalize
 
 __all__ = [
     "HOME_BACK",
@@ -49,12 +49,6 @@ OPEN_CENTRE_SELECT: Final = "open_centre_select"
 
 _VALUE_LIMIT = 2000
 _HOME_BLOCKS = 100
-_GREETINGS = frozenset(
-    {
-        *("hi", "hello", "hey", "hej", "hejsan", "hallo", "halla", "goddag", "godmorgon", "yo"),
-        *("god morgen", "good morning", "good afternoon", "hi there", "hello there", "howdy"),
-    }
-)
 _INTRO: Final = (
     "Hi! I'm Medicon Bot. Ask me about research in Medicon Valley, the life-science cluster of "
     "Greater Copenhagen and Skåne: a field such as *cancer*, a centre such as *LUDC*, or a "
@@ -82,9 +76,9 @@ def _share_actions(query: str) -> dict[str, Any]:
 def command_reply(kb: KnowledgeBase, text: str) -> Message:
     """What ``/medicon <text>`` shows its user (ephemeral): the answer and a Share button
     (not for help or "nothing found": there is nothing worth sharing)."""
-    answer = resolve_text(kb, text)
+    answer = answer_question(kb, text)
     message = render(answer)
-    if isinstance(answer, HelpAnswer | NoMatchAnswer):
+    if isinstance(answer, HelpAnswer | NoMatchAnswer | ChatAnswer | OutsideAnswer):
         return message
     return _with(message, _share_actions(text))
 
@@ -97,7 +91,7 @@ def entry_reply(kb: KnowledgeBase, ref: EntryRef, *, shareable: bool = True) -> 
 
 def shared_reply(kb: KnowledgeBase, text: str, *, user_id: str) -> Message:
     """The answer as posted for everyone when someone presses Share: attributed to them."""
-    message = render(resolve_text(kb, text))
+    message = render(answer_question(kb, text))
     attribution = ContextBlock(
         elements=[MarkdownTextObject(text=f"Shared by <@{escape(user_id)}> with `/medicon`")]
     ).to_dict()
@@ -112,13 +106,14 @@ def strip_mentions(text: str) -> str:
 
 def conversation_reply(kb: KnowledgeBase, text: str) -> Message:
     """A reply in a DM or thread: a greeting gets an introduction, anything else the answer."""
-    if normalize(text) in _GREETINGS:
-        help_message = render(resolve_text(kb, "help"))
+    answer = answer_question(kb, text)
+    if isinstance(answer, ChatAnswer) and answer.kind == "greeting":
+        help_message = render(answer_question(kb, "help"))
         intro = SectionBlock(text=MarkdownTextObject(text=_INTRO)).to_dict()
         return Message(
             text=_INTRO.replace("*", "").replace("_", ""), blocks=(intro, *help_message.blocks[1:])
         )
-    return render(resolve_text(kb, text), prefix="")
+    return render(answer, prefix="")
 
 
 def error_reply() -> Message:
@@ -168,7 +163,8 @@ def _overview_blocks(kb: KnowledgeBase) -> list[dict[str, Any]]:
     ]
     for research_field in kb.fields.values():
         numbers = " · ".join(
-            escape(stat.display_value + stat.unit_suffix) for stat in research_field.stats[:2]
+            escape(f"{stat.display_value}{stat.unit_suffix} ({year_phrase(stat)})")
+            for stat in research_field.stats[:2]
         )
         title = (
             f"{research_field.emoji} {research_field.name}"

@@ -1,0 +1,606 @@
+"""Question → the direct answer: one sentence with the asked fact, its year and its source.
+
+Pure functions over the knowledge base. Each answer says what it is unsure of (an entry that
+ended, was renamed or whose status is uncertain) and, when the knowledge base does not hold the
+asked fact, says so rather than guessing (``known=False``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.answers.lexicon import StatEntry, lexicon_for
+from bot.answers.stems import stem
+from bot.answers.understand import Filters, Question
+from bot.answers.vocabulary import Signal
+from bot.knowledge import (
+    Centre,
+    CentreKind,
+    Cluster,
+    EntryRef,
+    KnowledgeBase,
+    ResearchField,
+    Source,
+    Stat,
+    Status,
+)
+from bot.knowledge.models import OutsidePlace
+from bot.knowledge.text import normalize
+
+__all__ = [
+    "ChatAnswer",
+    "CompareAnswer",
+    "DirectAnswer",
+    "Fact",
+    "FilteredListAnswer",
+    "OutsideAnswer",
+    "about_entry",
+    "compare",
+    "count",
+    "filtered_list",
+    "matching_centres",
+    "stat_fact",
+    "status_caveat",
+]
+
+Entry = ResearchField | Centre | Cluster
+
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z“\"(])")
+_YEAR = re.compile(r"\b(1[4-9]\d\d|20\d\d)\b")
+_ROLE_WORDS: dict[Signal, re.Pattern[str]] = {
+    Signal.LEAD: re.compile(
+        r"\b(led by|leads|leader|leading the|head of|headed|heads|director|chaired|chair"
+        r"|managed by|manager|principal investigator|professor .* (leads|heads))\b",
+        re.IGNORECASE,
+    ),
+    Signal.FOUNDER: re.compile(
+        r"\b(founded by|set up by|established by|started by|created by|founder|co-founded)\b",
+        re.IGNORECASE,
+    ),
+    Signal.FUNDER: re.compile(
+        r"\b(fund|funds|funded|funding|grant|grants|financed|financing|donation|endow"
+        r"|sponsor|backed by|investment of|eur \d|dkk \d|sek \d)\w*",
+        re.IGNORECASE,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sentence (plain text, escaped when rendered) and the source that says it."""
+
+    text: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class DirectAnswer:
+    """A one-sentence answer about ``subject``, with the card one click away.
+
+    ``known`` is False when the knowledge base does not hold the asked fact: the sentence then
+    says so, and what it does know.
+    """
+
+    subject: Entry
+    lead: Fact
+    also: tuple[Fact, ...] = ()
+    caveat: str | None = None
+    related: tuple[Entry, ...] = ()
+    known: bool = True
+    closest_to: str | None = None
+
+
+@dataclass(frozen=True)
+class FilteredListAnswer:
+    """Centres narrowed by field, place, country, kind or status, best match first.
+
+    ``counted`` means the question asked how many: the answer leads with the number.
+    """
+
+    centres: tuple[Centre, ...]
+    description: str
+    field: ResearchField | None = None
+    counted: bool = False
+    closest_to: str | None = None
+
+
+@dataclass(frozen=True)
+class CompareAnswer:
+    """Entries ranked by one kind of figure: ``(entry, value text, stat or None)``, best first."""
+
+    ranking: tuple[tuple[Entry, str, Stat | None], ...]
+    lead: Fact
+    least: bool = False
+
+
+@dataclass(frozen=True)
+class OutsideAnswer:
+    place: OutsidePlace
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class ChatAnswer:
+    """A greeting or a thank-you, answered briefly in kind."""
+
+    kind: str
+    language: str
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def entry_of(kb: KnowledgeBase, ref: EntryRef) -> Entry:
+    if ref.kind == "field":
+        return kb.fields[ref.id]
+    if ref.kind == "centre":
+        return kb.centres[ref.id]
+    return kb.cluster
+
+
+def name_of(entry: Entry) -> str:
+    if isinstance(entry, Centre):
+        return entry.short_name or entry.name
+    return entry.name
+
+
+def _first_source(kb: KnowledgeBase, ids: Sequence[str]) -> Source | None:
+    for source_id in ids:
+        source = kb.sources.get(source_id)
+        if source is not None:
+            return source
+    return None
+
+
+def _sources_of(entry: Entry) -> tuple[str, ...]:
+    return tuple(entry.sources)
+
+
+def year_phrase(stat: Stat) -> str:
+    """``as of 2022`` or ``undated``: every figure says when it applied."""
+    return f"as of {stat.as_of}" if stat.as_of is not None else "undated"
+
+
+def _sentences(text: str | None) -> list[str]:
+    return [part.strip() for part in _SENTENCE.split(text or "") if part.strip()]
+
+
+def _first_sentence(text: str) -> str:
+    parts = _sentences(text)
+    return parts[0] if parts else text
+
+
+def status_caveat(kb: KnowledgeBase, entry: Entry) -> str | None:
+    """What a reader must know before trusting a fact about ``entry``: it ended, was renamed,
+    or its status is uncertain (with the successor, when recorded)."""
+    if not isinstance(entry, Centre) or entry.status is Status.ACTIVE:
+        return None
+    label = {
+        Status.ENDED: "has ended",
+        Status.RENAMED: "has been renamed",
+        Status.UNCERTAIN: "is of uncertain status",
+    }[entry.status]
+    text = f"{name_of(entry)} {label}"
+    if entry.status_note:
+        text += f": {entry.status_note}"
+    successor = kb.centres.get(entry.successor) if entry.successor else None
+    if successor is not None:
+        text += f" Successor: {successor.label}."
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _related(kb: KnowledgeBase, entry: Entry) -> tuple[Entry, ...]:
+    if isinstance(entry, Centre) and entry.successor and entry.successor in kb.centres:
+        return (kb.centres[entry.successor],)
+    return ()
+
+
+def _direct(
+    kb: KnowledgeBase,
+    question: Question,
+    entry: Entry,
+    text: str,
+    *,
+    also: Iterable[Fact] = (),
+    known: bool = True,
+    source: Source | None = None,
+) -> DirectAnswer:
+    return DirectAnswer(
+        subject=entry,
+        lead=Fact(text, source or _first_source(kb, _sources_of(entry))),
+        also=tuple(also),
+        caveat=status_caveat(kb, entry),
+        related=_related(kb, entry),
+        known=known,
+        closest_to=question.closest_to,
+    )
+
+
+def stat_fact(kb: KnowledgeBase, owner: Entry, stat: Stat) -> Fact:
+    """``Cancer organisations (Cancer): more than 25 organisations, undated.``"""
+    scope = f" in {stat.scope}" if getattr(stat, "scope", None) else ""
+    owner_name = name_of(owner)
+    label = stat.label if owner_name.casefold() in stat.label.casefold() else f"{stat.label}"
+    text = (
+        f"{label} ({owner_name}{scope}): {stat.display_value}{stat.unit_suffix}, "
+        f"{year_phrase(stat)}."
+    )
+    return Fact(text, kb.sources.get(stat.source))
+
+
+# --- facts about one entry ---------------------------------------------------------------------
+
+
+def about_entry(kb: KnowledgeBase, question: Question, ref: EntryRef) -> DirectAnswer:
+    """where / who / when / status / what about one entry."""
+    entry = entry_of(kb, ref)
+    intent = question.intent.value
+    if intent == "where":
+        return _where(kb, question, entry)
+    if intent == "who":
+        return _who(kb, question, entry, question.role or Signal.HOST)
+    if intent == "when":
+        if question.role is Signal.ENDED:
+            return _ended(kb, question, entry)
+        return _founded(kb, question, entry)
+    if intent == "status":
+        return _status(kb, question, entry)
+    if intent == "count":
+        return count_about(kb, question, entry)
+    return _what(kb, question, entry)
+
+
+def _what(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
+    summary = entry.summary
+    lead = _first_sentence(summary)
+    text = lead if name_of(entry).casefold() in lead.casefold() else f"{name_of(entry)}: {lead}"
+    rest = summary[len(lead) :].strip()
+    also = [Fact(rest)] if rest else []
+    return _direct(kb, question, entry, text, also=also)
+
+
+def _where(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
+    if isinstance(entry, Centre):
+        if entry.place:
+            text = f"{entry.label} is in {entry.place}."
+            also = [Fact(f"Host: {entry.host}.")] if entry.host else []
+            return _direct(kb, question, entry, text, also=also)
+        text = f"The knowledge base does not record where {entry.label} is based."
+        if entry.host:
+            text += f" Its host: {entry.host}."
+        return _direct(kb, question, entry, text, known=False)
+    return _what(kb, question, entry)
+
+
+def _matching_sentences(entry: Entry, pattern: re.Pattern[str]) -> list[str]:
+    texts: list[str | None] = (
+        [entry.summary, *entry.highlights]
+        if not isinstance(entry, Centre)
+        else [
+            entry.founded_note,
+            *entry.details,
+            entry.status_note,
+            entry.summary,
+            *entry.themes,
+        ]
+    )
+    found: list[str] = []
+    for text in texts:
+        for sentence in _sentences(text):
+            if pattern.search(sentence) and sentence not in found:
+                found.append(sentence)
+    return found
+
+
+def _who(kb: KnowledgeBase, question: Question, entry: Entry, role: Signal) -> DirectAnswer:
+    name = name_of(entry)
+    if role is Signal.HOST:
+        if isinstance(entry, Centre) and entry.host:
+            text = f"{entry.label} is hosted by {entry.host}."
+            if entry.host.casefold().startswith(("owned", "run", "hosted", "part of")):
+                text = f"{entry.label}: {entry.host}."
+            parent = kb.centres.get(entry.part_of) if entry.part_of else None
+            part_of = [Fact(f"It is part of {parent.label}.")] if parent else []
+            return _direct(kb, question, entry, text, also=part_of)
+        return _direct(
+            kb,
+            question,
+            entry,
+            f"The knowledge base does not record who hosts {name}.",
+            known=False,
+        )
+    if role is Signal.FOUNDER and isinstance(entry, Centre):
+        note = entry.founded_note or ""
+        if entry.founded and re.match(r"(?i)\s*(by|with)\b", note):
+            return _direct(
+                kb, question, entry, f"{entry.label} was founded in {entry.founded} {note}."
+            )
+    sentences = _matching_sentences(entry, _ROLE_WORDS.get(role, _ROLE_WORDS[Signal.LEAD]))
+    asked = {Signal.LEAD: "who leads", Signal.FOUNDER: "who founded", Signal.FUNDER: "who funds"}
+    if sentences:
+        text = sentences[0]
+        if name.casefold() not in text.casefold() and not isinstance(entry, Cluster):
+            text = f"{name}: {text}"
+        return _direct(kb, question, entry, text, also=[Fact(s) for s in sentences[1:3]])
+    text = f"The knowledge base does not record {asked.get(role, 'who leads')} {name}."
+    also: list[Fact] = []
+    if isinstance(entry, Centre) and entry.host:
+        also.append(Fact(f"What it does record: {entry.label} is hosted by {entry.host}."))
+    return _direct(kb, question, entry, text, also=also, known=False)
+
+
+def _founded(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
+    if isinstance(entry, Centre):
+        if entry.founded:
+            text = f"{entry.label} was founded in {entry.founded}"
+            text += f" ({entry.founded_note})." if entry.founded_note else "."
+            return _direct(kb, question, entry, text)
+        if entry.founded_note:
+            known = bool(_YEAR.search(entry.founded_note))
+            text = f"The knowledge base has no exact founding year for {entry.label}: "
+            text += entry.founded_note
+            return _direct(kb, question, entry, text, known=known)
+        return _direct(
+            kb,
+            question,
+            entry,
+            f"The knowledge base does not record when {entry.label} was founded.",
+            known=False,
+        )
+    pattern = re.compile(r"\b(founded|established|started|set up|since|began|formed)\b", re.I)
+    sentences = [s for s in _matching_sentences(entry, pattern) if _YEAR.search(s)]
+    if sentences:
+        return _direct(kb, question, entry, sentences[0])
+    text = f"The knowledge base does not record when {name_of(entry)} was founded."
+    return _direct(kb, question, entry, text, known=False)
+
+
+def _ended(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
+    if not isinstance(entry, Centre):
+        return _status(kb, question, entry)
+    if entry.status is Status.ACTIVE:
+        text = f"{entry.label} has not ended: the knowledge base lists it as active."
+        return _direct(kb, question, entry, text)
+    return _status(kb, question, entry)
+
+
+def _status(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
+    if not isinstance(entry, Centre):
+        return _what(kb, question, entry)
+    note = f" {entry.status_note}" if entry.status_note else ""
+    successor = kb.centres.get(entry.successor) if entry.successor else None
+    also = [Fact(f"Successor: {successor.label}.")] if successor else []
+    if entry.status is Status.ACTIVE:
+        reviewed = f" (last reviewed {entry.reviewed.isoformat()})" if entry.reviewed else ""
+        text = f"Yes: {entry.label} is active, as far as its sources say{reviewed}."
+    elif entry.status is Status.ENDED:
+        text = f"No: {entry.label} has ended.{note}"
+    elif entry.status is Status.RENAMED:
+        text = f"{entry.label} has been renamed.{note}"
+    else:
+        text = f"Uncertain: whether {entry.label} is still active is not known.{note}"
+    answer = _direct(kb, question, entry, text, also=also)
+    # The status sentence already says what the caveat would: do not repeat it.
+    return DirectAnswer(**{**answer.__dict__, "caveat": None})
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+
+def _stat_score(entry: StatEntry, concepts: Sequence[str], topic: Sequence[str]) -> float:
+    score = 0.0
+    for concept in concepts:
+        if concept in entry.label_stems:
+            score += 2.0
+        elif concept in entry.text_stems:
+            score += 1.0
+    for word in topic:
+        key = stem(word)
+        if key in entry.label_stems:
+            score += 1.0
+        elif key in entry.text_stems:
+            score += 0.5
+    return score
+
+
+def ranked_stats(
+    kb: KnowledgeBase, question: Question, owners: set[EntryRef] | None
+) -> list[tuple[float, StatEntry]]:
+    """Stats of ``owners`` (all when None) that fit the question's words, best first."""
+    scored: list[tuple[float, int, int, StatEntry]] = []
+    for position, entry in enumerate(lexicon_for(kb).stats):
+        if owners is not None and entry.owner not in owners:
+            continue
+        score = _stat_score(entry, question.concepts, question.topic)
+        if score > 0:
+            scored.append((score, -(entry.stat.as_of or 0), position, entry))
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    return [(score, entry) for score, _, _, entry in scored]
+
+
+def count(kb: KnowledgeBase, question: Question) -> DirectAnswer | FilteredListAnswer | None:
+    """how many / what share: a figure the knowledge base holds, or a count of its entries."""
+    filters = question.filters
+    fields = question.field_refs
+    place = filters.city is not None or filters.country is not None or filters.status is not None
+    if place or (filters.kind_named and not _label_match(kb, question, fields)):
+        return filtered_list(kb, question, counted=True)
+    owners: set[EntryRef] | None = set(fields) if fields else None
+    if owners is None and any(ref.kind == "cluster" for ref in question.entities):
+        owners = {EntryRef("cluster", "cluster")}
+    ranked = ranked_stats(kb, question, owners)
+    if not ranked or ranked[0][0] < 2.0:
+        if len(fields) == 1:
+            return count_about(kb, question, kb.fields[fields[0].id])
+        if filters.kind_named:
+            return filtered_list(kb, question, counted=True)
+        return None
+    best_score = ranked[0][0]
+    chosen = [entry for score, entry in ranked if score >= best_score * 0.75][:4]
+    facts = [stat_fact(kb, entry_of(kb, item.owner), item.stat) for item in chosen]
+    first = chosen[0]
+    return DirectAnswer(
+        subject=entry_of(kb, first.owner),
+        lead=facts[0],
+        also=(Fact(first.stat.statement), *facts[1:]),
+        closest_to=question.closest_to,
+    )
+
+
+def _label_match(kb: KnowledgeBase, question: Question, fields: Sequence[EntryRef]) -> bool:
+    owners = set(fields) if fields else None
+    ranked = ranked_stats(kb, question, owners)
+    return bool(ranked) and ranked[0][0] >= 2.0
+
+
+def count_about(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
+    """Every figure of one entry, the best-fitting first; honest when it has none."""
+    stats = tuple(getattr(entry, "stats", ()))
+    if not stats:
+        text = f"The knowledge base holds no figures for {name_of(entry)}."
+        also: list[Fact] = []
+        if isinstance(entry, ResearchField):
+            centres = kb.centres_in(entry.id)
+            also.append(Fact(f"It lists {len(centres)} centres and programmes in the field."))
+        return _direct(kb, question, entry, text, also=also, known=False)
+    ref = EntryRef("field", entry.id) if isinstance(entry, ResearchField) else None
+    ranked = ranked_stats(kb, question, {ref} if ref else {EntryRef("cluster", "cluster")})
+    order = [item.stat for _, item in ranked] + [
+        s for s in stats if s not in {i.stat for _, i in ranked}
+    ]
+    facts = [stat_fact(kb, entry, stat) for stat in order]
+    return DirectAnswer(
+        subject=entry,
+        lead=facts[0],
+        also=(Fact(order[0].statement), *facts[1:4]),
+        closest_to=question.closest_to,
+    )
+
+
+def compare(kb: KnowledgeBase, question: Question) -> CompareAnswer | None:
+    """Which field has the most (or least) of something the figures count, or of centres."""
+    lexicon = lexicon_for(kb)
+    rows: list[tuple[Entry, float, str, Stat | None]] = []
+    for research_field in kb.fields.values():
+        ref = EntryRef("field", research_field.id)
+        best: tuple[float, Stat] | None = None
+        for entry in lexicon.stats:
+            if entry.owner != ref:
+                continue
+            score = _stat_score(entry, question.concepts, question.topic)
+            if score >= 2.0 and (best is None or score > best[0]):
+                best = (score, entry.stat)
+        if best is not None:
+            stat = best[1]
+            rows.append((research_field, stat.value, stat.display_value + stat.unit_suffix, stat))
+    if len(rows) < 2 and question.filters.kind_named:
+        rows = [
+            (f, float(len(kb.centres_in(f.id))), f"{len(kb.centres_in(f.id))} centres", None)
+            for f in kb.fields.values()
+        ]
+    if len(rows) < 2:
+        return None
+    rows.sort(key=lambda row: row[1], reverse=not question.least)
+    ranking = tuple((entry, text, stat) for entry, _, text, stat in rows)
+    winner, text, top_stat = ranking[0]
+    word = "the fewest" if question.least else "the most"
+    others = ", ".join(f"{name_of(e)} ({t})" for e, t, _ in ranking[1:4])
+    when = f", {year_phrase(top_stat)}" if top_stat is not None else " in the knowledge base"
+    lead = f"{name_of(winner)} has {word}: {text}{when}; then {others}."
+    source = kb.sources.get(top_stat.source) if top_stat is not None else None
+    return CompareAnswer(ranking=ranking, lead=Fact(lead, source), least=question.least)
+
+
+# --- lists -------------------------------------------------------------------------------------
+
+
+def matching_centres(kb: KnowledgeBase, filters: Filters) -> list[Centre]:
+    """Centres that pass every filter, in file order."""
+    pool: Iterable[Centre] = kb.centres_in(filters.field) if filters.field else kb.centres.values()
+    found: list[Centre] = []
+    for centre in pool:
+        if filters.city and filters.city not in normalize(centre.city or "").split():
+            continue
+        if filters.country and centre.country != filters.country:
+            continue
+        if filters.kind and centre.kind is not filters.kind:
+            continue
+        if filters.status and centre.status is not filters.status:
+            continue
+        found.append(centre)
+    return found
+
+
+_ORDER = {Status.ACTIVE: 0, Status.RENAMED: 1, Status.UNCERTAIN: 2, Status.ENDED: 3}
+
+
+def filtered_list(
+    kb: KnowledgeBase, question: Question, *, counted: bool = False
+) -> FilteredListAnswer:
+    """Centres that pass the question's filters: the best text match, then current ones first."""
+    filters = question.filters
+    if filters.field is None and question.field_refs:
+        filters = Filters(**{**filters.__dict__, "field": question.field_refs[0].id})
+    centres = matching_centres(kb, filters)
+    ranks = {hit.ref.id: rank for rank, hit in enumerate(kb.index.search(question.raw, limit=50))}
+    centres.sort(key=lambda c: (_ORDER[c.status], ranks.get(c.id, len(ranks)), 0))
+    research_field = kb.fields.get(filters.field) if filters.field else None
+    return FilteredListAnswer(
+        centres=tuple(centres),
+        description=describe_filters(kb, filters),
+        field=research_field,
+        counted=counted,
+        closest_to=question.closest_to,
+    )
+
+
+_KIND_PLURALS = {
+    CentreKind.CENTRE: "centres",
+    CentreKind.UNIT: "units",
+    CentreKind.PROGRAMME: "programmes",
+    CentreKind.DEPARTMENT: "departments",
+    CentreKind.HOSPITAL: "hospitals",
+    CentreKind.RESEARCH_GROUP: "research groups",
+    CentreKind.UNIVERSITY: "universities",
+    CentreKind.INFRASTRUCTURE: "research infrastructures",
+    CentreKind.SCIENCE_PARK: "science parks",
+    CentreKind.FUNDER: "funders",
+    CentreKind.ORGANISATION: "organisations",
+}
+_STATUS_ADJECTIVE = {
+    Status.ACTIVE: "active",
+    Status.ENDED: "ended",
+    Status.RENAMED: "renamed",
+    Status.UNCERTAIN: "status-uncertain",
+}
+_COUNTRY = {"DK": "Denmark", "SE": "Sweden"}
+
+
+def describe_filters(kb: KnowledgeBase, filters: Filters) -> str:
+    """``ended hospitals in Cancer, in Copenhagen``: the list's title, in words."""
+    kind = (
+        _KIND_PLURALS.get(filters.kind, "centres and programmes")
+        if filters.kind
+        else ("centres and programmes")
+    )
+    words = [_STATUS_ADJECTIVE[filters.status], kind] if filters.status else [kind]
+    research_field = kb.fields.get(filters.field) if filters.field else None
+    if research_field is not None:
+        words.append(f"in {research_field.name}")
+    if filters.city:
+        city = next(
+            (
+                part
+                for centre in kb.centres.values()
+                for part in re.split(r",| and ", centre.city or "")
+                if normalize(part) == filters.city
+            ),
+            filters.city.title(),
+        )
+        words.append(f"in {city.strip()}")
+    if filters.country:
+        words.append(f"in {_COUNTRY.get(filters.country, filters.country)}")
+    text = " ".join(words)
+    return text[0].upper() + text[1:]

@@ -1,0 +1,153 @@
+"""What the understanding layer knows about one knowledge base, built once and cached.
+
+The index answers "which entry is called this?"; the lexicon adds what a question needs on top:
+stemmed names (``stamcellerne``), the single words of field names for compound splitting
+(``kræft|forskning``), the cities the centres are in, outside places, the words of every stat
+label, and the vocabulary used to tell an unknown word from a known one.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from bot.answers import vocabulary as vocab
+from bot.answers.stems import stem, stem_phrase
+from bot.knowledge import EntryRef, KnowledgeBase, Stat
+from bot.knowledge.text import normalize
+
+__all__ = ["Lexicon", "StatEntry", "lexicon_for"]
+
+
+@dataclass(frozen=True)
+class StatEntry:
+    """A number and the entry that holds it, with the stems its label and text are made of."""
+
+    owner: EntryRef
+    stat: Stat
+    label_stems: frozenset[str]
+    text_stems: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    names: Mapping[str, EntryRef]
+    stemmed_names: Mapping[str, EntryRef]
+    longest_name: int
+    field_words: Mapping[str, EntryRef]
+    """Single words (and their stems) that name a field: the heads of compounds."""
+    outside: Mapping[str, str]
+    """Normalised name or alias of a place outside the cluster → its id."""
+    cities: Mapping[str, str]
+    """Normalised city word → the city as the knowledge base writes it."""
+    stats: tuple[StatEntry, ...]
+    known_stems: frozenset[str]
+    """Stems of every word in the knowledge base and in the vocabulary tables."""
+    table_words: frozenset[str]
+
+
+def _words(texts: Iterable[str | None]) -> list[str]:
+    return [word for text in texts for word in normalize(text or "").split()]
+
+
+def _stat_entry(owner: EntryRef, stat: Stat) -> StatEntry:
+    label = {stem(w) for w in _words((stat.label, stat.unit)) if w not in vocab.FILLER}
+    text = {stem(w) for w in _words((stat.statement,)) if w not in vocab.FILLER}
+    return StatEntry(owner, stat, frozenset(label), frozenset(text - label))
+
+
+def _table_words() -> frozenset[str]:
+    words: set[str] = set()
+    tables: list[Iterable[str]] = [
+        vocab.SIGNAL_PHRASES,
+        vocab.GREETINGS,
+        vocab.THANKS,
+        vocab.CAPABILITY_PHRASES,
+        vocab.FILLER,
+        vocab.CONNECTORS,
+        vocab.SYNONYMS,
+        vocab.SYNONYMS.values(),
+        vocab.CONCEPTS,
+        vocab.CONCEPTS.values(),
+        vocab.KIND_WORDS,
+        vocab.STATUS_WORDS,
+        vocab.COUNTRIES,
+        vocab.PLACE_EXONYMS,
+    ]
+    for table in tables:
+        for phrase in table:
+            words.update(phrase.split())
+    return frozenset(words)
+
+
+def _build(kb: KnowledgeBase) -> Lexicon:
+    names = dict(kb.index.spellings)
+    stemmed: dict[str, EntryRef] = {}
+    field_words: dict[str, EntryRef] = {}
+    for spelling, ref in names.items():
+        words = spelling.split()
+        stemmed.setdefault(stem_phrase(words), ref)
+        if ref.kind == "field" and len(words) == 1 and len(spelling) >= 4:
+            field_words.setdefault(spelling, ref)
+            field_words.setdefault(stem(spelling), ref)
+    for word, target in vocab.SYNONYMS.items():
+        synonym_of = names.get(target)
+        if synonym_of is not None and synonym_of.kind == "field" and " " not in word:
+            field_words.setdefault(word, synonym_of)
+    outside: dict[str, str] = {}
+    for place in kb.outside.values():
+        for spelling in (place.name, *place.aliases):
+            outside.setdefault(normalize(spelling), place.id)
+    cities: dict[str, str] = {}
+    texts: list[str | None] = [kb.cluster.name, kb.cluster.summary, *kb.cluster.highlights]
+    stats = [_stat_entry(EntryRef("cluster", "cluster"), s) for s in kb.cluster.stats]
+    for research_field in kb.fields.values():
+        ref = EntryRef("field", research_field.id)
+        stats.extend(_stat_entry(ref, s) for s in research_field.stats)
+        texts += [research_field.name, *research_field.aliases, research_field.summary]
+        texts += list(research_field.highlights)
+    for centre in kb.centres.values():
+        for word in _words((centre.city,)):
+            if word not in vocab.FILLER and len(word) >= 3:
+                cities.setdefault(word, word)
+        texts += [centre.name, centre.short_name, *centre.aliases, centre.host, centre.summary]
+        texts += [centre.city, *centre.details, *centre.themes, centre.status_note]
+        texts += [centre.founded_note]
+    for stat_entry in stats:
+        texts += [stat_entry.stat.label, stat_entry.stat.unit, stat_entry.stat.statement]
+    table_words = _table_words()
+    known = {stem(word) for word in _words(texts)}
+    known.update(stem(word) for word in table_words)
+    known.update(stem(word) for name in outside for word in name.split())
+    return Lexicon(
+        names=names,
+        stemmed_names=stemmed,
+        longest_name=min(max((len(n.split()) for n in names), default=1), 10),
+        field_words=field_words,
+        outside=outside,
+        cities=cities,
+        stats=tuple(stats),
+        known_stems=frozenset(known),
+        table_words=table_words,
+    )
+
+
+_CACHE: dict[int, tuple[weakref.ref[KnowledgeBase], Lexicon]] = {}
+_LOCK = threading.Lock()
+
+
+def lexicon_for(kb: KnowledgeBase) -> Lexicon:
+    """The lexicon of ``kb``, built on first use; the knowledge base is immutable."""
+    cached = _CACHE.get(id(kb))
+    if cached is not None and cached[0]() is kb:
+        return cached[1]
+    with _LOCK:
+        cached = _CACHE.get(id(kb))
+        if cached is not None and cached[0]() is kb:
+            return cached[1]
+        lexicon = _build(kb)
+        key = id(kb)
+        _CACHE[key] = (weakref.ref(kb, lambda _: _CACHE.pop(key, None)), lexicon)
+        return lexicon
