@@ -15,6 +15,7 @@ import yaml
 from jsonschema import Draft7Validator
 
 from bot.slack.surface import BOT_EVENTS, BOT_SCOPES, EVENTS_PATH, SLASH_COMMAND
+from tests.support.availability import missing
 
 REPO = Path(__file__).resolve().parents[1]
 MANIFEST = REPO / "manifest.yaml"
@@ -31,14 +32,13 @@ def schema_path() -> Path:
     override = os.environ.get(SHARED_DIR_VARIABLE)
     shared = Path(override) if override else REPO.parent / "shared"
     candidate = shared / SCHEMA_NAME
-    if candidate.is_file():
-        return candidate
-    where = f"{SHARED_DIR_VARIABLE}={override}" if override else "shared/ beside the repository"
-    pytest.fail(
-        f"Slack's manifest schema was not found at {candidate} ({where}). Put a copy of shared/ "
-        f"beside the repository or set {SHARED_DIR_VARIABLE} to the shared directory.",
-        pytrace=False,
-    )
+    if not candidate.is_file():
+        where = f"{SHARED_DIR_VARIABLE}={override}" if override else "shared/ beside the repo"
+        missing(
+            f"Slack's manifest schema is not at {candidate} ({where}): put shared/ beside the "
+            f"repository or set {SHARED_DIR_VARIABLE}"
+        )
+    return candidate
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,8 @@ from urllib.parse import quote
 
 from sqlalchemy import create_engine, text
 
+from tests.support.availability import require_postgres
+
 POSTGRES_URL = os.environ.get(
     "MEDICON_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
@@ -24,7 +26,10 @@ def sqlite_url(directory: Path) -> Iterator[str]:
 
 @contextmanager
 def postgres_url() -> Iterator[str]:
-    """A URL whose connections see only a brand-new schema, dropped afterwards."""
+    """A URL whose connections see only a brand-new schema, dropped afterwards.
+
+    Skips the test (fails it in CI) when that PostgreSQL is not reachable."""
+    require_postgres(POSTGRES_URL)
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
