@@ -29,6 +29,13 @@ def add_kb_commands(commands: Any) -> None:
         "check", help="validate a knowledge base; list entries due for review"
     )
     check.add_argument("--data", dest="check_data", type=Path, help="directory to check")
+    check.add_argument(
+        "--as-of",
+        dest="check_as_of",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="judge review dates as of this day, e.g. to see what falls due (default: today)",
+    )
     schema = kb_commands.add_parser(
         "schema", help="write the JSON Schema of the knowledge-base files"
     )
@@ -37,18 +44,12 @@ def add_kb_commands(commands: Any) -> None:
     )
 
 
-def run_kb_command(
-    args: argparse.Namespace,
-    *,
-    data_dir: Path,
-    out: Console,
-    err: Console,
-    today: date | None = None,
-) -> int:
+def run_kb_command(args: argparse.Namespace, *, data_dir: Path, out: Console, err: Console) -> int:
     """Run the ``kb`` sub-command in ``args``; returns the exit code."""
     if args.kb_command == "schema":
         return _schema(args.output, out)
-    return _check(args.check_data or data_dir, out, err, today or datetime.now(UTC).date())
+    today = args.check_as_of or datetime.now(UTC).date()
+    return _check(args.check_data or data_dir, out, err, today)
 
 
 def _check(data_dir: Path, out: Console, err: Console, today: date) -> int:

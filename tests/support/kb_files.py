@@ -104,3 +104,27 @@ def write_outside(directory: Path, outside: str = OUTSIDE) -> Path:
     """Add ``outside.yaml`` (optional in a knowledge base) to ``directory`` and return it."""
     (directory / "outside.yaml").write_text(outside, encoding="utf-8")
     return directory
+
+
+REVIEWED = "2026-11-01"
+"""The review date of every entry :func:`write_checked_kb` writes."""
+
+
+def write_checked_kb(directory: Path, *, centres: str = CENTRES, fields: str = FIELDS) -> Path:
+    """Like :func:`write_kb`, but every entry reviewed and every active status dated.
+
+    Such a knowledge base passes ``medicon-bot kb check`` with no error and no warning on
+    :data:`REVIEWED`, so a test can break exactly one editorial rule.
+    """
+    centres = centres.replace(
+        "    sources: [seed, site]\n",
+        f"    status_as_of: 2020\n    sources: [seed, site]\n    reviewed: {REVIEWED}\n",
+    ).replace(
+        "    sources: [site]\n",
+        f"    status_as_of: undated\n    sources: [site]\n    reviewed: {REVIEWED}\n",
+    )
+    fields = fields.replace(
+        "    sources: [seed]\n", f"    sources: [seed]\n    reviewed: {REVIEWED}\n"
+    )
+    cluster = CLUSTER + f"  reviewed: {REVIEWED}\n"
+    return write_outside(write_kb(directory, centres=centres, fields=fields, cluster=cluster))
