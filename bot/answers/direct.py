@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.answers.lexicon import StatEntry, lexicon_for
 from bot.answers.stems import stem
 from bot.answers.understand import Filters, Question
-from bot.answers.vocabulary import Signal
+from bot.answers.vocabulary import FILLER, Signal
 from bot.knowledge import (
     Centre,
     CentreKind,
@@ -51,12 +51,14 @@ _SENTENCE = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s
 _YEAR = re.compile(r"\b(1[4-9]\d\d|20\d\d)\b")
 _ROLE_WORDS: dict[Signal, re.Pattern[str]] = {
     Signal.LEAD: re.compile(
-        r"\b(led by|leads|leader|leading the|head of|headed|heads|director|chaired|chair"
-        r"|managed by|manager|principal investigator|professor .* (leads|heads))\b",
+        r"\b(led by|leads|led|leader|leaders|leading the|head of|headed|heads|director|chaired"
+        r"|chair|managed by|manager|principal investigator|coordinator|coordinated|coordinates"
+        r"|succeeded (him|her)|group leaders)\b",
         re.IGNORECASE,
     ),
     Signal.FOUNDER: re.compile(
-        r"\b(founded by|set up by|established by|started by|created by|founder|co-founded)\b",
+        r"\b(founded by|set up by|established by|started by|created by|founder|founders"
+        r"|co-founded|initiated|founding members|founded .* by|by .* (universities|university))\b",
         re.IGNORECASE,
     ),
     Signal.FUNDER: re.compile(
@@ -65,6 +67,28 @@ _ROLE_WORDS: dict[Signal, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+
+
+_STARTED = re.compile(
+    r"\b(founded|established|started|start|set up|since|began|begun|formed|launched|opened"
+    r"|created|ran|run|running|from \d{4})\b",
+    re.IGNORECASE,
+)
+_RUNNING = re.compile(
+    r"\b(ended|ends|ran|runs|running|until|closed|completed|concluded|still|active|ongoing"
+    r"|finished|wound|from \d{4}|\d{4}\s*[–-]\s*\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def _closest_sentences(sentences: Sequence[str], question: Question) -> list[str]:
+    """``sentences`` ranked by how many of the question's own words they share."""
+    asked = {stem(word) for word in normalize(question.raw).split() if len(word) > 3}
+
+    def shared(sentence: str) -> int:
+        return len(asked & {stem(word) for word in normalize(sentence).split()})
+
+    return sorted(sentences, key=shared, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -349,10 +373,10 @@ def _founded(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswe
             f"The knowledge base does not record when {entry.label} was founded.",
             known=False,
         )
-    pattern = re.compile(r"\b(founded|established|started|set up|since|began|formed)\b", re.I)
-    sentences = [s for s in _matching_sentences(entry, pattern) if _YEAR.search(s)]
+    sentences = [s for s in _matching_sentences(entry, _STARTED) if _YEAR.search(s)]
     if sentences:
-        return _direct(kb, question, entry, sentences[0])
+        ranked = _closest_sentences(sentences, question)
+        return _direct(kb, question, entry, ranked[0], also=[Fact(x) for x in ranked[1:2]])
     text = f"The knowledge base does not record when {name_of(entry)} was founded."
     return _direct(kb, question, entry, text, known=False)
 
@@ -368,6 +392,10 @@ def _ended(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
 
 def _status(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
     if not isinstance(entry, Centre):
+        sentences = _matching_sentences(entry, _RUNNING)
+        if sentences:
+            ranked = _closest_sentences(sentences, question)
+            return _direct(kb, question, entry, ranked[0], also=[Fact(x) for x in ranked[1:2]])
         return _what(kb, question, entry)
     note = f" {entry.status_note}" if entry.status_note else ""
     successor = kb.centres.get(entry.successor) if entry.successor else None
@@ -455,9 +483,54 @@ def _label_match(kb: KnowledgeBase, question: Question, fields: Sequence[EntryRe
     return bool(ranked) and ranked[0][0] >= 2.0
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _number_sentences(entry: Entry, question: Question) -> list[str]:
+    """Sentences of ``entry`` that hold a number and share the question's words, best first."""
+    own = {stem(w) for spelling in _spellings(entry) for w in normalize(spelling).split()}
+    asked = set(question.concepts) | {
+        stem(word)
+        for word in normalize(question.raw).split()
+        if len(word) > 2 and word not in FILLER and not word.isdigit()
+    }
+    asked -= own
+    asked |= {word for word in normalize(question.raw).split() if word.isdigit()}
+    scored: list[tuple[int, int, str]] = []
+    texts = (
+        [entry.summary, *entry.details, *entry.themes, entry.founded_note]
+        if isinstance(entry, Centre)
+        else [entry.summary, *entry.highlights]
+    )
+    position = 0
+    for text in texts:
+        for sentence in _sentences(text):
+            position += 1
+            if not _DIGIT.search(sentence):
+                continue
+            words = {stem(word) for word in normalize(sentence).split()}
+            score = len(asked & words)
+            if score:
+                scored.append((-score, position, sentence))
+    return [sentence for _, _, sentence in sorted(scored)]
+
+
+def _spellings(entry: Entry) -> list[str]:
+    if isinstance(entry, Centre):
+        return [entry.name, entry.short_name or "", *entry.aliases]
+    return [entry.name, *entry.aliases]
+
+
 def count_about(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
     """Every figure of one entry, the best-fitting first; honest when it has none."""
     stats = tuple(getattr(entry, "stats", ()))
+    if isinstance(entry, Centre) or not stats:
+        found = _number_sentences(entry, question)
+        if found:
+            text = found[0]
+            if name_of(entry).casefold() not in text.casefold():
+                text = f"{name_of(entry)}: {text}"
+            return _direct(kb, question, entry, text, also=[Fact(x) for x in found[1:3]])
     if not stats:
         text = f"The knowledge base holds no figures for {name_of(entry)}."
         also: list[Fact] = []
@@ -483,7 +556,10 @@ def compare(kb: KnowledgeBase, question: Question) -> CompareAnswer | None:
     """Which field has the most (or least) of something the figures count, or of centres."""
     lexicon = lexicon_for(kb)
     rows: list[tuple[Entry, float, str, Stat | None]] = []
+    named = {ref.id for ref in question.field_refs}
     for research_field in kb.fields.values():
+        if len(named) >= 2 and research_field.id not in named:
+            continue
         ref = EntryRef("field", research_field.id)
         best: tuple[float, Stat] | None = None
         for entry in lexicon.stats:

@@ -35,6 +35,8 @@ class StatEntry:
 class Lexicon:
     names: Mapping[str, EntryRef]
     stemmed_names: Mapping[str, EntryRef]
+    partial_names: Mapping[str, EntryRef]
+    """The first three or more words of a long name, when only one entry starts that way."""
     longest_name: int
     field_words: Mapping[str, EntryRef]
     """Single words (and their stems) that name a field: the heads of compounds."""
@@ -66,6 +68,7 @@ def _table_words() -> frozenset[str]:
         vocab.THANKS,
         vocab.CAPABILITY_PHRASES,
         vocab.FILLER,
+        vocab.FIELD_WORDS,
         vocab.CONNECTORS,
         vocab.SYNONYMS,
         vocab.SYNONYMS.values(),
@@ -96,6 +99,17 @@ def _build(kb: KnowledgeBase) -> Lexicon:
         synonym_of = names.get(target)
         if synonym_of is not None and synonym_of.kind == "field" and " " not in word:
             field_words.setdefault(word, synonym_of)
+    partial: dict[str, EntryRef | None] = {}
+    for spelling, ref in names.items():
+        words = spelling.split()
+        for size in range(3, len(words)):
+            head = words[:size]
+            if head[-1] in vocab.FILLER or sum(w not in vocab.FILLER for w in head) < 2:
+                continue
+            key = " ".join(head)
+            if key in names:
+                continue
+            partial[key] = ref if partial.get(key, ref) == ref else None
     outside: dict[str, str] = {}
     for place in kb.outside.values():
         for spelling in (place.name, *place.aliases):
@@ -124,6 +138,7 @@ def _build(kb: KnowledgeBase) -> Lexicon:
     return Lexicon(
         names=names,
         stemmed_names=stemmed,
+        partial_names={key: ref for key, ref in partial.items() if ref is not None},
         longest_name=min(max((len(n.split()) for n in names), default=1), 10),
         field_words=field_words,
         outside=outside,

@@ -136,6 +136,7 @@ class _Reading:
     words: list[str]
     used: list[bool]
     entities: list[tuple[int, EntryRef]] = field(default_factory=list)
+    spans: dict[EntryRef, int] = field(default_factory=dict)
     signals: set[Signal] = field(default_factory=set)
     concepts: list[str] = field(default_factory=list)
     closest_to: str | None = None
@@ -188,6 +189,7 @@ _NOT_A_NAME = frozenset(
     }
 )
 """Single words that are not taken for a name inside a longer question (``create``, ``centre``)."""
+_SIGNAL_WORDS = frozenset(word for phrase in vocab.SIGNAL_PHRASES for word in phrase.split())
 _CONNECTOR_KEYS = frozenset({*vocab.CONNECTORS, *vocab.CONCEPTS})
 _CONNECTOR_STEMS = frozenset(stem(word) for word in _CONNECTOR_KEYS)
 
@@ -281,6 +283,8 @@ def _read(kb: KnowledgeBase, text: str) -> _Reading:
         if several and size == 1 and span in _NOT_A_NAME:
             return None
         ref = lexicon.names.get(span)
+        if ref is None and size >= 3:
+            ref = lexicon.partial_names.get(span)
         if ref is None and (size > 1 or len(span) >= 5):
             ref = lexicon.stemmed_names.get(stem_phrase(span.split()))
             if ref is not None and size == len(words):
@@ -289,6 +293,7 @@ def _read(kb: KnowledgeBase, text: str) -> _Reading:
 
     def add_entity(start: int, size: int, ref: EntryRef) -> None:
         reading.entities.append((start, ref))
+        reading.spans[ref] = max(reading.spans.get(ref, 0), size)
 
     _scan(reading, lexicon.longest_name, name, add_entity)
 
@@ -417,6 +422,7 @@ def _read_typos(kb: KnowledgeBase, reading: _Reading, lexicon: Lexicon) -> None:
 # --- deciding what is asked --------------------------------------------------------------------
 
 
+_STATUS_ASKED = frozenset({Signal.STATUS, Signal.ENDED})
 _ROLES = (Signal.LEAD, Signal.FUNDER, Signal.FOUNDER, Signal.HOST)
 
 
@@ -445,6 +451,13 @@ def understand(kb: KnowledgeBase, text: str) -> Question:
     whole = kb.index.exact(normal)
     if whole is not None:
         return Question(Intent.LOOKUP, raw, language=language, entities=(whole,))
+    topic = " ".join(word for word in words if word not in vocab.FILLER)
+    asks = any(word in _SIGNAL_WORDS for word in words)
+    typo = kb.index.closest(normal) or (kb.index.closest(topic) if topic and not asks else None)
+    if typo is not None:
+        return Question(
+            Intent.LOOKUP, raw, language=language, entities=(typo.ref,), closest_to=cleaned
+        )
     if kb.outside_named(normal) is not None:
         return Question(Intent.OUTSIDE, raw, language=language, outside=_outside_id(kb, normal))
     if query.command is Command.CENTRES and query.argument:
@@ -467,14 +480,28 @@ def _command(command: Command) -> Intent | None:
     }.get(command) or (Intent.CENTRES if command is Command.CENTRES else None)
 
 
+_CHAT_TAIL = frozenset(
+    vocab.split_words(
+        "bot|medicon|helps|helped|helpful|mate|buddy|friend|again|lot|everything|info"
+        "|information|answer|answers|svar|svaret|hjaelpen|hjalpen|dig|du|jer|er"
+    )
+)
+
+
 def _chat(normal: str) -> Intent | None:
-    trimmed = normal.removesuffix(" bot").removesuffix(" medicon")
-    if normal in vocab.CAPABILITY_PHRASES or trimmed in vocab.CAPABILITY_PHRASES:
-        return Intent.HELP
-    if normal in vocab.GREETINGS or trimmed in vocab.GREETINGS:
-        return Intent.GREETING
-    if normal in vocab.THANKS or trimmed in vocab.THANKS:
-        return Intent.THANKS
+    """A greeting, a thank-you or "what can you do", perhaps followed by filler words."""
+    words = normal.split()
+    for size in range(len(words), 0, -1):
+        head = " ".join(words[:size])
+        tail = words[size:]
+        if not all(word in vocab.FILLER or word in _CHAT_TAIL for word in tail):
+            continue
+        if head in vocab.CAPABILITY_PHRASES:
+            return Intent.HELP
+        if head in vocab.GREETINGS:
+            return Intent.GREETING
+        if head in vocab.THANKS:
+            return Intent.THANKS
     return None
 
 
@@ -528,11 +555,15 @@ def _unknown_words(reading: _Reading) -> list[str]:
 
 def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: _Reading) -> Question:
     lexicon = lexicon_for(kb)
-    entities = tuple(dict.fromkeys(ref for _, ref in reading.entities))
+    entities = _by_specificity(kb, reading)
     fields = [ref for ref in entities if ref.kind == "field"]
     subject = next((ref for ref in entities if ref.kind != "field"), None)
     signals = reading.signals
-    leftovers = [word for word in _leftovers(reading) if word not in vocab.CONNECTORS]
+    leftovers = [
+        word
+        for word in _leftovers(reading)
+        if word not in vocab.CONNECTORS and word not in vocab.FIELD_WORDS
+    ]
     unknown = tuple(word for word in leftovers if _unknown(word, lexicon))
     topic = tuple(word for word in leftovers if word not in unknown)
     filters = _filters(reading, fields[0].id if fields and subject is None else None)
@@ -557,6 +588,17 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: _Reading) 
         return ask(Intent.UNKNOWN, reason="out-of-domain")
     role = next((signal for signal in _ROLES if signal in signals), None)
     comparing = bool(signals & {Signal.MOST, Signal.LEAST})
+    pairs = zip(reading.words, reading.words[1:], strict=False)
+    fields_named = any(word in vocab.FIELD_WORDS for word in reading.words) or any(
+        " ".join(pair) in vocab.FIELD_WORDS for pair in pairs
+    )
+    lists = bool(signals & {Signal.LIST, Signal.WHAT, Signal.WHO})
+    if fields_named and lists and not (entities or comparing or unknown or Signal.COUNT in signals):
+        return ask(Intent.FIELDS)
+    if subject is not None and subject.kind == "cluster" and reading.kind_named:
+        subject = None  # "which hospitals are in Medicon Valley?" lists the whole cluster's
+        entities = tuple(ref for ref in entities if ref.kind != "cluster")
+        base["entities"] = entities
     if subject is not None:
         intent, extra = _about_subject(signals, role)
         return ask(intent, **extra)
@@ -577,13 +619,37 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: _Reading) 
         return ask(Intent.COUNT)
     if signals & {Signal.LIST, Signal.WHERE, Signal.WHO}:
         return ask(Intent.LIST)
+    status_only = filters.status is not None and not (filters.city or filters.country)
+    if status_only and len(fields) == 1 and not reading.kind_named and signals & _STATUS_ASKED:
+        return ask(Intent.STATUS, filters=Filters())
     if reading.kind_named or _place_or_status(filters) or filters.kind is not None:
         return ask(Intent.LIST)
     if Signal.WHAT in signals:
         return ask(Intent.WHAT)
+    if Signal.WHEN in signals and len(fields) == 1:
+        return ask(Intent.WHEN, role=Signal.ENDED if Signal.ENDED in signals else Signal.FOUNDED)
+    if signals & {Signal.STATUS, Signal.ENDED}:
+        return ask(Intent.STATUS)
     if unknown and signals - {Signal.ABOUT}:
         return ask(Intent.UNKNOWN, reason="unknown")
     return ask(Intent.ABOUT if Signal.ABOUT in signals else Intent.LOOKUP)
+
+
+def _by_specificity(kb: KnowledgeBase, reading: _Reading) -> tuple[EntryRef, ...]:
+    """Entities in order of mention, except that a part (``fase 1-enhed``) comes before the
+    whole it belongs to (``Rigshospitalet``) and a longer name before a shorter one."""
+    refs = list(dict.fromkeys(ref for _, ref in reading.entities))
+    mentioned = {ref.id for ref in refs if ref.kind == "centre"}
+
+    def key(item: tuple[int, EntryRef]) -> tuple[int, int, int]:
+        position, ref = item
+        centre = kb.centres.get(ref.id) if ref.kind == "centre" else None
+        part = 0 if centre is not None and centre.part_of in mentioned else 1
+        return (part, -reading.spans.get(ref, 1), position)
+
+    if len(mentioned) < 2:
+        return tuple(refs)
+    return tuple(ref for _, ref in sorted(enumerate(refs), key=key))
 
 
 def _place_or_status(filters: Filters) -> bool:
@@ -592,6 +658,8 @@ def _place_or_status(filters: Filters) -> bool:
 
 def _about_subject(signals: set[Signal], role: Signal | None) -> tuple[Intent, dict[str, object]]:
     """The question about one centre or the cluster, from its signals."""
+    if Signal.COUNT in signals and Signal.WHEN not in signals:
+        return Intent.COUNT, {}
     if Signal.WHEN in signals:
         ended = Signal.ENDED in signals
         return Intent.WHEN, {"role": Signal.ENDED if ended else Signal.FOUNDED}

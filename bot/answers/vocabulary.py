@@ -20,6 +20,7 @@ __all__ = [
     "CONCEPTS",
     "CONNECTORS",
     "COUNTRIES",
+    "FIELD_WORDS",
     "FILLER",
     "GREETINGS",
     "KIND_WORDS",
@@ -55,7 +56,7 @@ class Signal(StrEnum):
     LEAST = "least"
 
 
-def _split(words: str) -> list[str]:
+def split_words(words: str) -> list[str]:
     """``"a|b c"`` → ``["a", "b c"]``: long word lists stay readable."""
     return words.split("|")
 
@@ -71,19 +72,20 @@ def _phrases(*pairs: tuple[Signal, str]) -> Mapping[str, frozenset[Signal]]:
 SIGNAL_PHRASES: Final = _phrases(
     (
         Signal.COUNT,
-        "how many|how much|number of|what number|what share|what percentage|what proportion"
+        "how many|how much|how big|how large|hvor stor|hvor store|hur stor|hur stora"
+        "|number of|what number|what share|what percentage|what proportion"
         "|share of|percentage of|proportion of|how large a share|count|total"
         "|hvor mange|hvor meget|hvor stor en andel|hvor stor andel|antal|antallet|andel|andelen"
         "|procent|hur manga|hur mycket|hur stor andel|hur stor del|antalet",
     ),
     (
         Signal.WHERE,
-        "where|which city|what city|which country|what country|in which city|in what city"
+        "where|wheres|which city|what city|which country|what country|in which city|in what city"
         "|location|located|based|whereabouts|address"
         "|hvor ligger|hvor er|hvor holder|hvilken by|hvilket land|beliggenhed|placeret"
         "|var ligger|var finns|var ar|vilken stad|vilket land|belagen|ligger",
     ),
-    (Signal.WHO, "who|whom|hvem|vem"),
+    (Signal.WHO, "who|whom|whos|hvem|vem"),
     (
         Signal.HOST,
         "host|hosts|hosted|hosting|runs|run|running|owns|own|owned|operates|operated"
@@ -96,7 +98,7 @@ SIGNAL_PHRASES: Final = _phrases(
         "lead|leads|leader|led|leading|head|heads|headed|director|directs|chair|chairs"
         "|manager|manages|managed|in charge|ceo|boss|principal investigator|pi"
         "|leder|ledes|ledet|chef|direktor|forestander|formand"
-        "|leder|leds|ledare|ledd|foreståndare|forestandare|ordforande",
+        "|leder|leds|ledare|ledd|ledede|ledte|ledde|ledda|foreståndare|forestandare|ordforande",
     ),
     (
         Signal.FOUNDER,
@@ -132,7 +134,9 @@ SIGNAL_PHRASES: Final = _phrases(
         "|terminated|wound up|discontinued|dissolved|defunct|no longer|finished|over"
         "|lukket|lukkede|lukke|nedlagt|nedlagde|ophort|ophorte|stoppet|slut|sluttede|afsluttet"
         "|stangd|stangdes|stangde|lades ned|nedlagd|avslutad|avslutades|upphorde|upphort"
-        "|slutade|avvecklad|inte langre|ikke laengere|ikke mere",
+        "|slutade|avvecklad|inte langre|ikke laengere|ikke mere|replaced|replacement|successor"
+        "|succeeded|superseded|took over|taken over|erstattede|erstattet|erstatning|efterfolger"
+        "|afloser|ersatte|ersatt|ersattare|efterfoljare|eftertradare|renamed|new name",
     ),
     (
         Signal.STATUS,
@@ -144,7 +148,8 @@ SIGNAL_PHRASES: Final = _phrases(
     (
         Signal.WHAT,
         "what is|whats|what are|what does|what do|what did|what was|what kind of|what type of"
-        "|describe|explain|definition|meaning of|what on earth is"
+        "|describe|explain|definition|meaning of|what on earth is|what was|what were|stand for"
+        "|stands for|hvad var|hvad star|hvad betyder|vad var|vad star|vad betyder"
         "|hvad er|hvad laver|hvad gor|hvad handler|hvad bestar|hvad forsker|beskriv|forklar"
         "|vad ar|vad gor|vad handlar|vad sysslar|vad forskar|beskriv|forklara",
     ),
@@ -173,7 +178,7 @@ SIGNAL_PHRASES: Final = _phrases(
 """Phrase → the signals it sends. Matched on whole words, longest phrase first."""
 
 GREETINGS: Final = frozenset(
-    _split(
+    split_words(
         "hi|hello|hey|hej|hejsan|hallo|halla|goddag|godmorgen|god morgen|godmorgon|god morgon"
         "|yo|hiya|howdy|good morning|good afternoon|good evening|hi there|hello there"
         "|hey there|greetings|morning|evening|hej hej|tjena|tjenare|hallaa|dav|halloj|moin"
@@ -182,7 +187,7 @@ GREETINGS: Final = frozenset(
     )
 )
 THANKS: Final = frozenset(
-    _split(
+    split_words(
         "thanks|thank you|thank you very much|thanks a lot|many thanks|thx|ty|cheers"
         "|great thanks|thank u|tak|mange tak|tusind tak|tak skal du have|tack|tack sa mycket"
         "|tusen tack|tackar|tack tack|perfect thanks|ok thanks|okay thanks|great|perfect"
@@ -192,9 +197,10 @@ THANKS: Final = frozenset(
     )
 )
 CAPABILITY_PHRASES: Final = frozenset(
-    _split(
+    split_words(
         "what can you do|what do you do|what can i ask|what can i ask you|what do you know"
-        "|what do you know about|who are you|what are you|how do you work|how does this work"
+        "|what do you know about|how do i use|how can i use|how to ask|who are you|what are you"
+        "|how do you work|how does this work"
         "|how do i use you|how to use|what are you for|what is this bot|what is medicon bot"
         "|help me|can you help|can you help me|i need help|commands|usage"
         "|what questions can i ask|hvad kan du|hvad kan du gore|hvad ved du|hvem er du"
@@ -205,7 +211,7 @@ CAPABILITY_PHRASES: Final = frozenset(
 )
 
 FILLER: Final = frozenset(
-    _split(
+    split_words(
         "a|an|the|is|are|was|were|be|been|being|of|for|in|on|at|to|by|with|from|about|into"
         "|and|or|do|does|did|done|doing|has|have|had|it|its|this|that|these|those|there|here"
         "|me|my|i|you|your|we|our|us|they|them|their|he|she|his|her|can|could|would|should"
@@ -232,7 +238,7 @@ FILLER: Final = frozenset(
 """Words that carry no topic of their own in any of the three languages."""
 
 CONNECTORS: Final = frozenset(
-    _split(
+    split_words(
         "forskning|forskningen|forsker|forskere|forskeren|forskare|forskaren|forskarna"
         "|forskningscenter|forskningscentre|center|centre|centret|centrum|centeret|centers"
         "|terapi|terapier|terapien|behandling|behandlingen|behandlinger|behandlingar"
@@ -299,7 +305,15 @@ SYNONYMS: Final = _table(
 """A word people use → a word or phrase the knowledge base's aliases know."""
 
 CONCEPTS: Final = _table(
-    "work=employed|works=employed|working=employed|arbejder=employed|arbetar=employed"
+    "money=dkk eur sek funding grant|penge=dkk eur sek funding grant"
+    "|pengar=dkk eur sek funding grant|funding=dkk eur sek funding grant"
+    "|kroner=dkk|kronor=sek|euros=eur|budget=dkk eur sek funding"
+    "|forskargrupper=research groups|forskergrupper=research groups"
+    "|forskningsgrupper=research groups"
+    "|ansatte=employed employees staff|anstallda=employed employees staff"
+    "|medarbejdere=employed employees staff|medarbetare=employed employees staff"
+    "|employees=employed employees staff|staff=employed employees staff"
+    "|work=employed|works=employed|working=employed|arbejder=employed|arbetar=employed"
     "|virksomhed=companies|virksomheder=companies|virksomhederne=companies|firma=companies"
     "|firmaer=companies|selskab=companies|selskaber=companies|foretag=companies"
     "|foretagen=companies|bolag=companies|bolagen=companies|businesses=companies"
@@ -314,8 +328,8 @@ CONCEPTS: Final = _table(
     "|organization=organisations|organisation=organisations|institutions=organisations"
     "|aktorer=organisations|players=organisations|actors=organisations"
     "|personer=people|mennesker=people|folk=people|manniskor=people|persons=people"
-    "|ansatte=employed|anstallda=employed|medarbejdere=employed|medarbetare=employed"
-    "|employees=employed|staff=employed|workers=employed|employ=employed|employs=employed"
+    "|beskaeftiget=employed"
+    "|workers=employed|employ=employed|employs=employed"
     "|employment=employed|beskaeftigede=employed|sysselsatta=employed|workforce=workforce"
     "|arbejdsstyrke=workforce|arbetskraft=workforce|jobs=jobs|job=jobs|jobb=jobs"
     "|arbejdspladser=jobs|arbetstillfallen=jobs|arbetsplatser=jobs|positions=jobs"
@@ -337,7 +351,7 @@ CONCEPTS: Final = _table(
 KIND_WORDS: Final[Mapping[str, CentreKind | None]] = MappingProxyType(
     {
         **dict.fromkeys(
-            _split(
+            split_words(
                 "centre|centres|center|centers|centret|centrene|centrum|centra|centeret|institute"
                 "|institutes|places|organisations|organizations|entries|entities|groups|teams|labs"
                 "|laboratories|units|institutions"
@@ -345,49 +359,49 @@ KIND_WORDS: Final[Mapping[str, CentreKind | None]] = MappingProxyType(
             None,
         ),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "hospital|hospitals|hospitaler|hospitalet|sygehus|sygehuse|sjukhus|sjukhuset"
                 "|sjukhusen|clinic|clinics|universitetshospital|universitetssjukhus"
             ),
             CentreKind.HOSPITAL,
         ),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "university|universities|universitet|universiteter|universitetet|universiteten|uni"
                 "|unis|college|colleges"
             ),
             CentreKind.UNIVERSITY,
         ),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "programme|programmes|program|programs|programmer|programmet|initiative|initiatives"
                 "|project|projects|projekt|projekter"
             ),
             CentreKind.PROGRAMME,
         ),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "department|departments|institut|afdeling|afdelinger|avdelning|avdelningar|faculty"
             ),
             CentreKind.DEPARTMENT,
         ),
         **dict.fromkeys(["unit", "enhed", "enheder", "enhet", "enheter"], CentreKind.UNIT),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "research group|research groups|forskningsgruppe|forskningsgrupper|forskargrupp"
                 "|forskargrupper|forskningsgrupp"
             ),
             CentreKind.RESEARCH_GROUP,
         ),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "funder|funders|foundation|foundations|fond|fonde|fonden|fonder|stiftelse|stiftelser"
                 "|financier|financiers|donor|donors"
             ),
             CentreKind.FUNDER,
         ),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "science park|science parks|sciencepark|research park|research parks|forskerpark"
                 "|forskerparker|forskningspark|forskningsparker|innovation park|campus|campuses"
                 "|incubator|incubators"
@@ -395,14 +409,14 @@ KIND_WORDS: Final[Mapping[str, CentreKind | None]] = MappingProxyType(
             CentreKind.SCIENCE_PARK,
         ),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "infrastructure|infrastructures|facility|facilities|infrastruktur|faciliteter|anlaeg"
                 "|anlaggning|anlaggningar|synchrotron|neutron source|biobank|biobanks|core facility"
             ),
             CentreKind.INFRASTRUCTURE,
         ),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "association|associations|network|networks|alliance|alliances|forening|foreninger"
                 "|forening|foreningar|natverk|netvaerk|organisation body|trade organisation"
                 "|cluster organisation"
@@ -416,17 +430,17 @@ KIND_WORDS: Final[Mapping[str, CentreKind | None]] = MappingProxyType(
 STATUS_WORDS: Final[Mapping[str, Status]] = MappingProxyType(
     {
         **dict.fromkeys(
-            _split(
+            split_words(
                 "closed|ended|shut|shut down|defunct|former|formerly|discontinued|ceased|dissolved"
                 "|no longer active|no longer exist|no longer exists|not active|inactive|stopped"
                 "|lukket|lukkede|nedlagt|nedlagte|ophort|ophorte|tidligere|stangd|stangda|stangt"
                 "|nedlagd|nedlagda|avslutad|avslutade|upphort|upphorda|fore detta|past|old"
-                "|closed down|wound up|finished"
+                "|closed down|wound up|finished|lagts ner|lagts ned|lagt ner|lagt ned|lukket ned"
             ),
             Status.ENDED,
         ),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "uncertain|unclear|unknown status|unverified|uncertain status|usikker|usikre|uklar"
                 "|osaker|osakra|oklar|oklara|doubtful"
             ),
@@ -436,7 +450,7 @@ STATUS_WORDS: Final[Mapping[str, Status]] = MappingProxyType(
             ["renamed", "omdobt", "omdopt", "new name", "nyt navn", "nytt namn"], Status.RENAMED
         ),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "active|current|still active|still running|running|operating|existing|aktiv|aktive"
                 "|aktiva|nuvaerende|nuvarande|igangvaerende|pagaende"
             ),
@@ -448,14 +462,14 @@ STATUS_WORDS: Final[Mapping[str, Status]] = MappingProxyType(
 COUNTRIES: Final[Mapping[str, str]] = MappingProxyType(
     {
         **dict.fromkeys(
-            _split(
+            split_words(
                 "denmark|danmark|danish|dansk|danske|danska|danske|dk|zealand|sjaelland|sjalland"
                 "|capital region|region hovedstaden|hovedstaden|hovedstadsomradet"
             ),
             "DK",
         ),
         **dict.fromkeys(
-            _split(
+            split_words(
                 "sweden|sverige|swedish|svensk|svenske|svenska|skane|scania|southern sweden"
                 "|sydsverige|region skane|schonen"
             ),
@@ -470,8 +484,17 @@ PLACE_EXONYMS: Final = _table(
 )
 """Other spellings of a city → the spelling the knowledge base uses (normalised)."""
 
+FIELD_WORDS: Final = frozenset(
+    split_words(
+        "fields|research fields|research areas|areas|forskningsomrade|forskningsomrader"
+        "|forskningsomraderne|forskningsomraden|forskningsomradet|omrader|omraden|falt|falten"
+        "|felter|felterne|forskningsfelter|forskningsfalt|fields of research|topics|amner|amnen"
+    )
+)
+"""Words for the research fields themselves: "which fields are there?" lists them."""
+
 OUT_OF_DOMAIN: Final = frozenset(
-    _split(
+    split_words(
         "drop table|select|insert into|delete from|union select|truncate|script|alert|onerror"
         "|traceback|exception|error|errors|null|undefined|lorem ipsum|lorem|ipsum|asdf|qwerty"
         "|foo|bar|baz|rm rf|sudo|exec|eval|stacktrace|stack trace|segfault|http|https|www"
@@ -495,7 +518,7 @@ OUT_OF_DOMAIN: Final = frozenset(
 LANGUAGE_MARKERS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {
         "da": frozenset(
-            _split(
+            split_words(
                 "hvem|hvad|hvor|hvornar|hvordan|hvorfor|hvilke|hvilken|hvilket|mange|meget|ikke|jeg"
                 "|findes|laver|grundlagt|grundlagde|stadig|stadigvaek|tak|ejer|virksomheder|kraeft"
                 "|hjerne|danmark|kobenhavn|sygehus|nogle|fortael|arbejder|forsker|lukket|nedlagt"
@@ -504,7 +527,7 @@ LANGUAGE_MARKERS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
             )
         ),
         "sv": frozenset(
-            _split(
+            split_words(
                 "vem|vad|nar|hur|varfor|vilka|vilken|vilket|manga|mycket|inte|jag|finns|gor|grundades"
                 "|grundad|grundade|fortfarande|tack|ager|foretag|bolag|hjarna|hjarnan|sverige|sjukhus"
                 "|nagra|beratta|arbetar|forskar|stangd|nedlagd|och|av|fran|nagon|nagot|blev|existerar"
