@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = args.command or _default_command(settings)
         if command == "console":
             return _console(kb, settings, out)
-        configure_logging(settings.log_level)
+        configure_logging(_log_level(args, settings))
         if command in SPOTLIGHT_COMMANDS:
             return run_spotlight_command(args, settings=settings, kb=kb)
         if command == "serve":
@@ -94,6 +94,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MediconBotError as error:
         err.print(str(error), markup=False)
         return 1
+
+
+def _log_level(args: argparse.Namespace, settings: Settings) -> str:
+    """Processes that run on (web, socket, clock, run-due) log at LOG_LEVEL, INFO by default; a
+    one-off look in a terminal (``spotlight preview``) shows warnings only unless LOG_LEVEL is
+    set. (``ask``, ``console`` and ``kb`` set up no logging: they open no database.)"""
+    one_off = getattr(args, "spotlight_command", None) == "preview"
+    if one_off and "log_level" not in settings.model_fields_set:
+        return "WARNING"
+    return settings.log_level
 
 
 def _default_command(settings: Settings) -> str:

@@ -1,20 +1,107 @@
-"""``medicon-bot serve``: the web app under gunicorn, the production WSGI server.
+"""``medicon-bot serve``: the web app under gunicorn, with waitress inside each worker.
 
 The master process validates everything and migrates the database once; each worker then builds
 its own app (engine, client), so nothing that holds sockets crosses a fork.
+
+Each worker reads requests in waitress's event loop and hands a request to one of its threads
+only once the whole of it has arrived: a client that sends slowly, or stalls, holds a socket and
+never a thread, so it cannot starve the signed requests behind it (bench/slow_clients.py).
+gunicorn's own threaded worker hands over a connection after its first byte.
+
+On SIGTERM a worker stops accepting, answers every request it has received, and the process
+then waits for Bolt's lazy follow-ups before it exits, within ``graceful_timeout``.
 """
 
 from __future__ import annotations
 
+import logging
+import math
+import os
+import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.workers.base import Worker
+from waitress import wasyncore
+from waitress.channel import HTTPChannel
+from waitress.server import BaseWSGIServer, create_server
 
 from bot.config import Settings
-from bot.slack.web import create_web_app
+from bot.slack.web import MAX_BODY_BYTES, create_web_app
 
-__all__ = ["gunicorn_options", "run_gunicorn", "serve"]
+__all__ = ["BufferingWorker", "gunicorn_options", "run_gunicorn", "serve"]
+
+THREADS: Final = 4
+"""Threads per worker. Requests are acknowledged from memory and slow follow-ups run in Bolt's
+own executor, so a few suffice; more only lengthen the latency tail on two cores."""
+
+GRACEFUL_SECONDS: Final = 25
+"""How long a stopping worker may take: a Procfile platform kills everything 30 s after SIGTERM."""
+
+_TICK: Final = 1.0
+"""The longest the event loop waits before telling the master it is alive."""
+_LINGER: Final = 2.0
+"""After SIGTERM, how long idle kept-alive connections stay open for a request already under
+way, and how long a request still arriving may take to finish arriving."""
+
+_WAITRESS: Final[dict[str, Any]] = {
+    "threads": THREADS,
+    "connection_limit": 1000,  # idle or slow sockets cost a file descriptor, not a thread
+    "channel_timeout": 60,  # seconds a connection may sit without sending anything
+    "max_request_header_size": 64 * 1024,
+    "max_request_body_size": 8 * MAX_BODY_BYTES,  # beyond this waitress itself answers 413
+    "asyncore_use_poll": True,  # select() stops at 1024 descriptors
+    "ident": "medicon-bot",
+    "clear_untrusted_proxy_headers": True,
+}
+
+
+class BufferingWorker(Worker):  # type: ignore[misc]
+    """A gunicorn worker that serves its app with waitress on the sockets gunicorn opened."""
+
+    def run(self) -> None:
+        # "Task queue depth is N" fires whenever a burst waits a millisecond for a thread.
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+        channels: dict[int, Any] = {}
+        create_server(
+            self.wsgi,
+            map=channels,
+            sockets=[listener.sock for listener in self.sockets],
+            **_WAITRESS,
+        )
+        while self.alive and self.ppid == os.getppid():
+            self.notify()
+            wasyncore.loop(timeout=_TICK, map=channels, use_poll=True, count=1)
+        self._drain(channels, deadline=time.monotonic() + self.cfg.graceful_timeout - _TICK)
+
+    def _drain(self, channels: dict[int, Any], *, deadline: float) -> None:
+        """Stop accepting; serve what has arrived; close connections once they are idle."""
+        listeners = [item for item in channels.values() if isinstance(item, BaseWSGIServer)]
+        for listener in listeners:
+            listener.del_channel()  # its trigger stays: threads still wake the loop with it
+            if listener.socket is not None:
+                listener.socket.close()
+        lingering = time.monotonic() + _LINGER
+        while time.monotonic() < deadline:
+            self.notify()
+            linger = time.monotonic() < lingering
+            busy = False
+            for channel in [item for item in channels.values() if isinstance(item, HTTPChannel)]:
+                if channel.requests or channel.total_outbufs_len:
+                    busy = True  # received whole: it gets its answer
+                elif linger:
+                    busy = True  # a request may be on its way
+                else:
+                    channel.handle_close()  # idle, or a request that never finished arriving
+            if not busy:
+                break
+            wasyncore.loop(timeout=0.1, map=channels, use_poll=True, count=1)
+        for listener in listeners[:1]:
+            listener.task_dispatcher.shutdown(
+                cancel_pending=False, timeout=max(0, math.ceil(deadline - time.monotonic()))
+            )
+        wasyncore.close_all(channels)
 
 
 class _Server(BaseApplication):  # type: ignore[misc]
@@ -37,16 +124,13 @@ def run_gunicorn(load: Callable[[], Any], options: dict[str, Any]) -> None:
 
 
 def gunicorn_options(settings: Settings, *, host: str = "0.0.0.0") -> dict[str, Any]:  # noqa: S104
-    """The production server set-up: threaded workers. Requests are acknowledged from memory and
-    slow follow-ups run in Bolt's own executor, so a few threads suffice; more only lengthened
-    the latency tail on two cores (bench/slack_http.py: p99 ≈ 50 ms with 8, ≈ 32 ms with 4)."""
+    """The production server set-up: WEB_CONCURRENCY buffering workers on ``host``:PORT."""
     return {
         "bind": f"{host}:{settings.port}",
         "workers": settings.web_concurrency,
-        "worker_class": "gthread",
-        "threads": 4,
+        "worker_class": BufferingWorker,
         "timeout": 30,
-        "graceful_timeout": 10,
+        "graceful_timeout": GRACEFUL_SECONDS,
         "accesslog": None,
         "errorlog": "-",
         "loglevel": settings.log_level.lower(),
