@@ -15,7 +15,7 @@ from typing import Any
 
 from rich.console import Console
 
-from bot.knowledge import KnowledgeBaseError, check_knowledge_base
+from bot.knowledge import KnowledgeBase, KnowledgeBaseError, Status, check_knowledge_base
 from bot.knowledge.schema import render_schema
 
 __all__ = ["add_kb_commands", "run_kb_command"]
@@ -80,7 +80,21 @@ def _check(data_dir: Path, out: Console, err: Console, today: date) -> int:
         err.print(f"{len(report.errors)} problem(s){warned} in {data_dir}", markup=False)
         return 1
     out.print(f"ok: {summary} in {data_dir}{warned}", markup=False, soft_wrap=True)
+    out.print(_years_line(report.kb), markup=False, soft_wrap=True)
     return 0
+
+
+def _years_line(kb: KnowledgeBase) -> str:
+    """``years: 8 of 22 figures dated, 14 undated; 12 of 20 active statuses dated, 8 undated``."""
+    stats = kb.all_stats()
+    dated_stats = sum(stat.as_of is not None for stat in stats)
+    active = [c for c in kb.centres.values() if c.status is Status.ACTIVE]
+    dated_statuses = sum(isinstance(c.status_as_of, int) for c in active)
+    return (
+        f"years: {dated_stats} of {len(stats)} figures dated, {len(stats) - dated_stats} undated;"
+        f" {dated_statuses} of {len(active)} active statuses dated,"
+        f" {len(active) - dated_statuses} undated"
+    )
 
 
 def _schema(output: Path | None, out: Console) -> int:

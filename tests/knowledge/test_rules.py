@@ -39,6 +39,9 @@ def test_a_clean_knowledge_base_passes_with_no_warnings(
     code, out, err = run_check(write_checked_kb(tmp_path), capsys)
     assert code == 0, err
     assert out.startswith("ok: 2 fields, 2 centres, 1 stats, 2 sources, 1 outside places in ")
+    assert out.splitlines()[1] == (
+        "years: 0 of 1 figures dated, 1 undated; 1 of 2 active statuses dated, 1 undated"
+    )
     assert "warning" not in out + err
 
 
