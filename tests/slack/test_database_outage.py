@@ -1,0 +1,179 @@
+"""The database goes away while the web process runs: answers that need no database (DMs,
+mentions, ``/medicon <question>``) are still given, each event once, and /healthz says 503.
+
+The real web process reaches PostgreSQL through a loopback TCP forwarder; cutting it closes
+every connection and the port, as an outage does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from urllib.error import HTTPError
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from bot.slack.surface import BOT_SCOPES
+from tests.conftest import SIGNING_SECRET
+from tests.slack.conftest import BOT_TOKEN
+from tests.support.databases import postgres_url
+from tests.support.signing import (
+    app_mention_event,
+    event_callback_body,
+    message_im_event,
+    post_signed,
+    slash_command_body,
+)
+from tests.support.slack_stand_in import SlackStandIn
+from tests.support.web_process import WebProcess, running_web_process
+
+
+class Forwarder:
+    """127.0.0.1:<port> → ``upstream`` until :meth:`cut`, which closes everything for good."""
+
+    def __init__(self, upstream: tuple[str, int]) -> None:
+        self._upstream = upstream
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self.port = int(self._listener.getsockname()[1])
+        threading.Thread(target=self._accept, daemon=True, name="forwarder").start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return  # cut
+            upstream = socket.create_connection(self._upstream, timeout=5)
+            with self._lock:
+                self._sockets += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: socket.socket, sink: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                sink.sendall(data)
+        with contextlib.suppress(OSError):
+            sink.shutdown(socket.SHUT_WR)
+
+    def cut(self) -> None:
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
+        self._listener.close()
+        with self._lock:
+            for open_socket in self._sockets:
+                with contextlib.suppress(OSError):
+                    open_socket.shutdown(socket.SHUT_RDWR)
+                open_socket.close()
+
+
+@pytest.fixture(scope="module")
+def outage_stand_in() -> Iterator[SlackStandIn]:
+    with SlackStandIn(scopes=BOT_SCOPES) as stand_in:
+        yield stand_in
+
+
+@pytest.fixture(scope="module")
+def forwarded() -> Iterator[tuple[Forwarder, str]]:
+    """A fresh PostgreSQL schema, reached through a forwarder: (forwarder, its URL)."""
+    with postgres_url() as url:
+        parsed = make_url(url)
+        forwarder = Forwarder((parsed.host or "127.0.0.1", parsed.port or 5432))
+        try:
+            yield (
+                forwarder,
+                parsed.set(host="127.0.0.1", port=forwarder.port).render_as_string(
+                    hide_password=False
+                ),
+            )
+        finally:
+            forwarder.cut()
+
+
+@pytest.fixture(scope="module")
+def web_without_database(
+    outage_stand_in: SlackStandIn,
+    forwarded: tuple[Forwarder, str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[WebProcess]:
+    """The web process (one worker) after its database went away."""
+    forwarder, url = forwarded
+    environment = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": outage_stand_in.api_url,
+        "DATABASE_URL": url,
+        "WEB_CONCURRENCY": "1",
+    }
+    log = tmp_path_factory.mktemp("outage") / "web.log"
+    with running_web_process(environment=environment, log=log) as web:
+        # A first event while the database is there: the worker holds pooled connections.
+        body = event_callback_body(message_im_event("hello"))
+        assert post_signed(web.events_url, body, secret=SIGNING_SECRET)[0] == 200
+        outage_stand_in.wait_for("chat.postMessage")
+        forwarder.cut()
+        yield web
+
+
+@pytest.fixture
+def stand_in(outage_stand_in: SlackStandIn, web_without_database: WebProcess) -> SlackStandIn:
+    outage_stand_in.reset()
+    return outage_stand_in
+
+
+def health_status(web: WebProcess) -> int:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(f"{web.base_url}/healthz", timeout=10) as response:
+            return int(response.status)
+    except HTTPError as error:
+        with error:
+            return error.code
+
+
+def test_healthz_says_503(web_without_database: WebProcess) -> None:
+    assert health_status(web_without_database) == 503
+
+
+def test_a_dm_is_answered_once_not_apologised_for(
+    web_without_database: WebProcess, stand_in: SlackStandIn
+) -> None:
+    body = event_callback_body(message_im_event("LUDC"))
+    for retry in (None, 1, 2):
+        status, _, _ = post_signed(
+            web_without_database.events_url, body, secret=SIGNING_SECRET, retry_num=retry
+        )
+        assert status == 200
+    (reply,) = stand_in.wait_for("chat.postMessage")
+    time.sleep(0.5)
+    assert len(stand_in.calls("chat.postMessage")) == 1  # the retries were recognised
+    assert "went wrong" not in (reply.text or "")
+    assert "Lund University Diabetes Centre" in str(reply.blocks())
+    log = web_without_database.log_text()
+    assert "could not record event" in log
+    assert "Traceback" not in log
+
+
+def test_a_mention_is_answered(web_without_database: WebProcess, stand_in: SlackStandIn) -> None:
+    body = event_callback_body(app_mention_event("cancer", channel="C0OUTAGE"))
+    assert post_signed(web_without_database.events_url, body, secret=SIGNING_SECRET)[0] == 200
+    (reply,) = stand_in.wait_for("chat.postMessage")
+    assert reply.channel == "C0OUTAGE"
+    assert "went wrong" not in (reply.text or "")
+
+
+def test_a_slash_question_is_answered(
+    web_without_database: WebProcess, stand_in: SlackStandIn
+) -> None:
+    body = slash_command_body("cancer", response_url=stand_in.response_url())
+    status, _, raw = post_signed(web_without_database.events_url, body, secret=SIGNING_SECRET)
+    assert status == 200
+    assert b"Cancer" in raw
