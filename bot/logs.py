@@ -8,6 +8,7 @@ import re
 __all__ = ["TokenRedactingFilter", "configure_logging", "redact"]
 
 _TOKEN = re.compile(r"\b(xox[abeoprs]|xapp)-[A-Za-z0-9-]+")
+_TRACEBACKS = logging.Formatter()
 
 
 def redact(text: str) -> str:
@@ -23,6 +24,10 @@ class TokenRedactingFilter(logging.Filter):
         cleaned = redact(message)
         if cleaned != message:
             record.msg, record.args = cleaned, None
+        if record.exc_info and not record.exc_text:
+            # Formatters cache the traceback here; fill it now so it is redacted too (a database
+            # error's text carries the statement's parameters, tokens among them).
+            record.exc_text = _TRACEBACKS.formatException(record.exc_info)
         if record.exc_text:
             record.exc_text = redact(record.exc_text)
         return True

@@ -8,8 +8,11 @@ import logging
 from typing import Final
 
 from slack_bolt import BoltRequest, BoltResponse
+from slack_bolt.error import BoltError
 from slack_bolt.oauth import OAuthFlow
 from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, SuccessArgs
+from slack_sdk.oauth.installation_store import Installation
+from sqlalchemy.exc import SQLAlchemyError
 
 __all__ = ["MediconOAuthFlow", "callback_options", "install_page"]
 
@@ -77,11 +80,43 @@ def install_page(authorize_url: str) -> str:
     )
 
 
+_UNAVAILABLE: Final = (
+    "Installing is not possible right now",
+    "Medicon Bot cannot reach its database at the moment. Please try again in a few minutes.",
+)
+_STORAGE_STATUS: Final = 503
+"""A page saying the database failed is a temporary failure, not a crash."""
+
+
+def _cause(error: SQLAlchemyError) -> str:
+    """The driver's own first line (``OperationalError: database or disk is full``), without the
+    statement and its parameters, which hold the tokens."""
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    return f"{type(original).__name__}: {lines[0] if lines else ''}"
+
+
 class MediconOAuthFlow(OAuthFlow):
-    """Bolt's OAuth flow with this app's own install page."""
+    """Bolt's OAuth flow with this app's own install page, and pages rather than bare 500s when
+    the database fails."""
 
     def build_install_page_html(self, url: str, request: BoltRequest) -> str:
         return install_page(url)
+
+    def handle_installation(self, request: BoltRequest) -> BoltResponse:
+        try:
+            return super().handle_installation(request)
+        except SQLAlchemyError as error:  # issuing the state writes to the database
+            _log.warning("install page: the OAuth state could not be stored (%s)", _cause(error))
+            title, message = _UNAVAILABLE
+            return _html(_STORAGE_STATUS, _page(title, message, link=None, link_text=""))
+
+    def store_installation(self, request: BoltRequest, installation: Installation) -> None:
+        """Bolt shows its failure page only for a BoltError: a database error becomes one."""
+        try:
+            super().store_installation(request, installation)
+        except SQLAlchemyError as error:
+            raise BoltError(f"the installation could not be stored: {_cause(error)}") from error
 
 
 def _html(status: int, body: str) -> BoltResponse:
@@ -108,8 +143,9 @@ def _success(args: SuccessArgs) -> BoltResponse:
 def _failure(args: FailureArgs) -> BoltResponse:
     title, message = _REASONS.get(args.reason, _FALLBACK)
     _log.warning("installation failed: %s", args.reason, exc_info=args.error)
+    status = _STORAGE_STATUS if args.reason == "storage_error" else args.suggested_status_code
     return _html(
-        args.suggested_status_code,
+        status,
         _page(
             title, message, link=args.settings.install_path, link_text="Back to the install page"
         ),
