@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.answers.lexicon import StatEntry, lexicon_for
+from bot.answers import vocabulary as vocab
+from bot.answers.lexicon import Lexicon, StatEntry, lexicon_for
 from bot.answers.stems import stem
 from bot.answers.understand import Filters, Question
 from bot.answers.vocabulary import FILLER, Signal
@@ -127,6 +128,8 @@ class FilteredListAnswer:
     description: str
     field: ResearchField | None = None
     counted: bool = False
+    total: int = 0
+    """How many centres pass the filters; ``centres`` holds the best of them."""
     closest_to: str | None = None
 
 
@@ -594,11 +597,20 @@ def compare(kb: KnowledgeBase, question: Question) -> CompareAnswer | None:
 
 def matching_centres(kb: KnowledgeBase, filters: Filters) -> list[Centre]:
     """Centres that pass every filter, in file order."""
-    pool: Iterable[Centre] = kb.centres_in(filters.field) if filters.field else kb.centres.values()
+    lexicon = lexicon_for(kb)
+    pool: Iterable[Centre]
+    in_city = lexicon.by_city.get(filters.city, ()) if filters.city else ()
+    if filters.city and not filters.field:
+        pool = [kb.centres[centre_id] for centre_id in in_city]
+    else:
+        pool = kb.centres_in(filters.field) if filters.field else kb.centres.values()
+        if filters.city:
+            city_ids = frozenset(in_city)
+            pool = [centre for centre in pool if centre.id in city_ids]
+    if not (filters.country or filters.kind or filters.status):
+        return list(pool)
     found: list[Centre] = []
     for centre in pool:
-        if filters.city and filters.city not in normalize(centre.city or "").split():
-            continue
         if filters.country and centre.country != filters.country:
             continue
         if filters.kind and centre.kind is not filters.kind:
@@ -609,7 +621,34 @@ def matching_centres(kb: KnowledgeBase, filters: Filters) -> list[Centre]:
     return found
 
 
+_FILTER_WORDS = frozenset(
+    word
+    for table in (vocab.KIND_WORDS, vocab.STATUS_WORDS, vocab.COUNTRIES, vocab.SIGNAL_PHRASES)
+    for phrase in table
+    for word in phrase.split()
+)
+
+
+def _passes(centre: Centre, filters: Filters, lexicon: Lexicon) -> bool:
+    """True when ``centre`` passes every filter."""
+    if filters.field and filters.field not in centre.fields:
+        return False
+    if filters.city and filters.city not in normalize(centre.city or "").split():
+        return False
+    if filters.country and centre.country != filters.country:
+        return False
+    if filters.kind and centre.kind is not filters.kind:
+        return False
+    return not (filters.status and centre.status is not filters.status)
+
+
+_SHOWN = 100
+"""A list answer holds at most this many centres (Slack shows fewer); the count says the rest."""
 _ORDER = {Status.ACTIVE: 0, Status.RENAMED: 1, Status.UNCERTAIN: 2, Status.ENDED: 3}
+
+
+def _status_order(centre: Centre) -> int:
+    return _ORDER[centre.status]
 
 
 def filtered_list(
@@ -620,14 +659,33 @@ def filtered_list(
     if filters.field is None and question.field_refs:
         filters = Filters(**{**filters.__dict__, "field": question.field_refs[0].id})
     centres = matching_centres(kb, filters)
-    ranks = {hit.ref.id: rank for rank, hit in enumerate(kb.index.search(question.raw, limit=50))}
-    centres.sort(key=lambda c: (_ORDER[c.status], ranks.get(c.id, len(ranks)), 0))
+    ranks: dict[str, int] = {}
+    if len(centres) > 1:
+        # Rank by what the filters do not already say: "epilepsy" among neuroscience centres.
+        words = [w for w in normalize(question.raw).split() if w not in FILLER]
+        words = [w for w in words if w not in _FILTER_WORDS]
+        hits = kb.index.search(" ".join(words), limit=50) if words else []
+        ranks = {hit.ref.id: rank for rank, hit in enumerate(hits)}
+    total = len(centres)
+    if ranks:
+        lexicon = lexicon_for(kb)
+        best = [
+            kb.centres[ref_id]
+            for ref_id in ranks
+            if ref_id in kb.centres and _passes(kb.centres[ref_id], filters, lexicon)
+        ]
+        chosen = {centre.id for centre in best}
+        centres = best + [c for c in centres[: _SHOWN + len(best)] if c.id not in chosen]
+    centres = centres[:_SHOWN]
+    if any(c.status is not Status.ACTIVE for c in centres):
+        centres.sort(key=_status_order)  # stable: current ones first, best match first within
     research_field = kb.fields.get(filters.field) if filters.field else None
     return FilteredListAnswer(
         centres=tuple(centres),
         description=describe_filters(kb, filters),
         field=research_field,
         counted=counted,
+        total=total,
         closest_to=question.closest_to,
     )
 

@@ -45,6 +45,10 @@ class Lexicon:
     cities: Mapping[str, str]
     """Normalised city word → the city as the knowledge base writes it."""
     stats: tuple[StatEntry, ...]
+    by_city: Mapping[str, tuple[str, ...]]
+    """Normalised city word → ids of the centres there, in file order."""
+    position: Mapping[str, int]
+    """Centre id → its place in the file, for keeping lists in the editors' order."""
     known_stems: frozenset[str]
     """Stems of every word in the knowledge base and in the vocabulary tables."""
     table_words: frozenset[str]
@@ -115,6 +119,7 @@ def _build(kb: KnowledgeBase) -> Lexicon:
         for spelling in (place.name, *place.aliases):
             outside.setdefault(normalize(spelling), place.id)
     cities: dict[str, str] = {}
+    by_city: dict[str, dict[str, None]] = {}
     texts: list[str | None] = [kb.cluster.name, kb.cluster.summary, *kb.cluster.highlights]
     stats = [_stat_entry(EntryRef("cluster", "cluster"), s) for s in kb.cluster.stats]
     for research_field in kb.fields.values():
@@ -126,6 +131,7 @@ def _build(kb: KnowledgeBase) -> Lexicon:
         for word in _words((centre.city,)):
             if word not in vocab.FILLER and len(word) >= 3:
                 cities.setdefault(word, word)
+                by_city.setdefault(word, {})[centre.id] = None
         texts += [centre.name, centre.short_name, *centre.aliases, centre.host, centre.summary]
         texts += [centre.city, *centre.details, *centre.themes, centre.status_note]
         texts += [centre.founded_note]
@@ -144,6 +150,8 @@ def _build(kb: KnowledgeBase) -> Lexicon:
         outside=outside,
         cities=cities,
         stats=tuple(stats),
+        by_city={city: tuple(ids) for city, ids in by_city.items()},
+        position={centre_id: number for number, centre_id in enumerate(kb.centres)},
         known_stems=frozenset(known),
         table_words=table_words,
     )

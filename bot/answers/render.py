@@ -520,7 +520,7 @@ def _(answer: DirectAnswer, prefix: str) -> tuple[list[Block], str]:
 @_render.register
 def _(answer: FilteredListAnswer, prefix: str) -> tuple[list[Block], str]:
     blocks: list[Block] = [_header(answer.description), *_closest(answer.closest_to)]
-    count = len(answer.centres)
+    count = max(answer.total, len(answer.centres))
     lower = answer.description[0].lower() + answer.description[1:]
     if not count:
         lead = f"The knowledge base lists no {lower}."
@@ -540,7 +540,9 @@ def _(answer: FilteredListAnswer, prefix: str) -> tuple[list[Block], str]:
     rest = answer.centres[room:]
     if rest:
         more = ", ".join(c.short_name or c.name for c in rest)
-        blocks.append(section(truncate(f"*And {len(rest)} more:* {escape(more)}", SECTION_LIMIT)))
+        blocks.append(
+            section(truncate(f"*And {count - room} more:* {escape(more)}", SECTION_LIMIT))
+        )
     names = ", ".join(_centre_name_with_status(c) for c in answer.centres)
     text = f"{lead} {names}".strip()
     return blocks, _fallback(answer.closest_to, text)

@@ -411,8 +411,6 @@ def _read_typos(kb: KnowledgeBase, reading: _Reading, lexicon: Lexicon) -> None:
             if len(span) < 5:
                 continue
             match = kb.index.closest(span)
-            if match is None and size > 1 and not reading.entities:
-                match = kb.index.resembling(span)
             if match is not None:
                 reading.entities.append((start, match.ref))
                 reading.closest_to = reading.closest_to or span

@@ -13,7 +13,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.rule import Rule
 
-from bot.answers import render, resolve_text
+from bot.answers import answer_question, render
 from bot.cli.terminal import message_to_renderable
 from bot.knowledge import KnowledgeBase
 
@@ -73,7 +73,7 @@ def run_console(
             if line.casefold() in _QUIT:
                 break
             out.print(Rule(style="dim"))
-            out.print(message_to_renderable(render(resolve_text(kb, line), prefix="")))
+            out.print(message_to_renderable(render(answer_question(kb, line), prefix="")))
             out.print()
     except EOFError:
         out.print()

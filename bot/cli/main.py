@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bot.answers import render, resolve_text
+from bot.answers import answer_question, render
 from bot.cli.kb import add_kb_commands, run_kb_command
 from bot.cli.spotlight import COMMANDS as SPOTLIGHT_COMMANDS
 from bot.cli.spotlight import add_spotlight_commands, run_spotlight_command
@@ -116,7 +116,7 @@ def _default_command(settings: Settings) -> str:
 
 
 def _ask(kb: KnowledgeBase, question: str, *, as_json: bool, out: Console) -> int:
-    message = render(resolve_text(kb, question))
+    message = render(answer_question(kb, question))
     if as_json:
         print(json.dumps(message.as_dict(), ensure_ascii=False, indent=2))
     else:
