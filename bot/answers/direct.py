@@ -39,9 +39,11 @@ __all__ = [
     "OutsideAnswer",
     "about_entry",
     "compare",
+    "compare_founded",
     "count",
     "filtered_list",
     "matching_centres",
+    "parts_list",
     "stat_fact",
     "status_caveat",
 ]
@@ -279,7 +281,23 @@ def about_entry(kb: KnowledgeBase, question: Question, ref: EntryRef) -> DirectA
     return _what(kb, question, entry)
 
 
+def _names(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
+    """What an abbreviation stands for, and the other names the entry goes by."""
+    short = entry.short_name if isinstance(entry, Centre) else None
+    skip = {entry.name.casefold(), (short or "").casefold()}
+    others = [a for a in _spellings(entry) if a and a.casefold() not in skip]
+    if short:
+        text = f"{short} is short for {entry.name}."
+    else:
+        text = f"{entry.name} is the entry's full name."
+    if others:
+        text += " Also called: " + ", ".join(dict.fromkeys(others)) + "."
+    return _direct(kb, question, entry, text)
+
+
 def _what(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
+    if question.role is Signal.NAME:
+        return _names(kb, question, entry)
     summary = entry.summary
     lead = _first_sentence(summary)
     text = lead if name_of(entry).casefold() in lead.casefold() else f"{name_of(entry)}: {lead}"
@@ -456,6 +474,10 @@ def count(kb: KnowledgeBase, question: Question) -> DirectAnswer | FilteredListA
     filters = question.filters
     fields = question.field_refs
     place = filters.city is not None or filters.country is not None or filters.status is not None
+    if place and _counts_something_else(question):
+        found = _number_sentences_in(kb, question, fields)
+        if found is not None:
+            return found
     if place or (filters.kind_named and not _label_match(kb, question, fields)):
         return filtered_list(kb, question, counted=True)
     owners: set[EntryRef] | None = set(fields) if fields else None
@@ -480,6 +502,32 @@ def count(kb: KnowledgeBase, question: Question) -> DirectAnswer | FilteredListA
     )
 
 
+_KIND_STEMS = frozenset(stem(word) for phrase in vocab.KIND_WORDS for word in phrase.split())
+
+
+def _counts_something_else(question: Question) -> bool:
+    """True when a question counts something other than entries ("people with epilepsy")."""
+    return any(concept not in _KIND_STEMS for concept in question.concepts)
+
+
+def _number_sentences_in(
+    kb: KnowledgeBase, question: Question, fields: Sequence[EntryRef]
+) -> DirectAnswer | None:
+    """A sentence with a number about the asked thing, from the field or its centres."""
+    best: tuple[int, Entry, list[str]] | None = None
+    for ref in fields[:1]:
+        research_field = kb.fields[ref.id]
+        entries: list[Entry] = [research_field, *kb.centres_in(ref.id)]
+        for entry in entries:
+            scored = _scored_number_sentences(entry, question, about_entry=False)
+            if scored and (best is None or scored[0][0] > best[0]):
+                best = (scored[0][0], entry, [sentence for _, sentence in scored])
+    if best is None:
+        return None
+    _, entry, found = best
+    return _direct(kb, question, entry, found[0], also=[Fact(x) for x in found[1:2]])
+
+
 def _label_match(kb: KnowledgeBase, question: Question, fields: Sequence[EntryRef]) -> bool:
     owners = set(fields) if fields else None
     ranked = ranked_stats(kb, question, owners)
@@ -491,13 +539,23 @@ _DIGIT = re.compile(r"\d")
 
 def _number_sentences(entry: Entry, question: Question) -> list[str]:
     """Sentences of ``entry`` that hold a number and share the question's words, best first."""
-    own = {stem(w) for spelling in _spellings(entry) for w in normalize(spelling).split()}
+    return [sentence for _, sentence in _scored_number_sentences(entry, question)]
+
+
+def _scored_number_sentences(
+    entry: Entry, question: Question, *, about_entry: bool = True
+) -> list[tuple[int, str]]:
+    """As :func:`_number_sentences`, with each sentence's count of shared words. When the
+    question is ``about_entry``, the entry's own name does not count as a shared word."""
     asked = set(question.concepts) | {
         stem(word)
         for word in normalize(question.raw).split()
         if len(word) > 2 and word not in FILLER and not word.isdigit()
     }
-    asked -= own
+    if question.filters.country:
+        asked.add(stem(normalize(_COUNTRY.get(question.filters.country, ""))))
+    if about_entry:
+        asked -= {stem(w) for spelling in _spellings(entry) for w in normalize(spelling).split()}
     asked |= {word for word in normalize(question.raw).split() if word.isdigit()}
     scored: list[tuple[int, int, str]] = []
     texts = (
@@ -515,7 +573,23 @@ def _number_sentences(entry: Entry, question: Question) -> list[str]:
             score = len(asked & words)
             if score:
                 scored.append((-score, position, sentence))
-    return [sentence for _, _, sentence in sorted(scored)]
+    return [(-negative, sentence) for negative, _, sentence in sorted(scored)]
+
+
+def _stats_naming(kb: KnowledgeBase, question: Question, centre: Centre) -> list[StatEntry]:
+    """Figures held elsewhere (the cluster, a field) whose label names ``centre`` and that fit
+    the question: "Medicon Valley Alliance members" for "how many members does MVA have?"."""
+    names = [normalize(n) for n in (centre.name, centre.short_name) if n]
+    found: list[tuple[float, StatEntry]] = []
+    for entry in lexicon_for(kb).stats:
+        label = normalize(entry.stat.label)
+        if not any(f" {name} " in f" {label} " for name in names):
+            continue
+        score = _stat_score(entry, question.concepts, question.topic)
+        if score > 0 or not question.concepts:
+            found.append((score, entry))
+    found.sort(key=lambda item: -item[0])
+    return [entry for _, entry in found]
 
 
 def _spellings(entry: Entry) -> list[str]:
@@ -527,6 +601,20 @@ def _spellings(entry: Entry) -> list[str]:
 def count_about(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
     """Every figure of one entry, the best-fitting first; honest when it has none."""
     stats = tuple(getattr(entry, "stats", ()))
+    if isinstance(entry, Centre):
+        naming = _stats_naming(kb, question, entry)
+        if naming:
+            owner = entry_of(kb, naming[0].owner)
+            extra = [Fact(naming[0].stat.statement)]
+            extra += [Fact(x) for x in _number_sentences(entry, question)[:2]]
+            return DirectAnswer(
+                subject=entry,
+                lead=stat_fact(kb, owner, naming[0].stat),
+                also=tuple(extra),
+                caveat=status_caveat(kb, entry),
+                related=_related(kb, entry),
+                closest_to=question.closest_to,
+            )
     if isinstance(entry, Centre) or not stats:
         found = _number_sentences(entry, question)
         if found:
@@ -593,6 +681,38 @@ def compare(kb: KnowledgeBase, question: Question) -> CompareAnswer | None:
 
 
 # --- lists -------------------------------------------------------------------------------------
+
+
+def compare_founded(kb: KnowledgeBase, question: Question) -> CompareAnswer | None:
+    """Which is older or newer: the named centres, else every centre that passes the filters."""
+    named = [kb.centres[ref.id] for ref in question.entities if ref.kind == "centre"]
+    pool = named if len(named) >= 2 else matching_centres(kb, question.filters)
+    dated = [centre for centre in pool if centre.founded is not None]
+    if len(dated) < 2:
+        return None
+    newest = question.least
+    dated.sort(key=lambda c: c.founded or 0, reverse=newest)
+    ranking: tuple[tuple[Entry, str, Stat | None], ...] = tuple(
+        (centre, f"founded {centre.founded}", None) for centre in dated
+    )
+    first = dated[0]
+    others = ", ".join(f"{name_of(c)} ({c.founded})" for c in dated[1:4])
+    word = "the newest" if newest else "the oldest"
+    lead = f"{first.label} is {word}: founded in {first.founded}; then {others}."
+    source = _first_source(kb, first.sources)
+    return CompareAnswer(ranking=ranking, lead=Fact(lead, source), least=newest)
+
+
+def parts_list(kb: KnowledgeBase, question: Question, centre_id: str) -> FilteredListAnswer:
+    """The units, programmes and centres that belong to one centre."""
+    parent = kb.centres[centre_id]
+    parts = kb.parts_of(centre_id)
+    return FilteredListAnswer(
+        centres=parts,
+        description=f"Parts of {parent.label}",
+        total=len(parts),
+        closest_to=question.closest_to,
+    )
 
 
 def matching_centres(kb: KnowledgeBase, filters: Filters) -> list[Centre]:

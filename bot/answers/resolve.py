@@ -20,12 +20,14 @@ from bot.answers.direct import (
     OutsideAnswer,
     about_entry,
     compare,
+    compare_founded,
     count,
     filtered_list,
+    parts_list,
 )
 from bot.answers.query import Command, Query
 from bot.answers.understand import Intent, Question, understand
-from bot.answers.vocabulary import FILLER
+from bot.answers.vocabulary import FILLER, Signal
 from bot.knowledge import (
     Centre,
     Cluster,
@@ -179,8 +181,14 @@ def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:
         counted = count(kb, question)
         return counted if counted is not None else _unknown(kb, question)
     if intent is Intent.COMPARE:
-        compared = compare(kb, question)
+        compared = (
+            compare_founded(kb, question)
+            if question.role is Signal.OLDEST
+            else compare(kb, question)
+        )
         return compared if compared is not None else _unknown(kb, question)
+    if intent is Intent.LIST and question.parts_of in kb.centres:
+        return parts_list(kb, question, question.parts_of or "")
     if intent is Intent.LIST:
         filters = question.filters
         if question.argument and filters.field and not (filters.narrows and _narrower(question)):

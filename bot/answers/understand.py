@@ -105,6 +105,9 @@ class Question:
     argument: str = ""
     """The words after ``search`` or ``centres``."""
     least: bool = False
+    """For comparisons: the fewest or smallest rather than the most."""
+    parts_of: str | None = None
+    """For lists: the id of the centre whose parts are asked for ("what is part of X?")."""
     outside: str | None = None
     """The id of a place outside Medicon Valley that the question names."""
     reason: str = "unknown"
@@ -138,6 +141,7 @@ class _Reading:
     entities: list[tuple[int, EntryRef]] = field(default_factory=list)
     spans: dict[EntryRef, int] = field(default_factory=dict)
     signals: set[Signal] = field(default_factory=set)
+    signal_at: dict[Signal, int] = field(default_factory=dict)
     concepts: list[str] = field(default_factory=list)
     closest_to: str | None = None
     outside: str | None = None
@@ -333,6 +337,8 @@ def _read(kb: KnowledgeBase, text: str) -> _Reading:
 
     def add_signals(start: int, size: int, signals: frozenset[Signal]) -> None:
         reading.signals.update(signals)
+        for one in signals:
+            reading.signal_at.setdefault(one, start)
 
     _read_status(reading)
     _scan(reading, 5, signal, add_signals)
@@ -586,6 +592,20 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: _Reading) 
         return ask(Intent.UNKNOWN, reason="out-of-domain")
     role = next((signal for signal in _ROLES if signal in signals), None)
     comparing = bool(signals & {Signal.MOST, Signal.LEAST})
+    ageing = bool(signals & {Signal.OLDEST, Signal.NEWEST})
+    if (comparing or ageing) and unknown:
+        return ask(Intent.UNKNOWN, reason="out-of-domain")  # "is Silicon Valley bigger than …?"
+    centres_named = [ref for ref in entities if ref.kind == "centre"]
+    if ageing and (len(centres_named) != 1 or reading.kind_named):
+        return ask(Intent.COMPARE, role=Signal.OLDEST, least=Signal.NEWEST in signals)
+    if subject is not None and subject.kind == "centre" and Signal.PARTS in signals:
+        after = reading.signal_at[Signal.PARTS] < min(
+            position for position, ref in reading.entities if ref == subject
+        )
+        if after and signals & {Signal.WHAT, Signal.LIST, Signal.WHO, Signal.COUNT}:
+            return ask(Intent.LIST, parts_of=subject.id)
+        if not after:
+            return ask(Intent.WHO, role=Signal.HOST)  # "what is LUDC part of?"
     pairs = zip(reading.words, reading.words[1:], strict=False)
     fields_named = any(word in vocab.FIELD_WORDS for word in reading.words) or any(
         " ".join(pair) in vocab.FIELD_WORDS for pair in pairs
@@ -656,7 +676,9 @@ def _place_or_status(filters: Filters) -> bool:
 
 def _about_subject(signals: set[Signal], role: Signal | None) -> tuple[Intent, dict[str, object]]:
     """The question about one centre or the cluster, from its signals."""
-    if Signal.COUNT in signals and Signal.WHEN not in signals:
+    if Signal.NAME in signals:
+        return Intent.WHAT, {"role": Signal.NAME}
+    if Signal.COUNT in signals:
         return Intent.COUNT, {}
     if Signal.WHEN in signals:
         ended = Signal.ENDED in signals

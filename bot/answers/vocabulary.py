@@ -54,6 +54,10 @@ class Signal(StrEnum):
     LIST = "list"
     MOST = "most"
     LEAST = "least"
+    PARTS = "parts"
+    OLDEST = "oldest"
+    NEWEST = "newest"
+    NAME = "name"
 
 
 def split_words(words: str) -> list[str]:
@@ -173,7 +177,33 @@ SIGNAL_PHRASES: Final = _phrases(
         "most|largest|biggest|highest|greatest|more|leading|top|the most|flest|mest|storst"
         "|storste|hojest|hojst|fler|flere|mer|compare|comparison|versus|vs|rank|ranking",
     ),
-    (Signal.LEAST, "least|fewest|smallest|lowest|faerrest|mindst|minst|farre|lavest|lagst"),
+    (
+        Signal.LEAST,
+        "least|fewest|smallest|lowest|less|fewer|faerrest|mindst|minst|farre|lavest|lagst",
+    ),
+    (Signal.MOST, "bigger|larger|better|greater|higher|storre|hojere|stoerre|bedre|battre"),
+    (Signal.LEAST, "smaller|lower|worse|mindre|lavere|lagre|samre"),
+    (
+        Signal.PARTS,
+        "part of|parts of|belong to|belongs to|units of|under|horer under|hoerer under|del af"
+        "|dele af|tillhor|ingar i|del av|delar av|inside|within|in it",
+    ),
+    (
+        Signal.OLDEST,
+        "oldest|older|earliest|first founded|longest running|aeldst|aeldste|aeldre|aldst"
+        "|aldsta|aldre|forst grundlagt|forst grundad",
+    ),
+    (
+        Signal.NEWEST,
+        "newest|newer|youngest|younger|latest|most recent|most recently|nyest|nyeste|nyere"
+        "|yngst|yngste|yngre|nyast|nyaste|nyare|senast",
+    ),
+    (
+        Signal.NAME,
+        "stand for|stands for|short for|full name|abbreviation|abbreviation of|acronym"
+        "|abbreviated|hvad star|star for|forkortelse|vad star|star for|forkortning|betyder"
+        "|betyr|mean|means|other names|also called|also known as|aka",
+    ),
 )
 """Phrase → the signals it sends. Matched on whole words, longest phrase first."""
 
