@@ -22,7 +22,7 @@ from tests.support.signing import (
     signed_headers,
     slash_command_body,
 )
-from tests.support.slack_stand_in import SlackStandIn
+from tests.support.slack_stand_in import RateLimits, SlackStandIn
 
 BLOCKS = [{"type": "section", "text": {"type": "mrkdwn", "text": "*Cancer* research"}}]
 
@@ -207,3 +207,66 @@ def test_post_returns_error_statuses_and_refuses_other_hosts(slack_stand_in: Sla
     assert (status, body) == (404, b"not found")
     with pytest.raises(ValueError, match="only post to"):
         post("https://slack.com/api/auth.test", b"", {})
+
+
+def test_the_rate_model_answers_429_above_the_workspace_budget(no_proxy_env: None) -> None:
+    limits = RateLimits(posts_per_minute=600, workspace_burst=2, channel_per_second=100)
+    with SlackStandIn(rate_limits=limits) as stand_in:
+        client = client_for(stand_in)
+        client.chat_postMessage(channel="C1", text="1")
+        client.chat_postMessage(channel="C2", text="2")
+        with pytest.raises(SlackApiError) as caught:
+            client.chat_postMessage(channel="C3", text="3")  # the burst of 2 is spent
+        assert caught.value.response.status_code == 429
+        assert caught.value.response.headers["retry-after"] == "1"  # whole seconds, at least 1
+        time.sleep(0.11)  # 10 a second: one token back
+        assert client.chat_postMessage(channel="C3", text="3")["ok"] is True
+        other = WebClient(base_url=stand_in.api_url, token="xoxb-other-workspace")
+        assert other.chat_postMessage(channel="C4", text="4")["ok"] is True  # its own budget
+    assert [c.status for c in stand_in.calls("chat.postMessage")] == [200, 200, 429, 200, 200]
+
+
+def test_the_rate_model_allows_one_post_a_second_per_channel(no_proxy_env: None) -> None:
+    with SlackStandIn(rate_limits=RateLimits(posts_per_minute=6000)) as stand_in:
+        client = client_for(stand_in)
+        client.chat_postMessage(channel="C1", text="first")
+        with pytest.raises(SlackApiError) as caught:
+            client.chat_postMessage(channel="C1", text="too soon")
+        assert caught.value.response.status_code == 429
+        assert client.chat_postMessage(channel="C2", text="another channel")["ok"] is True
+        stand_in.set_rate_limits(None)
+        assert client.chat_postMessage(channel="C1", text="no model")["ok"] is True
+
+
+def test_history_returns_what_was_posted_with_its_metadata(no_proxy_env: None) -> None:
+    metadata = {"event_type": "medicon_spotlight", "event_payload": {"subscription_id": 1}}
+    with SlackStandIn(keep_history=True) as stand_in:
+        client = client_for(stand_in)
+        first = client.chat_postMessage(channel="C1", text="one", metadata=metadata)["ts"]
+        second = client.chat_postMessage(channel="C1", text="two")["ts"]
+        client.chat_postMessage(channel="C2", text="elsewhere")
+
+        page = client.conversations_history(channel="C1", include_all_metadata=True, limit=1)
+        assert [m["ts"] for m in page["messages"]] == [second]
+        cursor = page["response_metadata"]["next_cursor"]
+        rest = client.conversations_history(
+            channel="C1", include_all_metadata=True, limit=1, cursor=cursor
+        )
+        assert [m["ts"] for m in rest["messages"]] == [first]
+        assert rest["messages"][0]["metadata"] == metadata
+        assert rest["has_more"] is False
+        plain = client.conversations_history(channel="C1")["messages"]
+        assert "metadata" not in plain[1]
+        assert [m["text"] for m in stand_in.history("C1")] == ["one", "two"]
+
+
+def test_history_can_be_rate_limited_like_new_non_marketplace_installs(
+    no_proxy_env: None,
+) -> None:
+    with SlackStandIn(keep_history=True, rate_limits=RateLimits(history_per_minute=1)) as stand_in:
+        client = client_for(stand_in)
+        assert client.conversations_history(channel="C1")["ok"] is True
+        with pytest.raises(SlackApiError) as caught:
+            client.conversations_history(channel="C1")
+        assert caught.value.response.status_code == 429
+        assert int(caught.value.response.headers["retry-after"]) >= 59

@@ -96,8 +96,6 @@ DEFAULT_PATIENCE = timedelta(minutes=1)
 """How long a pass keeps retrying a database write before it stops."""
 _MAX_RATE_LIMITS: Final = 8
 """429s one post may meet in a pass before it is left due for the next."""
-_STALE_TURN: Final = 1.0
-"""Seconds past its turn after which a post takes a new turn instead (the pass was held up)."""
 
 _T = TypeVar("_T")
 
@@ -436,7 +434,7 @@ class _Pass:
         while self.scheduled and self.scheduled[0][0] <= now:
             turn, _, job = heapq.heappop(self.scheduled)
             team = job.subscription.team_id
-            if now - turn > _STALE_TURN:  # held up (a slow database): take a fresh turn
+            if now - turn > self.pacer.lateness_allowed:  # held up: take a fresh turn
                 workspace = self.workspaces[team]
                 workspace.backlog.appendleft(job)
                 workspace.lanes_used -= 1

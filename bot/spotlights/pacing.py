@@ -88,6 +88,12 @@ class Pacer(Protocol):
     @property
     def channel_interval(self) -> float: ...
 
+    @property
+    def lateness_allowed(self) -> float:
+        """Seconds a post may go out after its turn; later, it takes a new turn instead, so a
+        pass that was held up does not send its missed turns in one burst."""
+        ...
+
     def clock(self) -> float: ...
 
     def sleep(self, seconds: float) -> None: ...
@@ -133,6 +139,10 @@ class UnpacedPacer:
     @property
     def channel_interval(self) -> float:
         return 0.0
+
+    @property
+    def lateness_allowed(self) -> float:
+        return math.inf
 
     def clock(self) -> float:
         return self._clock()
@@ -200,6 +210,10 @@ class DatabasePacer:
     @property
     def channel_interval(self) -> float:
         return self._pace.channel_interval
+
+    @property
+    def lateness_allowed(self) -> float:
+        return self._pace.interval / 2
 
     def clock(self) -> float:
         return self._clock()

@@ -19,6 +19,7 @@ __all__ = [
     "LAST_POST",
     "NEXT",
     "NEXT_PENDING",
+    "NEXT_QUEUED",
     "NOT_SUBSCRIBED",
     "NO_LAST_POST",
     "PAUSED",
@@ -59,6 +60,10 @@ SCHEDULE: Final = "every {weekday} at {time} {city} time"
 NEXT: Final = "Next spotlight: {weekday} {day} {month}, {time} {city} time"
 NEXT_PENDING: Final = (
     "Next spotlight: any minute now (due {weekday} {day} {month}, {time} {city} time)"
+)
+NEXT_QUEUED: Final = (
+    "Next spotlight: queued: delivering at Slack's pace, {ahead} channels ahead "
+    "(due {weekday} {day} {month}, {time} {city} time)"
 )
 LAST_POST: Final = "Last spotlight: {topic}, {weekday} {day} {month}"
 NO_LAST_POST: Final = "No spotlight posted here yet."

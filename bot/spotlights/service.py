@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from bot.spotlights.schedule import WEEKDAY_NAMES, Schedule, city_of
 from bot.storage.deliveries import DeliveryRecord, featured_topics, last_posted
 from bot.storage.subscriptions import (
     SubscriptionRecord,
+    count_due_ahead,
     delete_subscription,
     delete_workspace_subscriptions,
     find_subscription_by_channel,
@@ -30,6 +32,7 @@ from bot.storage.subscriptions import (
 )
 
 __all__ = [
+    "QUEUED_AHEAD",
     "SubscriptionView",
     "describe",
     "list_for_user",
@@ -38,6 +41,11 @@ __all__ = [
     "subscribe",
     "unsubscribe",
 ]
+
+
+QUEUED_AHEAD: Final = 10
+"""With this many of its workspace's spotlights due before it, a pending one is "queued": at
+Slack's pace (a few posts a second per workspace) it waits more than a moment."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,13 @@ class SubscriptionView:
     last_topic: str | None
     """The name of the last topic featured (its key when the knowledge base no longer has it)."""
     subscribed_by: str
+    queued_behind: int = 0
+    """Spotlights of the same workspace due and delivered before this one (when pending)."""
+
+    @property
+    def is_queued(self) -> bool:
+        """Pending behind enough others that it is waiting for Slack's rate limits."""
+        return self.pending and self.queued_behind >= QUEUED_AHEAD
 
     @property
     def is_paused(self) -> bool:
@@ -67,9 +82,15 @@ class SubscriptionView:
         return self.schedule.describe()
 
     def describe_next(self) -> str:
-        """``Next spotlight: Monday 1 December, 09:00 Copenhagen time``, in the channel's zone."""
+        """``Next spotlight: Monday 1 December, 09:00 Copenhagen time``, in the channel's zone.
+
+        While a large slot drains: ``Next spotlight: queued: delivering at Slack's pace, …``.
+        """
+        words = _date_words(self.next_at, self.schedule.timezone)
+        if self.is_queued:
+            return phrases.NEXT_QUEUED.format(ahead=self.queued_behind, **words)
         template = phrases.NEXT_PENDING if self.pending else phrases.NEXT
-        return template.format(**_date_words(self.next_at, self.schedule.timezone))
+        return template.format(**words)
 
     def describe_last(self) -> str:
         if self.last_posted_at is None or self.last_topic is None:
@@ -204,6 +225,12 @@ def _view(
     if last is not None and last.topic is not None:
         topic = topic_named(kb, last.topic) if kb is not None else None
         last_topic = topic.name if topic is not None else last.topic.partition(":")[2]
+    pending = record.due_at <= now
+    behind = 0
+    if pending and record.paused_reason is None:
+        behind = count_due_ahead(
+            session, team_id=record.team_id, subscription_id=record.id, now=now
+        )
     return SubscriptionView(
         team_id=record.team_id,
         channel_id=record.channel_id,
@@ -211,9 +238,10 @@ def _view(
             weekday=record.weekday, local_time=record.local_time, timezone=record.timezone
         ),
         next_at=record.due_at,
-        pending=record.due_at <= now,
+        pending=pending,
         paused_reason=record.paused_reason,
         last_posted_at=last.period if last is not None else None,
         last_topic=last_topic,
         subscribed_by=record.updated_by,
+        queued_behind=behind,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import subprocess
 import threading
 from datetime import UTC, datetime, time, timedelta
 
@@ -19,6 +20,7 @@ from bot.spotlights import Schedule
 from bot.storage import Database
 from tests.spotlights.conftest import TOKEN, make_poster, posted_channels, subscribe_channels
 from tests.support.slack_stand_in import SlackStandIn
+from tests.support.web_process import EXECUTABLE, clean_environment
 
 SUBSCRIBED = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 SLOT = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
@@ -142,3 +144,29 @@ def test_the_clock_triggers_delivery_at_once_and_stops_when_told(
         clock.join(timeout=10)
     assert not clock.is_alive()
     assert posted_channels(slack_stand_in) == ["C1"]
+
+
+@pytest.mark.parametrize(
+    ("url", "named"),
+    [
+        ("postgresql+psycopg://postgres:secret@127.0.0.1:1/test", "127.0.0.1:1"),
+        ("sqlite:////dev/null/medicon-bot.sqlite3", "/dev/null/medicon-bot.sqlite3"),
+    ],
+    ids=["postgresql", "sqlite"],
+)
+def test_run_due_without_its_database_says_so_in_one_line(url: str, named: str) -> None:
+    result = subprocess.run(
+        [str(EXECUTABLE), "spotlight", "run-due"],
+        env=clean_environment(DATABASE_URL=url, SLACK_BOT_TOKEN=TOKEN),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("medicon-bot: the database at ")
+    assert "is unreachable (" in line
+    assert named in line
+    assert "secret" not in line

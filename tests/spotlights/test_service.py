@@ -156,3 +156,32 @@ def test_preview_shows_the_next_post_without_changing_the_rotation(
     assert choice.topic.name in message.blocks[0]["text"]["text"]
     assert len(message.blocks) <= 50
     assert len(message.text) <= 3000
+
+
+def test_subscriptions_says_queued_while_a_large_slot_drains(database: Database) -> None:
+    slot = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    with database.sessions() as session:
+        for n in range(12):
+            subscribe(
+                session,
+                team_id="T1",
+                enterprise_id=None,
+                channel_id=f"C{n:02d}",
+                user_id="U1",
+                schedule=MONDAY_9,
+                now=NOW,
+            )
+        front = describe(session, team_id="T1", channel_id="C00", now=slot)
+        back = describe(session, team_id="T1", channel_id="C11", now=slot)
+        before = describe(session, team_id="T1", channel_id="C11", now=NOW)
+    assert front is not None
+    assert back is not None
+    assert before is not None
+    assert front.describe_next().startswith("Next spotlight: any minute now")
+    assert back.is_queued
+    assert back.describe_next() == (
+        "Next spotlight: queued: delivering at Slack's pace, 11 channels ahead "
+        "(due Monday 30 November, 09:00 Copenhagen time)"
+    )
+    assert back.describe_next() in back.lines()
+    assert not before.is_queued

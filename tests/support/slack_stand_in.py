@@ -17,12 +17,20 @@ What a caller can rely on:
   ``respond_with(..., times=None)`` applies once the queue for that method is empty.
 * An API call without a bearer token (or ``token`` field) answers ``not_authed`` as Slack does,
   except ``oauth.*`` methods, which authenticate with the client id and secret.
+* Optionally (``rate_limits=RateLimits(...)``), ``chat.postMessage`` is limited as Slack limits
+  it: a token bucket per channel and one per workspace (a workspace is a token), refilled
+  continuously; a post above either is answered ``429`` with ``Retry-After`` (whole seconds,
+  at least 1) and posts nothing. ``conversations.history`` can be limited the same way.
+* Optionally (``keep_history=True``), every post answered ok is kept per channel and
+  ``conversations.history`` returns them, newest first, with their ``metadata``, paged by
+  ``limit`` and ``cursor``. (Stand-in timestamps are not wall-clock, so ``oldest`` is ignored.)
 * The server binds 127.0.0.1 only and never opens a connection of its own.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import threading
 import time
 from collections import deque
@@ -34,7 +42,7 @@ from types import TracebackType
 from typing import Any, Final, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-__all__ = ["Call", "Payload", "SlackStandIn"]
+__all__ = ["Call", "Payload", "RateLimits", "SlackStandIn"]
 
 Payload = dict[str, Any]
 """A JSON object as Python data."""
@@ -123,6 +131,79 @@ class _Outcome:
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class RateLimits:
+    """Slack's posting limits as the stand-in models them: token buckets, full at the start."""
+
+    posts_per_minute: float = 300.0
+    """The workspace budget for ``chat.postMessage`` (per token)."""
+    workspace_burst: float = 3.0
+    """Posts a workspace may make at once before the budget's pace applies."""
+    channel_per_second: float = 1.0
+    channel_burst: float = 1.0
+    history_per_minute: float | None = None
+    """``conversations.history`` per token (Slack: 1 a minute for some new installs)."""
+
+
+class _Bucket:
+    """A token bucket: ``capacity`` tokens, refilled at ``rate`` per second."""
+
+    def __init__(self, rate: float, capacity: float, now: float) -> None:
+        self.rate = rate
+        self.capacity = capacity
+        self.tokens = capacity
+        self.at = now
+
+    def wait(self, now: float) -> float:
+        """Seconds until a token is there (0 when one is there now)."""
+        self.tokens = min(self.capacity, self.tokens + (now - self.at) * self.rate)
+        self.at = now
+        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+
+
+class _RateModel:
+    """The buckets of :class:`RateLimits`, keyed by token and channel. Guarded by the caller."""
+
+    def __init__(self, limits: RateLimits) -> None:
+        self.limits = limits
+        self._buckets: dict[tuple[str, str], _Bucket] = {}
+
+    def _bucket(self, key: tuple[str, str], rate: float, capacity: float, now: float) -> _Bucket:
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            bucket = self._buckets[key] = _Bucket(rate, capacity, now)
+        return bucket
+
+    def retry_after(self, call: Call) -> int | None:
+        """Whole seconds to wait when ``call`` is over a limit (nothing taken), else None."""
+        limits, token, now = self.limits, call.token or "", call.at
+        if call.method == "chat.postMessage":
+            buckets = [
+                self._bucket(
+                    ("workspace", token),
+                    limits.posts_per_minute / 60,
+                    limits.workspace_burst,
+                    now,
+                ),
+                self._bucket(
+                    ("channel", f"{token}/{call.channel}"),
+                    limits.channel_per_second,
+                    limits.channel_burst,
+                    now,
+                ),
+            ]
+        elif call.method == "conversations.history" and limits.history_per_minute is not None:
+            buckets = [self._bucket(("history", token), limits.history_per_minute / 60, 1, now)]
+        else:
+            return None
+        wait = max(bucket.wait(now) for bucket in buckets)
+        if wait > 0:
+            return max(1, math.ceil(wait))
+        for bucket in buckets:
+            bucket.tokens -= 1
+        return None
+
+
 class SlackStandIn:
     """A loopback HTTP server that answers like Slack's Web API and records every call.
 
@@ -141,6 +222,8 @@ class SlackStandIn:
         app_id: str = "A0STANDIN",
         scopes: Sequence[str] = ("commands", "chat:write"),
         require_token: bool = True,
+        rate_limits: RateLimits | None = None,
+        keep_history: bool = False,
     ) -> None:
         self.team_id = team_id
         self.team_name = team_name
@@ -157,6 +240,9 @@ class SlackStandIn:
         self._delay = 0.0
         self._serial = 0
         self._errors: list[BaseException] = []
+        self._rates = _RateModel(rate_limits) if rate_limits is not None else None
+        self._keep_history = keep_history
+        self._history: dict[str, list[Payload]] = {}
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -252,9 +338,10 @@ class SlackStandIn:
             self._calls.clear()
 
     def reset(self) -> None:
-        """Forget calls, scripted outcomes, overrides, the delay and any server errors."""
+        """Forget calls, scripted outcomes, overrides, the delay, kept history and server errors."""
         with self._condition:
             self._calls.clear()
+            self._history.clear()
             self._scripts.clear()
             self._overrides.clear()
             self._delay = 0.0
@@ -312,6 +399,16 @@ class SlackStandIn:
             raise ValueError("the delay cannot be negative")
         with self._condition:
             self._delay = seconds
+
+    def set_rate_limits(self, limits: RateLimits | None) -> None:
+        """Model Slack's limits from now on (fresh, full buckets), or stop modelling them."""
+        with self._condition:
+            self._rates = _RateModel(limits) if limits is not None else None
+
+    def history(self, channel: str) -> list[Payload]:
+        """The messages kept for ``channel`` (``keep_history``), oldest first."""
+        with self._condition:
+            return list(self._history.get(channel, []))
 
     def _script(self, method: str, outcome: _Outcome, times: int) -> None:
         if times < 1:
@@ -392,6 +489,14 @@ class SlackStandIn:
             return _Outcome(HTTPStatus.OK, {"ok": False, "error": parse_error})
         if self.require_token and call.token is None and not call.method.startswith("oauth."):
             return _Outcome(HTTPStatus.OK, {"ok": False, "error": "not_authed"})
+        if self._rates is not None:
+            retry_after = self._rates.retry_after(call)
+            if retry_after is not None:
+                return _Outcome(
+                    HTTPStatus.TOO_MANY_REQUESTS,
+                    {"ok": False, "error": "ratelimited"},
+                    {"Retry-After": str(retry_after)},
+                )
         override = self._overrides.get(call.method)
         if override is not None:
             return _Outcome(HTTPStatus.OK, override)
@@ -403,7 +508,16 @@ class SlackStandIn:
         channel = call.channel or "C123"
         if call.method == "chat.postMessage":
             ts = self._next_ts()
-            return {"ok": True, "channel": channel, "ts": ts, "message": self._message(call, ts)}
+            message = self._message(call, ts)
+            if self._keep_history:
+                kept = dict(message)
+                metadata = call.json_field("metadata")
+                if isinstance(metadata, dict):
+                    kept["metadata"] = metadata
+                self._history.setdefault(channel, []).append(kept)
+            return {"ok": True, "channel": channel, "ts": ts, "message": message}
+        if call.method == "conversations.history" and self._keep_history:
+            return self._history_page(call, channel)
         if call.method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self._next_ts()}
         if call.method == "chat.update":
@@ -429,6 +543,22 @@ class SlackStandIn:
         if call.method == "oauth.v2.access":
             return self._oauth_v2_access(call)
         return {"ok": True}
+
+    def _history_page(self, call: Call, channel: str) -> Payload:
+        newest_first = list(reversed(self._history.get(channel, [])))
+        with_metadata = str(call.body.get("include_all_metadata", "")).lower() in ("1", "true")
+        if not with_metadata:
+            newest_first = [{k: v for k, v in m.items() if k != "metadata"} for m in newest_first]
+        start = int(str(call.body.get("cursor") or 0))
+        limit = max(1, min(int(str(call.body.get("limit") or 100)), 1000))
+        page = newest_first[start : start + limit]
+        more = start + limit < len(newest_first)
+        return {
+            "ok": True,
+            "messages": page,
+            "has_more": more,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
 
     def _message(self, call: Call, ts: str) -> Payload:
         message: Payload = {
