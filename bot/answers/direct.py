@@ -176,11 +176,13 @@ def name_of(entry: Entry) -> str:
 
 
 def _first_source(kb: KnowledgeBase, ids: Sequence[str]) -> Source | None:
-    for source_id in ids:
-        source = kb.sources.get(source_id)
-        if source is not None:
-            return source
-    return None
+    """The entry's most specific source: the one the fewest entries cite (a centre's own page
+    rather than an overview that names every centre); the first of equals."""
+    use = lexicon_for(kb).source_use
+    known = [source_id for source_id in ids if source_id in kb.sources]
+    if not known:
+        return None
+    return kb.sources[min(known, key=lambda source_id: use.get(source_id, 0))]
 
 
 def _sources_of(entry: Entry) -> tuple[str, ...]:

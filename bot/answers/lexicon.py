@@ -49,6 +49,8 @@ class Lexicon:
     """Normalised city word → ids of the centres there, in file order."""
     position: Mapping[str, int]
     """Centre id → its place in the file, for keeping lists in the editors' order."""
+    source_use: Mapping[str, int]
+    """Source id → how many entries cite it: the rarest is the most specific to an entry."""
     known_stems: frozenset[str]
     """Stems of every word in the knowledge base and in the vocabulary tables."""
     table_words: frozenset[str]
@@ -137,6 +139,13 @@ def _build(kb: KnowledgeBase) -> Lexicon:
         texts += [centre.founded_note]
     for stat_entry in stats:
         texts += [stat_entry.stat.label, stat_entry.stat.unit, stat_entry.stat.statement]
+    source_use: dict[str, int] = {}
+    cited: list[tuple[str, ...]] = [tuple(kb.cluster.sources)]
+    cited += [tuple(f.sources) for f in kb.fields.values()]
+    cited += [tuple(c.sources) for c in kb.centres.values()]
+    for sources in cited:
+        for source_id in set(sources):
+            source_use[source_id] = source_use.get(source_id, 0) + 1
     table_words = _table_words()
     known = {stem(word) for word in _words(texts)}
     known.update(stem(word) for word in table_words)
@@ -152,6 +161,7 @@ def _build(kb: KnowledgeBase) -> Lexicon:
         stats=tuple(stats),
         by_city={city: tuple(ids) for city, ids in by_city.items()},
         position={centre_id: number for number, centre_id in enumerate(kb.centres)},
+        source_use=source_use,
         known_stems=frozenset(known),
         table_words=table_words,
     )
