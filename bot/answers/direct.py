@@ -424,8 +424,11 @@ def _status(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer
     successor = kb.centres.get(entry.successor) if entry.successor else None
     also = [Fact(f"Successor: {successor.label}.")] if successor else []
     if entry.status is Status.ACTIVE:
-        reviewed = f" (last reviewed {entry.reviewed.isoformat()})" if entry.reviewed else ""
-        text = f"Yes: {entry.label} is active, as far as its sources say{reviewed}."
+        evidence = [entry.status_year_label] if entry.status_year_label else []
+        if entry.reviewed:
+            evidence.append(f"last reviewed {entry.reviewed.isoformat()}")
+        when = f" ({'; '.join(evidence)})" if evidence else ""
+        text = f"Yes: {entry.label} is active, as far as its sources say{when}."
     elif entry.status is Status.ENDED:
         text = f"No: {entry.label} has ended.{note}"
     elif entry.status is Status.RENAMED:

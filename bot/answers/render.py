@@ -295,7 +295,10 @@ def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
         pairs.append(("Founded", escape(founded)))
     if centre.website:
         pairs.append(("Website", link(str(centre.website), host_of(str(centre.website)))))
-    pairs.append(("Status", phrases.STATUS_LABELS[centre.status.value]))
+    status_text = phrases.STATUS_LABELS[centre.status.value]
+    if centre.status_year_label:
+        status_text += f" ({centre.status_year_label})"
+    pairs.append(("Status", status_text))
     if answer.parent:
         pairs.append(("Part of", escape(answer.parent.label)))
     blocks.extend(field_sections(pairs))
