@@ -1,13 +1,20 @@
 """Benchmark the web process: signed `/medicon cancer` at 20 concurrent clients, with wrk.
 
-Run: ``.venv/bin/python bench/slack_http.py`` (needs ``wrk``: ``apt-get install wrk``; about a
-minute). In the same run and on the same server stack (gunicorn, same workers and threads), a
-bare Bolt app that acks static text is measured as the baseline. Prints requests/s, p50 and p99
-for both and their ratio, the time from start to the first 200 on /healthz, and the resident
-memory of each worker. All traffic stays on 127.0.0.1.
+Run: ``.venv/bin/python bench/slack_http.py`` (needs ``wrk``: ``apt-get install wrk``; about two
+minutes). In the same run, interleaved round by round and on the same production server set-up
+(``bot.slack.server.gunicorn_options``: the same workers and threads), two baselines:
 
-Targets (issue #3): throughput ≥ 0.9× the bare app's; p99 < 50 ms; boot to first 200 on
-/healthz < 2 s; resident memory < 150 MB per worker.
+* the fastest bare Bolt app: a sync ``App`` with ``process_before_response=True`` that acks
+  static text;
+* the raw-HMAC floor: a plain WSGI app that checks the signature and timestamp and returns
+  static JSON, with no Bolt at all.
+
+Prints requests/s, p50 and p99 for each, medicon-bot's throughput as a ratio of both, the time
+from start to the first 200 on /healthz, and the resident memory of each worker. All traffic
+stays on 127.0.0.1.
+
+Targets (issue #8): throughput ≥ 1.0× the bare Bolt app's, p99 ≤ 25 ms; (issue #3) boot to the
+first 200 on /healthz < 2 s, resident memory < 150 MB per worker.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bot.slack.server import THREADS  # noqa: E402
 from tests.support.signing import sign, slash_command_body  # noqa: E402
 from tests.support.slack_stand_in import SlackStandIn  # noqa: E402
 from tests.support.web_process import clean_environment, free_port  # noqa: E402
@@ -56,6 +64,38 @@ def load():
         ack("Medicon Valley: static text from a bare Bolt app.")
 
     return SlackRequestHandler(app)
+
+run_gunicorn(load, gunicorn_options(load_settings(os.environ)))
+"""
+
+FLOOR_APP = """
+import hashlib, hmac, os, sys, time
+sys.path.insert(0, {repo!r})
+from bot.config import load_settings
+from bot.slack.server import gunicorn_options, run_gunicorn
+
+SECRET = {secret!r}.encode()
+ANSWER = b'{{"response_type": "ephemeral", "text": "Medicon Valley: static JSON, no Bolt."}}'
+
+def load():
+    def app(environ, start_response):
+        if environ["REQUEST_METHOD"] != "POST":
+            start_response("405 Method Not Allowed", [("Content-Length", "0")])
+            return [b""]
+        body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", "")
+        base = b"v0:" + timestamp.encode() + b":" + body
+        expected = "v0=" + hmac.new(SECRET, base, hashlib.sha256).hexdigest()
+        signature = environ.get("HTTP_X_SLACK_SIGNATURE", "")
+        fresh = timestamp.isdigit() and abs(time.time() - int(timestamp)) <= 300
+        if not fresh or not hmac.compare_digest(expected, signature):
+            start_response("401 Unauthorized", [("Content-Length", "0")])
+            return [b""]
+        headers = [("Content-Type", "application/json"), ("Content-Length", str(len(ANSWER)))]
+        start_response("200 OK", headers)
+        return [ANSWER]
+
+    return app
 
 run_gunicorn(load, gunicorn_options(load_settings(os.environ)))
 """
@@ -169,16 +209,18 @@ def main() -> None:
             "LOG_LEVEL": "WARNING",
         }
         servers = {
+            "raw-HMAC floor": ([sys.executable, str(directory / "floor.py")], "/slack/events"),
             "bare Bolt app": ([sys.executable, str(directory / "bare.py")], "/slack/events"),
             "medicon-bot serve": ([str(BIN / "medicon-bot"), "serve"], "/healthz"),
         }
+        (directory / "floor.py").write_text(FLOOR_APP.format(repo=str(REPO), secret=SECRET))
         (directory / "bare.py").write_text(
             BARE_APP.format(repo=str(REPO), token=TOKEN, secret=SECRET)
         )
         runs: dict[str, list[tuple[float, float, float, str, float, list[float]]]] = {
             name: [] for name in servers
         }
-        # Alternate the two servers over several rounds: the machine's speed drifts.
+        # Alternate the servers round by round: the machine's speed drifts.
         for _ in range(args.rounds):
             for name, (command, probe_path) in servers.items():
                 port = free_port()
@@ -198,14 +240,15 @@ def main() -> None:
                 runs[name].append((rate, p50, p99, status, boot, rss))
 
         print(
-            f"{os.cpu_count()} cores; wrk -c{args.connections} -d{args.seconds}s, gunicorn gthread "
-            f"x{args.workers} workers; signed `/medicon cancer`; median of {args.rounds} rounds"
+            f"{os.cpu_count()} cores; wrk -c{args.connections} -d{args.seconds}s; gunicorn "
+            f"x{args.workers} buffering (waitress) workers x{THREADS} threads; "
+            f"signed `/medicon cancer`; median of {args.rounds} rounds"
         )
         print(
             f"{'server':<20} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'boot s':>7} "
             f"{'worker RSS MB':>16}  responses"
         )
-        medians = {}
+        medians: dict[str, tuple[float, float]] = {}
         for name, results in runs.items():
             rate = statistics.median(r[0] for r in results)
             p50 = statistics.median(r[1] for r in results)
@@ -213,14 +256,19 @@ def main() -> None:
             boot = statistics.median(r[4] for r in results)
             peak_rss = max((value for r in results for value in r[5]), default=0.0)
             statuses = ", ".join(sorted({r[3] for r in results}))
-            medians[name] = rate
+            medians[name] = rate, p99
             rounds = " / ".join(f"{r[0]:.0f}" for r in results)
             print(
                 f"{name:<20} {rate:>8.0f} {p50:>8.2f} {p99:>8.2f} {boot:>7.2f} "
                 f"{peak_rss:>13.0f} max  {statuses}  (req/s by round: {rounds})"
             )
-        ratio = medians["medicon-bot serve"] / medians["bare Bolt app"]
-        print(f"throughput ratio medicon-bot / bare: {ratio:.2f}")
+        ours, p99 = medians["medicon-bot serve"]
+        bare = ours / medians["bare Bolt app"][0]
+        floor = ours / medians["raw-HMAC floor"][0]
+        print(
+            f"medicon-bot throughput: {bare:.2f}x the bare Bolt app (target >= 1.0), "
+            f"{floor:.2f}x the raw-HMAC floor; p99 {p99:.1f} ms (target <= 25)"
+        )
         print("(boot: from process start to the first answer; /healthz 200 for medicon-bot)")
 
 
