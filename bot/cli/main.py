@@ -72,10 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_spotlight_command(args, settings=settings, kb=kb)
         if command == "serve":
             settings.require_slack()
-            from bot.slack.server import serve
-            from bot.storage import open_database
+            from bot.slack.server import migrate_once, serve
 
-            open_database(settings.database_url).dispose()  # migrate once, before the workers
+            migrate_once(settings)  # in the master, before the workers
             serve(settings)
             return 0
         settings.require_slack(socket_mode=True)
@@ -92,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.print(f"Configuration error: {error}", markup=False)
         return 2
     except MediconBotError as error:
-        err.print(str(error), markup=False)
+        err.print(str(error), markup=False, soft_wrap=True)  # one line, however long
         return 1
 
 

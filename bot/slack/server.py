@@ -23,14 +23,18 @@ from typing import Any, Final
 
 from gunicorn.app.base import BaseApplication
 from gunicorn.workers.base import Worker
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 
 from bot.config import Settings
+from bot.errors import MediconBotError
 from bot.slack.web import MAX_BODY_BYTES, create_web_app
+from bot.storage import open_database
 
-__all__ = ["BufferingWorker", "gunicorn_options", "run_gunicorn", "serve"]
+__all__ = ["BufferingWorker", "gunicorn_options", "migrate_once", "run_gunicorn", "serve"]
 
 THREADS: Final = 4
 """Threads per worker. Requests are acknowledged from memory and slow follow-ups run in Bolt's
@@ -50,7 +54,7 @@ _WAITRESS: Final[dict[str, Any]] = {
     "connection_limit": 1000,  # idle or slow sockets cost a file descriptor, not a thread
     "channel_timeout": 60,  # seconds a connection may sit without sending anything
     "max_request_header_size": 64 * 1024,
-    "max_request_body_size": 8 * MAX_BODY_BYTES,  # beyond this waitress itself answers 413
+    "max_request_body_size": 2 * MAX_BODY_BYTES,  # beyond this waitress itself answers 413
     "asyncore_use_poll": True,  # select() stops at 1024 descriptors
     "ident": "medicon-bot",
     "clear_untrusted_proxy_headers": True,
@@ -136,6 +140,24 @@ def gunicorn_options(settings: Settings, *, host: str = "0.0.0.0") -> dict[str, 
         "loglevel": settings.log_level.lower(),
         "proc_name": "medicon-bot-web",
     }
+
+
+def migrate_once(settings: Settings) -> None:
+    """Bring the schema up to date in the master, before any worker starts.
+
+    Raises MediconBotError with one line naming the database when it cannot be reached: the
+    platform restarts the process, and a traceback would tell an operator nothing more.
+    """
+    try:
+        open_database(settings.database_url).dispose()
+    except DBAPIError as error:
+        original = error.orig if error.orig is not None else error
+        first_line = (str(original).strip().splitlines() or [""])[0]
+        where = make_url(settings.database_url).render_as_string(hide_password=True)
+        raise MediconBotError(
+            f"medicon-bot serve: the database at {where} is unreachable "
+            f"({type(original).__name__}: {first_line}); not starting"
+        ) from None
 
 
 def serve(settings: Settings) -> None:

@@ -2,13 +2,15 @@
 mentions, ``/medicon <question>``) are still given, each event once, and /healthz says 503.
 
 The real web process reaches PostgreSQL through a loopback TCP forwarder; cutting it closes
-every connection and the port, as an outage does.
+every connection and the port, as an outage does. A web process that cannot reach its database
+at start says so in one line and exits.
 """
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import subprocess
 import threading
 import time
 import urllib.request
@@ -30,7 +32,13 @@ from tests.support.signing import (
     slash_command_body,
 )
 from tests.support.slack_stand_in import SlackStandIn
-from tests.support.web_process import WebProcess, running_web_process
+from tests.support.web_process import (
+    EXECUTABLE,
+    WebProcess,
+    clean_environment,
+    free_port,
+    running_web_process,
+)
 
 
 class Forwarder:
@@ -177,3 +185,29 @@ def test_a_slash_question_is_answered(
     status, _, raw = post_signed(web_without_database.events_url, body, secret=SIGNING_SECRET)
     assert status == 200
     assert b"Cancer" in raw
+
+
+def test_serve_without_a_database_says_so_in_one_line(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    closed = free_port()  # nothing listens there
+    environment = clean_environment(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        DATABASE_URL=f"postgresql://postgres:pw@127.0.0.1:{closed}/test",
+        PORT=str(free_port()),
+    )
+    result = subprocess.run(
+        [str(EXECUTABLE), "serve"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+        cwd=tmp_path_factory.mktemp("no-database"),
+    )
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert f"the database at postgresql+psycopg://postgres:***@127.0.0.1:{closed}/test" in line
+    assert "unreachable" in line
+    assert "Traceback" not in result.stderr
