@@ -271,7 +271,7 @@ class _Pass:
         self.journal_dir = journal_dir
         self.patience = patience.total_seconds()
         self.lanes = pacer.lanes(concurrency)
-        self.team_page = max(1, min(page_size, max(2 * self.lanes, 10)))
+        self.team_page = max(1, min(page_size, max(8 * self.lanes, 25)))
         self.max_workspaces = max(32, 2 * concurrency)
         self.tally = _Tally()
         self.messages = _Messages(kb)

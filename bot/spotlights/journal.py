@@ -45,7 +45,7 @@ def default_journal_dir(database_url: str) -> Path:
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         path = Path(url.database)
-        return path.parent / f"{path.name}.spotlight-journal"
+        return path.parent / f"{path.name}-spotlight-journal"  # *.sqlite3-* is git-ignored
     identity = url.render_as_string(hide_password=True)
     digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / "medicon-bot" / f"spotlight-journal-{digest}"

@@ -213,7 +213,8 @@ class DatabasePacer:
 
     @property
     def lateness_allowed(self) -> float:
-        return self._pace.interval / 2
+        # Up to one interval late keeps at most two posts close together: a burst Slack allows.
+        return self._pace.interval
 
     def clock(self) -> float:
         return self._clock()

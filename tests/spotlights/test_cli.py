@@ -170,3 +170,11 @@ def test_run_due_without_its_database_says_so_in_one_line(url: str, named: str) 
     assert "is unreachable (" in line
     assert named in line
     assert "secret" not in line
+
+
+def test_the_workspace_budget_is_a_validated_setting() -> None:
+    assert load_settings({}).posts_per_minute == 180
+    assert load_settings({"MEDICON_POSTS_PER_MINUTE": "300"}).posts_per_minute == 300
+    for bad in ("0", "lots", "100000"):
+        with pytest.raises(ConfigurationError, match=r"^MEDICON_POSTS_PER_MINUTE: "):
+            load_settings({"MEDICON_POSTS_PER_MINUTE": bad})
