@@ -481,8 +481,8 @@ def count(kb: KnowledgeBase, question: Question) -> DirectAnswer | FilteredListA
     place = filters.city is not None or filters.country is not None or filters.status is not None
     if place and _counts_something_else(question):
         found = _number_sentences_in(kb, question, fields)
-        if found is not None:
-            return found
+        if found is not None or not filters.kind_named:
+            return found  # the region's figures are not a place's: say so rather than guess
     if place or (filters.kind_named and not _label_match(kb, question, fields)):
         return filtered_list(kb, question, counted=True)
     owners: set[EntryRef] | None = set(fields) if fields else None

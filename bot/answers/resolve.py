@@ -235,7 +235,8 @@ def _unknown(kb: KnowledgeBase, question: Question, *, reason: str | None = None
         found = _entry_resembling(kb, text)
         if found is not None:
             return found
-    if reason == "unknown" and not question.unknown:
+    browsing = not question.signals and not _looks_like_a_name(text)
+    if reason == "unknown" and not question.unknown and browsing:
         matched = _search(kb, text, floor=1.0)
         if matched is not None:
             return matched
@@ -246,6 +247,8 @@ def _unknown(kb: KnowledgeBase, question: Question, *, reason: str | None = None
             reason="out-of-domain" if reason != "garbage" else "garbage",
         )
     related: tuple[Entry, ...] = ()
+    if reason == "unknown" and not question.unknown:
+        reason = "not-in-kb"  # its words appear in entries, but no entry is what was asked
     if question.topic:
         hits = kb.index.search(" ".join(question.topic), limit=3)
         related = tuple(_entry(kb, hit.ref) for hit in hits)
@@ -253,6 +256,12 @@ def _unknown(kb: KnowledgeBase, question: Question, *, reason: str | None = None
         _entry(kb, ref) for ref in kb.index.suggestions(text) if _looks_alike(kb, ref, text)
     )
     return NoMatchAnswer(typed=text, suggestions=suggestions, reason=reason, related=related)
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """``Novo Nordisk``, ``Harvard Medical School``: every word capitalised."""
+    words = [word for word in text.split() if word[:1].isalpha()]
+    return bool(words) and all(word[:1].isupper() for word in words)
 
 
 def _looks_alike(kb: KnowledgeBase, ref: EntryRef, text: str) -> bool:

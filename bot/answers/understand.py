@@ -104,6 +104,8 @@ class Question:
     """Set when the entity was found through a typo: what was typed."""
     argument: str = ""
     """The words after ``search`` or ``centres``."""
+    signals: frozenset[Signal] = frozenset()
+    """What the question words asked (``how many``, ``who``…); empty for a bare name."""
     least: bool = False
     """For comparisons: the fewest or smallest rather than the most."""
     parts_of: str | None = None
@@ -581,6 +583,7 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: _Reading) 
         "unknown": unknown,
         "closest_to": reading.closest_to,
         "least": Signal.LEAST in signals,
+        "signals": frozenset(signals),
     }
 
     def ask(intent: Intent, **extra: object) -> Question:
@@ -618,7 +621,7 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: _Reading) 
         entities = tuple(ref for ref in entities if ref.kind != "cluster")
         base["entities"] = entities
     if subject is not None:
-        intent, extra = _about_subject(signals, role)
+        intent, extra = _about_subject(signals, role, figure=_counts_a_figure(reading))
         return ask(intent, **extra)
     if not entities and not filters.narrows:
         if comparing and (reading.concepts or reading.kind_named) and not unknown:
@@ -635,6 +638,8 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: _Reading) 
         return ask(Intent.COMPARE)
     if Signal.COUNT in signals:
         return ask(Intent.COUNT)
+    if Signal.WHAT in signals and not reading.kind_named and _counts_a_figure(reading):
+        return ask(Intent.COUNT)  # "what is the population of Denmark?"
     if signals & {Signal.LIST, Signal.WHERE, Signal.WHO}:
         return ask(Intent.LIST)
     status_only = filters.status is not None and not (filters.city or filters.country)
@@ -670,12 +675,25 @@ def _by_specificity(kb: KnowledgeBase, reading: _Reading) -> tuple[EntryRef, ...
     return tuple(ref for _, ref in sorted(enumerate(refs), key=key))
 
 
+_KIND_STEMS = frozenset(stem(word) for phrase in vocab.KIND_WORDS for word in phrase.split())
+
+
+def _counts_a_figure(reading: _Reading) -> bool:
+    """True when the question names something counted (population, companies), not a kind."""
+    return any(concept not in _KIND_STEMS for concept in reading.concepts)
+
+
 def _place_or_status(filters: Filters) -> bool:
     return any(value is not None for value in (filters.city, filters.country, filters.status))
 
 
-def _about_subject(signals: set[Signal], role: Signal | None) -> tuple[Intent, dict[str, object]]:
-    """The question about one centre or the cluster, from its signals."""
+def _about_subject(
+    signals: set[Signal], role: Signal | None, *, figure: bool = False
+) -> tuple[Intent, dict[str, object]]:
+    """The question about one centre or the cluster, from its signals; ``figure`` when it
+    names something counted ("what is the population of Medicon Valley?")."""
+    if figure and Signal.WHAT in signals and not signals & {Signal.WHEN, Signal.WHO}:
+        return Intent.COUNT, {}
     if Signal.NAME in signals:
         return Intent.WHAT, {"role": Signal.NAME}
     if Signal.COUNT in signals:
@@ -716,7 +734,7 @@ def _reason(raw: str, unknown: tuple[str, ...], signals: set[Signal]) -> str:
     if not unknown:
         return "unknown"
     words = clean(raw).split()
-    capitals = sum(1 for word in words[1:] if word[:1].isupper()) + (
+    capitals = sum(1 for word in words[1:] if word[:1].isupper() and len(word) > 1) + (
         1 if words and words[0][:1].isupper() and not signals else 0
     )
     if not signals and len(words) <= 4:

@@ -148,6 +148,8 @@ def test_roles(kb: KnowledgeBase, typed: str, role: Signal) -> None:
         ("🙂🙂🙂", "garbage"),
         ('Traceback (most recent call last): File "x.py", line 1, in <module>', "out-of-domain"),
         ("what's the stock price of Novo Nordisk", "out-of-domain"),
+        ("is Silicon Valley bigger than Medicon Valley?", "out-of-domain"),
+        ("how do I cook pasta?", "out-of-domain"),
         ("what's the weather in Lund?", "out-of-domain"),
         ("how many people live in Tokyo?", "out-of-domain"),
         ("Mayo Clinic", "not-in-kb"),
@@ -199,3 +201,19 @@ def test_a_missing_fact_is_said_honestly_and_offers_the_card(kb: KnowledgeBase) 
 
 def test_understanding_is_a_pure_function_of_text(kb: KnowledgeBase) -> None:
     assert understand(kb, "who leads CBMR?") == understand(kb, "who leads CBMR?")
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("Novo Nordisk", "declined"),
+        ("what is Ferring?", "declined"),
+        ("what's the population of Denmark?", "declined"),
+        ("search novo nordisk", "search"),
+        ("what is the population of Medicon Valley?", "direct"),
+    ],
+)
+def test_words_that_appear_in_entries_are_not_taken_for_answers(
+    kb: KnowledgeBase, typed: str, kind: str
+) -> None:
+    assert outcome(answer_question(kb, typed)).kind == kind
