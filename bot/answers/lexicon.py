@@ -34,6 +34,8 @@ class StatEntry:
 @dataclass(frozen=True)
 class Lexicon:
     names: Mapping[str, EntryRef]
+    spellings_of: Mapping[EntryRef, tuple[str, ...]]
+    """Every normalised spelling of each entry."""
     stemmed_names: Mapping[str, EntryRef]
     partial_names: Mapping[str, EntryRef]
     """The first three or more words of a long name, when only one entry starts that way."""
@@ -150,8 +152,12 @@ def _build(kb: KnowledgeBase) -> Lexicon:
     known = {stem(word) for word in _words(texts)}
     known.update(stem(word) for word in table_words)
     known.update(stem(word) for name in outside for word in name.split())
+    spellings_of: dict[EntryRef, list[str]] = {}
+    for spelling, ref in names.items():
+        spellings_of.setdefault(ref, []).append(spelling)
     return Lexicon(
         names=names,
+        spellings_of={ref: tuple(found) for ref, found in spellings_of.items()},
         stemmed_names=stemmed,
         partial_names={key: ref for key, ref in partial.items() if ref is not None},
         longest_name=min(max((len(n.split()) for n in names), default=1), 10),

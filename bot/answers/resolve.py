@@ -25,6 +25,7 @@ from bot.answers.direct import (
     filtered_list,
     parts_list,
 )
+from bot.answers.lexicon import lexicon_for
 from bot.answers.query import Command, Query
 from bot.answers.understand import Intent, Question, understand
 from bot.answers.vocabulary import FILLER, Signal
@@ -269,8 +270,8 @@ def _looks_alike(kb: KnowledgeBase, ref: EntryRef, text: str) -> bool:
     typed = normalize(text)
     return any(
         fuzz.ratio(typed, spelling) >= _LOOKALIKE
-        for spelling, target in kb.index.spellings.items()
-        if target == ref and abs(len(spelling) - len(typed)) <= max(4, len(typed) // 2)
+        for spelling in lexicon_for(kb).spellings_of.get(ref, ())
+        if abs(len(spelling) - len(typed)) <= max(4, len(typed) // 2)
     )
 
 
