@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, TypeVar
 
+from rapidfuzz.distance import OSA
+
 from bot.answers import vocabulary as vocab
 from bot.answers.lexicon import Lexicon, lexicon_for
 from bot.answers.query import Command, parse_query
@@ -459,6 +461,10 @@ def understand(kb: KnowledgeBase, text: str) -> Question:
         return Question(Intent.LOOKUP, raw, language=language, entities=(whole,))
     topic = " ".join(word for word in words if word not in vocab.FILLER)
     asks = any(word in _SIGNAL_WORDS for word in words)
+    if topic and not asks:
+        named = kb.index.exact(topic)  # "CBMR please", "the epilepsy centre"
+        if named is not None:
+            return Question(Intent.LOOKUP, raw, language=language, entities=(named,))
     typo = kb.index.closest(normal) or (kb.index.closest(topic) if topic and not asks else None)
     if typo is not None:
         return Question(
@@ -468,8 +474,46 @@ def understand(kb: KnowledgeBase, text: str) -> Question:
         return Question(Intent.OUTSIDE, raw, language=language, outside=_outside_id(kb, normal))
     if query.command is Command.CENTRES and query.argument:
         return _centres_question(kb, raw, query.argument, language)
-    reading = _read(kb, cleaned)
+    reading = _read(kb, _mend_question_words(kb, cleaned))
     return _decide(kb, raw, language, reading)
+
+
+_QUESTION_WORDS = frozenset(
+    vocab.split_words(
+        "how|many|much|what|whats|when|where|wheres|which|who|whos|many|hvor|mange|meget|hvad"
+        "|hvem|hvornar|hvilke|hvilken|hur|manga|mycket|vad|vem|nar|vilka|vilken|founded|hosts"
+        "|leads|still|active|started"
+    )
+)
+"""Interrogatives that a hurried typist misspells; only these are mended, so an unknown word
+(``cook``) never turns into a question word by accident."""
+_QUESTION_DELETES: dict[str, str] = {}
+for _word in sorted(_QUESTION_WORDS):
+    _QUESTION_DELETES.setdefault(_word, _word)
+    for _cut in range(len(_word)):
+        _QUESTION_DELETES.setdefault(_word[:_cut] + _word[_cut + 1 :], _word)
+
+
+def _mend_question_words(kb: KnowledgeBase, text: str) -> str:
+    """``how meny`` → ``how many``, ``wen was`` → ``when was``: an unknown word one edit from
+    a question word is read as that word (names are left alone: they are known words)."""
+    lexicon = lexicon_for(kb)
+    words = normalize(text).split()
+    mended = False
+    for position, word in enumerate(words):
+        if len(word) < 3 or word in lexicon.table_words:
+            continue
+        strange = _unknown(word, lexicon)
+        candidates = [_QUESTION_DELETES.get(word)]
+        candidates += [_QUESTION_DELETES.get(word[:i] + word[i + 1 :]) for i in range(len(word))]
+        for candidate in candidates:
+            if not candidate or not (strange or stem(candidate) == stem(word)):
+                continue
+            if OSA.distance(word, candidate) <= 1:
+                words[position] = candidate
+                mended = True
+                break
+    return " ".join(words) if mended else text
 
 
 def _outside_id(kb: KnowledgeBase, normal: str) -> str | None:

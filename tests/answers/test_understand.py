@@ -217,3 +217,21 @@ def test_words_that_appear_in_entries_are_not_taken_for_answers(
     kb: KnowledgeBase, typed: str, kind: str
 ) -> None:
     assert outcome(answer_question(kb, typed)).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("typed", "intent", "subject"),
+    [
+        ("how meny compounds in cancer", Intent.COUNT, ("field", "cancer")),
+        ("wen was CBMR founded", Intent.WHEN, ("centre", "cbmr")),
+        ("hwo hosts LUDC", Intent.WHO, ("centre", "ludc")),
+        ("CBMR please", Intent.LOOKUP, ("centre", "cbmr")),
+    ],
+)
+def test_misspelt_question_words_and_filler_around_a_name(
+    kb: KnowledgeBase, typed: str, intent: Intent, subject: tuple[str, str]
+) -> None:
+    question = understand(kb, typed)
+    assert question.intent is intent
+    assert question.subject == EntryRef(*subject)  # type: ignore[arg-type]
+    assert question.closest_to is None or intent is not Intent.LOOKUP
