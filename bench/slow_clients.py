@@ -35,7 +35,7 @@ TIMEOUT = 5.0
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--requests", type=int, default=300, help="signed requests per phase")
+    parser.add_argument("--requests", type=int, default=1000, help="signed requests per phase")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--tricklers", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
