@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.answers import phrases
 from bot.answers import vocabulary as vocab
 from bot.answers.lexicon import Lexicon, StatEntry, lexicon_for
 from bot.answers.stems import stem
@@ -208,17 +209,12 @@ def status_caveat(kb: KnowledgeBase, entry: Entry) -> str | None:
     or its status is uncertain (with the successor, when recorded)."""
     if not isinstance(entry, Centre) or entry.status is Status.ACTIVE:
         return None
-    label = {
-        Status.ENDED: "has ended",
-        Status.RENAMED: "has been renamed",
-        Status.UNCERTAIN: "is of uncertain status",
-    }[entry.status]
-    text = f"{name_of(entry)} {label}"
+    text = phrases.CAVEATS[entry.status.value].format(name=name_of(entry))
     if entry.status_note:
         text += f": {entry.status_note}"
     successor = kb.centres.get(entry.successor) if entry.successor else None
     if successor is not None:
-        text += f" Successor: {successor.label}."
+        text += " " + phrases.SUCCESSOR.format(label=successor.label)
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
@@ -254,9 +250,13 @@ def stat_fact(kb: KnowledgeBase, owner: Entry, stat: Stat) -> Fact:
     scope = f" in {stat.scope}" if getattr(stat, "scope", None) else ""
     owner_name = name_of(owner)
     label = stat.label if owner_name.casefold() in stat.label.casefold() else f"{stat.label}"
-    text = (
-        f"{label} ({owner_name}{scope}): {stat.display_value}{stat.unit_suffix}, "
-        f"{year_phrase(stat)}."
+    text = phrases.STAT_FACT.format(
+        label=label,
+        owner=owner_name,
+        scope=scope,
+        value=stat.display_value,
+        unit=stat.unit_suffix,
+        year=year_phrase(stat),
     )
     return Fact(text, kb.sources.get(stat.source))
 
@@ -289,11 +289,11 @@ def _names(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
     skip = {entry.name.casefold(), (short or "").casefold()}
     others = [a for a in _spellings(entry) if a and a.casefold() not in skip]
     if short:
-        text = f"{short} is short for {entry.name}."
+        text = phrases.SHORT_FOR.format(short=short, name=entry.name)
     else:
-        text = f"{entry.name} is the entry's full name."
+        text = phrases.FULL_NAME.format(name=entry.name)
     if others:
-        text += " Also called: " + ", ".join(dict.fromkeys(others)) + "."
+        text += phrases.ALSO_CALLED.format(names=", ".join(dict.fromkeys(others)))
     return _direct(kb, question, entry, text)
 
 
@@ -311,12 +311,12 @@ def _what(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
 def _where(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
     if isinstance(entry, Centre):
         if entry.place:
-            text = f"{entry.label} is in {entry.place}."
-            also = [Fact(f"Host: {entry.host}.")] if entry.host else []
+            text = phrases.IS_IN.format(label=entry.label, place=entry.place)
+            also = [Fact(phrases.HOST_LINE.format(host=entry.host))] if entry.host else []
             return _direct(kb, question, entry, text, also=also)
-        text = f"The knowledge base does not record where {entry.label} is based."
+        text = phrases.WHERE_UNKNOWN.format(label=entry.label)
         if entry.host:
-            text += f" Its host: {entry.host}."
+            text += phrases.ITS_HOST.format(host=entry.host)
         return _direct(kb, question, entry, text, known=False)
     return _what(kb, question, entry)
 
@@ -345,62 +345,64 @@ def _who(kb: KnowledgeBase, question: Question, entry: Entry, role: Signal) -> D
     name = name_of(entry)
     if role is Signal.HOST:
         if isinstance(entry, Centre) and entry.host:
-            text = f"{entry.label} is hosted by {entry.host}."
+            text = phrases.HOSTED_BY.format(label=entry.label, host=entry.host)
             if entry.host.casefold().startswith(("owned", "run", "hosted", "part of")):
                 text = f"{entry.label}: {entry.host}."
             parent = kb.centres.get(entry.part_of) if entry.part_of else None
-            part_of = [Fact(f"It is part of {parent.label}.")] if parent else []
+            part_of = [Fact(phrases.PART_OF.format(parent=parent.label))] if parent else []
             return _direct(kb, question, entry, text, also=part_of)
         return _direct(
             kb,
             question,
             entry,
-            f"The knowledge base does not record who hosts {name}.",
+            phrases.NOT_RECORDED.format(asked=phrases.ASKED_ROLE["host"], name=name),
             known=False,
         )
     if role is Signal.FOUNDER and isinstance(entry, Centre):
         note = entry.founded_note or ""
         if entry.founded and re.match(r"(?i)\s*(by|with)\b", note):
             return _direct(
-                kb, question, entry, f"{entry.label} was founded in {entry.founded} {note}."
+                kb,
+                question,
+                entry,
+                phrases.FOUNDED_IN.format(label=entry.label, year=entry.founded, note=f" {note}"),
             )
     sentences = _matching_sentences(entry, _ROLE_WORDS.get(role, _ROLE_WORDS[Signal.LEAD]))
-    asked = {Signal.LEAD: "who leads", Signal.FOUNDER: "who founded", Signal.FUNDER: "who funds"}
     if sentences:
         text = sentences[0]
         if name.casefold() not in text.casefold() and not isinstance(entry, Cluster):
             text = f"{name}: {text}"
         return _direct(kb, question, entry, text, also=[Fact(s) for s in sentences[1:3]])
-    text = f"The knowledge base does not record {asked.get(role, 'who leads')} {name}."
+    asked = phrases.ASKED_ROLE.get(role.value, phrases.ASKED_ROLE["lead"])
+    text = phrases.NOT_RECORDED.format(asked=asked, name=name)
     also: list[Fact] = []
     if isinstance(entry, Centre) and entry.host:
-        also.append(Fact(f"What it does record: {entry.label} is hosted by {entry.host}."))
+        also.append(Fact(phrases.RECORDED_HOST.format(label=entry.label, host=entry.host)))
     return _direct(kb, question, entry, text, also=also, known=False)
 
 
 def _founded(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
     if isinstance(entry, Centre):
         if entry.founded:
-            text = f"{entry.label} was founded in {entry.founded}"
-            text += f" ({entry.founded_note})." if entry.founded_note else "."
+            note = f" ({entry.founded_note})" if entry.founded_note else ""
+            text = phrases.FOUNDED_IN.format(label=entry.label, year=entry.founded, note=note)
             return _direct(kb, question, entry, text)
         if entry.founded_note:
             known = bool(_YEAR.search(entry.founded_note))
-            text = f"The knowledge base has no exact founding year for {entry.label}: "
-            text += entry.founded_note
+            text = phrases.NO_FOUNDING_YEAR.format(label=entry.label, note=entry.founded_note)
             return _direct(kb, question, entry, text, known=known)
         return _direct(
             kb,
             question,
             entry,
-            f"The knowledge base does not record when {entry.label} was founded.",
+            phrases.WHEN_UNKNOWN.format(name=entry.label),
             known=False,
         )
     sentences = [s for s in _matching_sentences(entry, _STARTED) if _YEAR.search(s)]
     if sentences:
         ranked = _closest_sentences(sentences, question)
         return _direct(kb, question, entry, ranked[0], also=[Fact(x) for x in ranked[1:2]])
-    text = f"The knowledge base does not record when {name_of(entry)} was founded."
+    text = phrases.WHEN_UNKNOWN.format(name=name_of(entry))
     return _direct(kb, question, entry, text, known=False)
 
 
@@ -408,7 +410,7 @@ def _ended(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
     if not isinstance(entry, Centre):
         return _status(kb, question, entry)
     if entry.status is Status.ACTIVE:
-        text = f"{entry.label} has not ended: the knowledge base lists it as active."
+        text = phrases.NOT_ENDED.format(label=entry.label)
         return _direct(kb, question, entry, text)
     return _status(kb, question, entry)
 
@@ -422,19 +424,19 @@ def _status(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer
         return _what(kb, question, entry)
     note = f" {entry.status_note}" if entry.status_note else ""
     successor = kb.centres.get(entry.successor) if entry.successor else None
-    also = [Fact(f"Successor: {successor.label}.")] if successor else []
+    also = [Fact(phrases.SUCCESSOR.format(label=successor.label))] if successor else []
     if entry.status is Status.ACTIVE:
         evidence = [entry.status_year_label] if entry.status_year_label else []
         if entry.reviewed:
             evidence.append(f"last reviewed {entry.reviewed.isoformat()}")
         when = f" ({'; '.join(evidence)})" if evidence else ""
-        text = f"Yes: {entry.label} is active, as far as its sources say{when}."
+        text = phrases.STILL_ACTIVE.format(label=entry.label, when=when)
     elif entry.status is Status.ENDED:
-        text = f"No: {entry.label} has ended.{note}"
+        text = phrases.HAS_ENDED.format(label=entry.label, note=note)
     elif entry.status is Status.RENAMED:
-        text = f"{entry.label} has been renamed.{note}"
+        text = phrases.HAS_BEEN_RENAMED.format(label=entry.label, note=note)
     else:
-        text = f"Uncertain: whether {entry.label} is still active is not known.{note}"
+        text = phrases.STATUS_UNKNOWN.format(label=entry.label, note=note)
     answer = _direct(kb, question, entry, text, also=also)
     # The status sentence already says what the caveat would: do not repeat it.
     return DirectAnswer(**{**answer.__dict__, "caveat": None})
@@ -628,11 +630,11 @@ def count_about(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAn
                 text = f"{name_of(entry)}: {text}"
             return _direct(kb, question, entry, text, also=[Fact(x) for x in found[1:3]])
     if not stats:
-        text = f"The knowledge base holds no figures for {name_of(entry)}."
+        text = phrases.NO_FIGURES.format(name=name_of(entry))
         also: list[Fact] = []
         if isinstance(entry, ResearchField):
             centres = kb.centres_in(entry.id)
-            also.append(Fact(f"It lists {len(centres)} centres and programmes in the field."))
+            also.append(Fact(phrases.CENTRES_IN_FIELD.format(count=len(centres))))
         return _direct(kb, question, entry, text, also=also, known=False)
     ref = EntryRef("field", entry.id) if isinstance(entry, ResearchField) else None
     ranked = ranked_stats(kb, question, {ref} if ref else {EntryRef("cluster", "cluster")})
@@ -680,7 +682,9 @@ def compare(kb: KnowledgeBase, question: Question) -> CompareAnswer | None:
     word = "the fewest" if question.least else "the most"
     others = ", ".join(f"{name_of(e)} ({t})" for e, t, _ in ranking[1:4])
     when = f", {year_phrase(top_stat)}" if top_stat is not None else " in the knowledge base"
-    lead = f"{name_of(winner)} has {word}: {text}{when}; then {others}."
+    lead = phrases.HAS_THE_MOST.format(
+        name=name_of(winner), most=word, value=text, when=when, others=others
+    )
     source = kb.sources.get(top_stat.source) if top_stat is not None else None
     return CompareAnswer(ranking=ranking, lead=Fact(lead, source), least=question.least)
 
@@ -703,7 +707,9 @@ def compare_founded(kb: KnowledgeBase, question: Question) -> CompareAnswer | No
     first = dated[0]
     others = ", ".join(f"{name_of(c)} ({c.founded})" for c in dated[1:4])
     word = "the newest" if newest else "the oldest"
-    lead = f"{first.label} is {word}: founded in {first.founded}; then {others}."
+    lead = phrases.IS_THE_OLDEST.format(
+        label=first.label, oldest=word, year=first.founded, others=others
+    )
     source = _first_source(kb, first.sources)
     return CompareAnswer(ranking=ranking, lead=Fact(lead, source), least=newest)
 
@@ -714,7 +720,7 @@ def parts_list(kb: KnowledgeBase, question: Question, centre_id: str) -> Filtere
     parts = kb.parts_of(centre_id)
     return FilteredListAnswer(
         centres=parts,
-        description=f"Parts of {parent.label}",
+        description=phrases.PARTS_OF.format(label=parent.label),
         total=len(parts),
         closest_to=question.closest_to,
     )

@@ -99,3 +99,46 @@ STATUS_LABELS: Final = {
     "renamed": "Renamed",
     "uncertain": "Status uncertain",
 }
+
+# --- direct answers: plain text (the renderer escapes it), one sentence each ---------------------
+
+STAT_FACT: Final = "{label} ({owner}{scope}): {value}{unit}, {year}."
+SHORT_FOR: Final = "{short} is short for {name}."
+FULL_NAME: Final = "{name} is the entry's full name."
+ALSO_CALLED: Final = " Also called: {names}."
+IS_IN: Final = "{label} is in {place}."
+HOST_LINE: Final = "Host: {host}."
+WHERE_UNKNOWN: Final = "The knowledge base does not record where {label} is based."
+ITS_HOST: Final = " Its host: {host}."
+HOSTED_BY: Final = "{label} is hosted by {host}."
+PART_OF: Final = "It is part of {parent}."
+NOT_RECORDED: Final = "The knowledge base does not record {asked} {name}."
+ASKED_ROLE: Final = {
+    "host": "who hosts",
+    "lead": "who leads",
+    "founder": "who founded",
+    "funder": "who funds",
+}
+RECORDED_HOST: Final = "What it does record: {label} is hosted by {host}."
+FOUNDED_IN: Final = "{label} was founded in {year}{note}."
+NO_FOUNDING_YEAR: Final = "The knowledge base has no exact founding year for {label}: {note}"
+WHEN_UNKNOWN: Final = "The knowledge base does not record when {name} was founded."
+NOT_ENDED: Final = "{label} has not ended: the knowledge base lists it as active."
+SUCCESSOR: Final = "Successor: {label}."
+STILL_ACTIVE: Final = "Yes: {label} is active, as far as its sources say{when}."
+HAS_ENDED: Final = "No: {label} has ended.{note}"
+HAS_BEEN_RENAMED: Final = "{label} has been renamed.{note}"
+STATUS_UNKNOWN: Final = "Uncertain: whether {label} is still active is not known.{note}"
+CAVEATS: Final = {
+    "ended": "{name} has ended",
+    "renamed": "{name} has been renamed",
+    "uncertain": "{name} is of uncertain status",
+}
+NO_FIGURES: Final = "The knowledge base holds no figures for {name}."
+CENTRES_IN_FIELD: Final = "It lists {count} centres and programmes in the field."
+HAS_THE_MOST: Final = "{name} has {most}: {value}{when}; then {others}."
+IS_THE_OLDEST: Final = "{label} is {oldest}: founded in {year}; then {others}."
+PARTS_OF: Final = "Parts of {label}"
+LIST_NONE: Final = "The knowledge base lists no {what}."
+LIST_COUNT: Final = "The knowledge base lists {count} {what}."
+LIST_RANKED: Final = "{count} in the knowledge base, best match first."

@@ -526,11 +526,11 @@ def _(answer: FilteredListAnswer, prefix: str) -> tuple[list[Block], str]:
     count = max(answer.total, len(answer.centres))
     lower = answer.description[0].lower() + answer.description[1:]
     if not count:
-        lead = f"The knowledge base lists no {lower}."
+        lead = phrases.LIST_NONE.format(what=lower)
     elif answer.counted:
-        lead = f"The knowledge base lists {count} {lower}."
+        lead = phrases.LIST_COUNT.format(count=count, what=lower)
     else:
-        lead = f"{count} in the knowledge base, best match first."
+        lead = phrases.LIST_RANKED.format(count=count)
     blocks.append(section(escape(lead)))
     room = MAX_ANSWER_BLOCKS - len(blocks) - 2
     for centre in answer.centres[:room]:
