@@ -345,9 +345,7 @@ def _who(kb: KnowledgeBase, question: Question, entry: Entry, role: Signal) -> D
     name = name_of(entry)
     if role is Signal.HOST:
         if isinstance(entry, Centre) and entry.host:
-            text = phrases.HOSTED_BY.format(label=entry.label, host=entry.host)
-            if entry.host.casefold().startswith(("owned", "run", "hosted", "part of")):
-                text = f"{entry.label}: {entry.host}."
+            text = _hosted_by(entry, entry.host)
             parent = kb.centres.get(entry.part_of) if entry.part_of else None
             part_of = [Fact(phrases.PART_OF.format(parent=parent.label))] if parent else []
             return _direct(kb, question, entry, text, also=part_of)
@@ -377,8 +375,15 @@ def _who(kb: KnowledgeBase, question: Question, entry: Entry, role: Signal) -> D
     text = phrases.NOT_RECORDED.format(asked=asked, name=name)
     also: list[Fact] = []
     if isinstance(entry, Centre) and entry.host:
-        also.append(Fact(phrases.RECORDED_HOST.format(label=entry.label, host=entry.host)))
+        also.append(Fact(phrases.RECORDED.format(fact=_hosted_by(entry, entry.host))))
     return _direct(kb, question, entry, text, also=also, known=False)
+
+
+def _hosted_by(centre: Centre, host: str) -> str:
+    """``X is hosted by Y.``, or ``X: Owned by …`` when the host text says how already."""
+    if host.casefold().startswith(("owned", "run ", "hosted", "part of", "operated")):
+        return f"{centre.label}: {host}."
+    return phrases.HOSTED_BY.format(label=centre.label, host=host)
 
 
 def _founded(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:

@@ -119,7 +119,7 @@ ASKED_ROLE: Final = {
     "founder": "who founded",
     "funder": "who funds",
 }
-RECORDED_HOST: Final = "What it does record: {label} is hosted by {host}."
+RECORDED: Final = "What it does record: {fact}"
 FOUNDED_IN: Final = "{label} was founded in {year}{note}."
 NO_FOUNDING_YEAR: Final = "The knowledge base has no exact founding year for {label}: {note}"
 WHEN_UNKNOWN: Final = "The knowledge base does not record when {name} was founded."

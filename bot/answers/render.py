@@ -501,7 +501,7 @@ def _open_card(entry: Entry, related: Sequence[Entry] = ()) -> list[Block]:
 @_render.register
 def _(answer: DirectAnswer, prefix: str) -> tuple[list[Block], str]:
     blocks: list[Block] = [*_closest(answer.closest_to)]
-    mark = "" if answer.known else ":grey_question: "
+    mark = "" if answer.known else ":question: "
     blocks.append(section(mark + _fact_line(answer.lead)))
     if answer.caveat:
         blocks.append(section(f":warning: {escape(answer.caveat)}"))

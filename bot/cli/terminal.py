@@ -42,6 +42,9 @@ _EMOJI: Mapping[str, str] = {
     "pill": "💊",
     "microscope": "🔬",
     "drop_of_blood": "🩸",
+    "question": "❓",
+    "round_pushpin": "📍",
+    "shield": "🛡️",
 }
 
 
