@@ -283,6 +283,7 @@ class _Pass:
         self.order = itertools.count()
         self.in_flight: dict[Future[_Result], str] = {}
         self.started = time.monotonic()
+        self.turns_taken_again = 0
 
     def pass_time(self) -> datetime:
         """``now`` plus the time this pass has run: the clock its leases are written in."""
@@ -310,6 +311,10 @@ class _Pass:
             heartbeat.stop()
             if self.journal is not None:
                 self.journal.close(keep=not clean)
+        if self.turns_taken_again:
+            log.info(
+                "spotlights: %d turns missed while held up, taken again", self.turns_taken_again
+            )
         return self.tally.summary(self.now, self.grace)
 
     def _loop(self, pool: ThreadPoolExecutor) -> None:
@@ -417,13 +422,19 @@ class _Pass:
     # -- pacing and posting ----------------------------------------------------------------
 
     def _reserve_turns(self) -> None:
-        for workspace in self.workspaces.values():
-            wanted = min(self.lanes - workspace.lanes_used, len(workspace.backlog))
-            if wanted <= 0:
-                continue
-            turns = self.patiently(
-                "reserving turns to post", partial(self.pacer.reserve, workspace.team_id, wanted)
-            )
+        """Turns for every workspace with a free lane, in one transaction."""
+        wanted = {
+            team: n
+            for team, w in self.workspaces.items()
+            if (n := min(self.lanes - w.lanes_used, len(w.backlog))) > 0
+        }
+        if not wanted:
+            return
+        reserved = self.patiently(
+            "reserving turns to post", partial(self.pacer.reserve_many, wanted)
+        )
+        for team, turns in reserved.items():
+            workspace = self.workspaces[team]
             for turn in turns:
                 job = workspace.backlog.popleft()
                 heapq.heappush(self.scheduled, (turn, next(self.order), job))
@@ -438,6 +449,7 @@ class _Pass:
                 workspace = self.workspaces[team]
                 workspace.backlog.appendleft(job)
                 workspace.lanes_used -= 1
+                self.turns_taken_again += 1
                 continue
             self.in_flight[pool.submit(self._deliver, job)] = team
 

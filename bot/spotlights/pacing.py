@@ -18,7 +18,7 @@ import logging
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final, Protocol
 
@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 
 _LOOKAHEAD_SECONDS: Final = 0.5
 """Turns reserved ahead per workspace cover this much of Slack's answer time."""
+_SHARED_PAUSE_TTL: Final = 0.5
+"""Seconds a pause read from the database is trusted: another process's 429 reaches this one's
+posts within this, without a database read before every post."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,10 @@ class Pacer(Protocol):
 
     def reserve(self, team_id: str, count: int) -> list[float]:
         """``count`` turns (wall-clock instants, in order) to post in ``team_id``."""
+        ...
+
+    def reserve_many(self, wanted: Mapping[str, int]) -> dict[str, list[float]]:
+        """:meth:`reserve` for several workspaces at once ({team_id: count}), in one go."""
         ...
 
     def pause(self, team_id: str, seconds: float) -> None:
@@ -130,6 +137,9 @@ class UnpacedPacer:
         start = max(self._clock(), self._pauses.get(team_id))
         return [start] * count
 
+    def reserve_many(self, wanted: Mapping[str, int]) -> dict[str, list[float]]:
+        return {team: self.reserve(team, count) for team, count in wanted.items()}
+
     def pause(self, team_id: str, seconds: float) -> None:
         self._pauses.set(team_id, self._clock() + seconds)
 
@@ -172,19 +182,29 @@ class DatabasePacer:
         self._clock = clock
         self._sleep = sleep
         self._pauses = _LocalPauses()
+        self._shared: dict[str, tuple[float, float]] = {}
+        """Per workspace: (the pause the database had, when it was read)."""
+        self._lock = threading.Lock()
 
     def lanes(self, concurrency: int) -> int:
         return self._pace.lanes(concurrency)
 
     def reserve(self, team_id: str, count: int) -> list[float]:
+        return self.reserve_many({team_id: count})[team_id]
+
+    def reserve_many(self, wanted: Mapping[str, int]) -> dict[str, list[float]]:
+        """One transaction for all of them (workspaces in order, so passes never deadlock)."""
         with self._database.sessions() as session:
-            turns = reserve_turns(
-                session,
-                team_id=team_id,
-                now=self._clock(),
-                interval=self._pace.interval,
-                count=count,
-            )
+            turns = {
+                team: reserve_turns(
+                    session,
+                    team_id=team,
+                    now=self._clock(),
+                    interval=self._pace.interval,
+                    count=count,
+                )
+                for team, count in sorted(wanted.items())
+            }
             session.commit()
         return turns
 
@@ -199,12 +219,20 @@ class DatabasePacer:
             log.warning("could not share a Slack rate-limit pause of %s: %s", team_id, error)
 
     def paused_until(self, team_id: str) -> float:
+        """This process's pauses at once; other processes' within ``_SHARED_PAUSE_TTL``."""
         local = self._pauses.get(team_id)
+        now = self._clock()
+        with self._lock:
+            cached = self._shared.get(team_id)
+        if cached is not None and now - cached[1] < _SHARED_PAUSE_TTL:
+            return max(local, cached[0])
         try:
             with self._database.sessions() as session:
                 shared = paused_until(session, team_id=team_id)
         except DBAPIError:
             return local
+        with self._lock:
+            self._shared[team_id] = (shared, now)
         return max(local, shared)
 
     @property

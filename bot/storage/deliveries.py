@@ -405,16 +405,19 @@ def record_unrecorded_outcomes(
 def renew_leases(session: Session, *, owner: str, until: datetime) -> int:
     """Extend the lease of every open claim ``owner`` holds to ``until``: the pass's heartbeat.
 
-    Returns how many claims were renewed; the caller commits.
+    Returns how many claims were renewed; the caller commits. On PostgreSQL rows another
+    transaction holds (an outcome being recorded) are skipped rather than waited for, so the
+    heartbeat never deadlocks with the pass it belongs to.
     """
+    mine = select(deliveries.c.id).where(
+        deliveries.c.owner == owner,
+        deliveries.c.status == Status.CLAIMED.value,
+        deliveries.c.posted_ts.is_(None),
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        mine = mine.with_for_update(skip_locked=True)
     result = session.execute(
-        update(deliveries)
-        .where(
-            deliveries.c.owner == owner,
-            deliveries.c.status == Status.CLAIMED.value,
-            deliveries.c.posted_ts.is_(None),
-        )
-        .values(lease_until=until)
+        update(deliveries).where(deliveries.c.id.in_(mine)).values(lease_until=until)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
 
