@@ -94,7 +94,7 @@ SIGNAL_PHRASES: Final = _phrases(
         Signal.HOST,
         "host|hosts|hosted|hosting|runs|run|running|owns|own|owned|operates|operated"
         "|belongs to|part of|under|affiliated|behind|institution|parent|umbrella"
-        "|driver|drives|ejer|ejes|star bag|tilknyttet|huser|værtsinstitution|vaert"
+        "|driver|drives|ejer|ejes|star bag|tilknyttet|huser|vaertsinstitution|vaert"
         "|driver|ager|ags|star bakom|tillhor|anknuten|vard|huvudman",
     ),
     (
@@ -102,7 +102,7 @@ SIGNAL_PHRASES: Final = _phrases(
         "lead|leads|leader|led|leading|head|heads|headed|director|directs|chair|chairs"
         "|manager|manages|managed|in charge|ceo|boss|principal investigator|pi"
         "|leder|ledes|ledet|chef|direktor|forestander|formand"
-        "|leder|leds|ledare|ledd|ledede|ledte|ledde|ledda|foreståndare|forestandare|ordforande",
+        "|leder|leds|ledare|ledd|ledede|ledte|ledde|ledda|forestandare|ordforande",
     ),
     (
         Signal.FOUNDER,
@@ -374,7 +374,7 @@ CONCEPTS: Final = _table(
     "|proportion=share|investeringer=investments|investeringar=investments"
     "|investment=investments|invested=investments|risikovillig=venture|riskkapital=venture"
     "|vc=venture|livsvidenskab=life science|life sciences=life science|biotech=life science"
-    "|pharma=life science|forste runde=first round|first-round=first round"
+    "|pharma=life science|forste runde=first round"
 )
 """Danish, Swedish and everyday English words → the English words the numbers are labelled in."""
 
