@@ -71,6 +71,24 @@ class Settings(BaseModel):
     posts_per_minute: Annotated[int, Field(ge=1, le=6000)] = 180
     """Spotlight posts per minute per workspace, shared by every clock and run-due."""
     log_level: str = "INFO"
+    record_questions: bool = True
+    """Remember unanswered questions (no user ids) and count questions per day."""
+    question_retention_days: Annotated[int, Field(ge=1, le=3650)] = 180
+    editors: tuple[Annotated[str, StringConstraints(pattern=r"^[UW][A-Z0-9]{2,31}$")], ...] = ()
+    """Slack user ids who see the editors' summary in their App Home."""
+    editors_channel: Annotated[str, StringConstraints(pattern=r"^[CG][A-Z0-9]{2,31}$")] | None = (
+        None
+    )
+    """Where suggested additions are posted for editors to follow up."""
+    public_url: HttpUrl | None = None
+    """This deployment's public https base URL: the editors' chart is served under it."""
+
+    @field_validator("editors", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
 
     @field_validator("database_url")
     @classmethod
@@ -146,6 +164,11 @@ ENVIRONMENT_VARIABLES: Mapping[str, str] = {
     "WEB_CONCURRENCY": "web_concurrency",
     "MEDICON_POSTS_PER_MINUTE": "posts_per_minute",
     "LOG_LEVEL": "log_level",
+    "MEDICON_RECORD_QUESTIONS": "record_questions",
+    "MEDICON_QUESTION_RETENTION_DAYS": "question_retention_days",
+    "MEDICON_EDITORS": "editors",
+    "MEDICON_EDITORS_CHANNEL": "editors_channel",
+    "MEDICON_PUBLIC_URL": "public_url",
 }
 """Environment variable → setting. Empty values count as unset."""
 

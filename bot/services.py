@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from slack_sdk.oauth.installation_store import InstallationStore
 
 from bot.config import Settings
+from bot.feedback.question_log import QuestionLog
 from bot.knowledge import KnowledgeBase, load_knowledge_base
 from bot.slack.installations import installation_store
 from bot.storage import Database, open_database
@@ -30,6 +31,8 @@ class Services:
     database: Database
     installations: InstallationStore | None = None
     now: Callable[[], datetime] = field(default=utc_now)
+    questions: QuestionLog | None = None
+    """Counts questions and remembers unanswered ones in batches (None: not recorded)."""
 
 
 def build_services(settings: Settings, *, apply_migrations: bool = True) -> Services:
@@ -40,4 +43,5 @@ def build_services(settings: Settings, *, apply_migrations: bool = True) -> Serv
         kb=load_knowledge_base(settings.data_dir),
         database=database,
         installations=installation_store(settings, database),
+        questions=QuestionLog(database, enabled=settings.record_questions, now=utc_now),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.services import Services
-from handlers import actions, commands, events
+from handlers import actions, commands, events, views
 
 __all__ = ["register_handlers"]
 
@@ -14,4 +14,5 @@ def register_handlers(app: App, services: Services) -> None:
     """Register every listener. Events go last: their catch-all must not shadow the others."""
     commands.register(app, services)
     actions.register(app, services)
+    views.register(app, services)
     events.register(app, services)

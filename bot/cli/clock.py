@@ -19,6 +19,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.exc import DBAPIError
 
 from bot.config import Settings
+from bot.feedback.retention import prune_feedback
 from bot.knowledge import KnowledgeBase
 from bot.spotlights import DEFAULT_GRACE, DeliveryStalled, Pace, Poster, run_due
 from bot.spotlights.journal import default_journal_dir
@@ -89,6 +90,10 @@ def run_clock(
         with database.sessions() as session:
             forgotten = forget_events_before(session, cutoff=clock() - RETENTION)
         log.info("clock: forgot %d old Slack event claims", forgotten)
+        pruned = prune_feedback(
+            database, retention_days=settings.question_retention_days, now=clock()
+        )
+        log.info("clock: forgot %d questions, votes and suggestions past retention", pruned)
 
     scheduler = BackgroundScheduler(
         timezone=UTC,

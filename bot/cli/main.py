@@ -17,6 +17,7 @@ from rich.console import Console
 
 from bot.answers import answer_question, render
 from bot.cli.kb import add_kb_commands, run_kb_command
+from bot.cli.report import add_report_command, run_report
 from bot.cli.spotlight import COMMANDS as SPOTLIGHT_COMMANDS
 from bot.cli.spotlight import add_spotlight_commands, run_spotlight_command
 from bot.cli.terminal import message_to_renderable
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("socket", help="the Slack app over Socket Mode (no public URL needed)")
 
     add_kb_commands(commands)
+    add_report_command(commands)
     return parser
 
 
@@ -64,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         kb = load_knowledge_base(settings.data_dir)
         if args.command == "ask":
             return _ask(kb, " ".join(args.question), as_json=args.json, out=out)
+        if args.command == "report":
+            return run_report(args, settings=settings, kb=kb, out=out, err=err)
         command = args.command or _default_command(settings)
         if command == "console":
             return _console(kb, settings, out)

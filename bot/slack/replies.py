@@ -29,6 +29,7 @@ from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import entry_button
 from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
 from bot.knowledge import EntryRef, KnowledgeBase, Status
+from bot.slack.feedback_blocks import AnsweredOn, with_feedback
 
 __all__ = [
     "HOME_BACK",
@@ -78,24 +79,28 @@ def command_reply(kb: KnowledgeBase, text: str) -> Message:
     (not for help or "nothing found": there is nothing worth sharing)."""
     answer = answer_question(kb, text)
     message = render(answer)
-    if isinstance(answer, HelpAnswer | NoMatchAnswer | ChatAnswer | OutsideAnswer):
-        return message
-    return _with(message, _share_actions(text))
+    if not isinstance(answer, HelpAnswer | NoMatchAnswer | ChatAnswer | OutsideAnswer):
+        message = _with(message, _share_actions(text))
+    return with_feedback(message, answer, question=text, surface="slash")
 
 
 def entry_reply(kb: KnowledgeBase, ref: EntryRef, *, shareable: bool = True) -> Message:
     """The answer about one entry, opened by a button; shareable by its id."""
-    message = render(answer_for(kb, ref))
-    return _with(message, _share_actions(ref.id)) if shareable else message
+    answer = answer_for(kb, ref)
+    message = render(answer)
+    message = _with(message, _share_actions(ref.id)) if shareable else message
+    return with_feedback(message, answer, question=ref.id, surface="entry")
 
 
 def shared_reply(kb: KnowledgeBase, text: str, *, user_id: str) -> Message:
     """The answer as posted for everyone when someone presses Share: attributed to them."""
-    message = render(answer_question(kb, text))
+    answer = answer_question(kb, text)
+    message = render(answer)
     attribution = ContextBlock(
         elements=[MarkdownTextObject(text=f"Shared by <@{escape(user_id)}> with `/medicon`")]
     ).to_dict()
-    return Message(text=message.text, blocks=(*message.blocks, attribution))
+    voted = with_feedback(message, answer, question=text, surface="shared")
+    return Message(text=voted.text, blocks=(*voted.blocks, attribution))
 
 
 def strip_mentions(text: str) -> str:
@@ -104,7 +109,7 @@ def strip_mentions(text: str) -> str:
     return " ".join(words)
 
 
-def conversation_reply(kb: KnowledgeBase, text: str) -> Message:
+def conversation_reply(kb: KnowledgeBase, text: str, *, surface: AnsweredOn = "dm") -> Message:
     """A reply in a DM or thread: a greeting gets an introduction, anything else the answer."""
     answer = answer_question(kb, text)
     if isinstance(answer, ChatAnswer) and answer.kind == "greeting":
@@ -113,7 +118,7 @@ def conversation_reply(kb: KnowledgeBase, text: str) -> Message:
         return Message(
             text=_INTRO.replace("*", "").replace("_", ""), blocks=(intro, *help_message.blocks[1:])
         )
-    return render(answer, prefix="")
+    return with_feedback(render(answer, prefix=""), answer, question=text, surface=surface)
 
 
 def error_reply() -> Message:

@@ -11,11 +11,17 @@ from typing import Final
 __all__ = [
     "BOT_EVENTS",
     "BOT_SCOPES",
+    "CHART_PATH",
     "EVENTS_PATH",
+    "FEEDBACK_HELPFUL",
+    "FEEDBACK_NOT_HELPFUL",
     "HEALTH_PATH",
     "INSTALL_PATH",
+    "NOT_HELPFUL_VIEW",
     "REDIRECT_PATH",
     "SLASH_COMMAND",
+    "SUGGESTION_VIEW",
+    "SUGGEST_ADDITION",
 ]
 
 SLASH_COMMAND: Final = "/medicon"
@@ -23,6 +29,16 @@ EVENTS_PATH: Final = "/slack/events"
 HEALTH_PATH: Final = "/healthz"
 INSTALL_PATH: Final = "/slack/install"
 REDIRECT_PATH: Final = "/slack/oauth_redirect"
+CHART_PATH: Final = "/editors/chart.png"
+"""The editors' weekly chart, behind a signed, expiring link (GET only)."""
+
+FEEDBACK_HELPFUL: Final = "feedback_helpful"
+FEEDBACK_NOT_HELPFUL: Final = "feedback_not_helpful"
+SUGGEST_ADDITION: Final = "suggest_addition"
+"""Buttons under answers (block_actions action ids; interactivity needs no extra scope)."""
+NOT_HELPFUL_VIEW: Final = "feedback_missing"
+SUGGESTION_VIEW: Final = "suggest_addition_form"
+"""Modals (view_submission callback ids)."""
 
 BOT_EVENTS: Final = (
     "app_home_opened",

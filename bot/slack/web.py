@@ -21,10 +21,11 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from bot.config import Settings
 from bot.services import Services, build_services
 from bot.slack.app import create_app
+from bot.slack.chart_route import serve_chart
 from bot.slack.client import create_web_client
 from bot.slack.payload_shape import parse_like_bolt, shape_problem
 from bot.slack.response_urls import ResponseUrlPolicy, response_urls_in
-from bot.slack.surface import EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, REDIRECT_PATH
+from bot.slack.surface import CHART_PATH, EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, REDIRECT_PATH
 from bot.slack.verification import verify_signature
 
 if TYPE_CHECKING:
@@ -78,6 +79,14 @@ class WebApp:
                 return _reply(start_response, "405 Method Not Allowed", "GET only")
             status, body = self.health()
             return _reply(start_response, status, body)
+        if path == CHART_PATH:
+            return serve_chart(
+                self.services,
+                environ,
+                start_response,
+                secret=self.signing_secret,
+                now=self.clock(),
+            )
         if path in self.oauth_paths:
             if method != "GET":
                 return _reply(start_response, "405 Method Not Allowed", "GET only")

@@ -8,6 +8,7 @@ click lands on the same ``open_field`` / ``open_centre`` handlers as any answer.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -19,8 +20,10 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.answers.mrkdwn import escape, link, truncate
+from bot.answers.outcome import ref_of
 from bot.answers.render import Message, entry_button, field_sections, host_of, section
 from bot.knowledge import Centre, KnowledgeBase, ResearchField
+from bot.slack.feedback_blocks import AnswerRef, feedback_block
 from bot.spotlights import phrases
 from bot.spotlights.rotation import Topic
 
@@ -62,8 +65,15 @@ def render_spotlight(kb: KnowledgeBase, topic: Topic) -> Message:
         text += " " + "; ".join(numbers) + "."
     return Message(
         text=truncate(escape(text), _FALLBACK_LIMIT),
-        blocks=tuple(block.to_dict() for block in all_blocks),
+        blocks=(*(block.to_dict() for block in all_blocks), _feedback(topic, command)),
     )
+
+
+def _feedback(topic: Topic, command: str) -> dict[str, Any]:
+    """Helpful / not helpful, as under every answer."""
+    ref = ref_of(topic)
+    answer = AnswerRef(question=command, entry=f"{ref.kind}:{ref.id}", surface="spotlight")
+    return feedback_block(answer, declined=False)
 
 
 def _happening(lines: Sequence[str]) -> list[Block]:

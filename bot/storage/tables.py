@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -22,13 +23,17 @@ from sqlalchemy import (
 
 __all__ = [
     "UTCDateTime",
+    "answer_votes",
     "metadata",
+    "question_days",
     "slack_events",
     "spotlight_attempts",
     "spotlight_deliveries",
     "spotlight_features",
     "spotlight_pacing",
     "spotlight_subscriptions",
+    "suggestions",
+    "unanswered_questions",
 ]
 
 metadata = MetaData(
@@ -175,3 +180,68 @@ spotlight_pacing = Table(
 """Per workspace, the shared pace of spotlight posts, in Unix seconds of the wall clock:
 ``next_post_at`` is the earliest instant the next post may go out (every pass and clock reserves
 its turn here), ``paused_until`` the end of the latest ``Retry-After`` Slack gave."""
+
+
+# --- the editors' loop (migration 0005) ------------------------------------------------------
+
+answer_votes = Table(
+    "answer_votes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("team_id", String(32), nullable=False),
+    Column("voter", String(64), nullable=False),
+    Column("answer_key", String(255), nullable=False),
+    Column("entry", String(120), nullable=True, index=True),
+    Column("question", String(300), nullable=False),
+    Column("surface", String(16), nullable=False),
+    Column("helpful", Boolean, nullable=False),
+    Column("missing", String(300), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False, index=True),
+    UniqueConstraint("team_id", "voter", "answer_key", name="uq_answer_votes_voter_answer"),
+)
+"""One vote per person per answer (changed in place). ``voter`` is a one-way hash of the
+workspace and user ids: enough to keep one vote each, not a Slack user id."""
+
+unanswered_questions = Table(
+    "unanswered_questions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("team_id", String(32), nullable=False),
+    Column("surface", String(16), nullable=False),
+    Column("reason", String(16), nullable=False),
+    Column("question", String(300), nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("first_seen", UTCDateTime, nullable=False),
+    Column("last_seen", UTCDateTime, nullable=False, index=True),
+    UniqueConstraint(
+        "team_id", "surface", "reason", "question", name="uq_unanswered_questions_question"
+    ),
+)
+"""Questions that got "I don't know" (``declined``) or a "not helpful" vote (``not_helpful``),
+normalised, counted; never who asked."""
+
+question_days = Table(
+    "question_days",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("answered", Integer, nullable=False),
+    Column("unanswered", Integer, nullable=False),
+)
+"""Per workspace and UTC day (``YYYY-MM-DD``), how many questions were answered and declined:
+counts only, no text and no user."""
+
+suggestions = Table(
+    "suggestions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("team_id", String(32), nullable=False),
+    Column("text", String(300), nullable=False),
+    Column("url", String(500), nullable=True),
+    Column("note", String(500), nullable=True),
+    Column("question", String(300), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False, index=True),
+)
+"""Additions people suggested after an "I don't know"; who suggested it goes only to the
+editors' channel post, not here."""

@@ -11,9 +11,12 @@ from bot.answers.render import OPEN_CENTRE, OPEN_FIELD
 from bot.services import Services
 from bot.slack.error_policy import acknowledge, guarded
 from bot.slack.replies import HOME_BACK, OPEN_CENTRE_SELECT, SHARE
+from bot.slack.surface import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
+from handlers.actions.feedback import make_vote
 from handlers.actions.home_back import make_home_back
 from handlers.actions.open_entry import make_open_entry
 from handlers.actions.share import make_share
+from handlers.actions.suggest import make_suggest_addition
 
 __all__ = ["register"]
 
@@ -26,6 +29,9 @@ def register(app: App, services: Services) -> None:
         OPEN_CENTRE_SELECT: make_open_entry(services, kind="centre"),
         SHARE: make_share(services),
         HOME_BACK: make_home_back(services),
+        FEEDBACK_HELPFUL: make_vote(services, helpful=True),
+        FEEDBACK_NOT_HELPFUL: make_vote(services, helpful=False),
+        SUGGEST_ADDITION: make_suggest_addition(services),
     }
     for action_id, listener in listeners.items():
         app.action(action_id)(ack=acknowledge, lazy=[guarded(listener)])

@@ -15,6 +15,7 @@ from typing import Any
 from slack_bolt import BoltResponse
 
 from bot.services import Services
+from bot.slack.feedback_blocks import was_answered
 from bot.slack.replies import command_reply
 
 __all__ = ["make_medicon_command"]
@@ -25,13 +26,21 @@ _JSON: dict[str, str | Sequence[str]] = {"content-type": "application/json;chars
 
 def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
     @lru_cache(maxsize=_CACHED_REPLIES)
-    def reply_body(text: str) -> str:
+    def reply_body(text: str) -> tuple[str, bool | None]:
         message = command_reply(services.kb, text)
-        return json.dumps({"response_type": "ephemeral", **message.as_dict()})
+        body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
+        return body, was_answered(message)
+
+    questions = services.questions
 
     def medicon_command(command: dict[str, Any]) -> BoltResponse:
         # Bolt sends a BoltResponse the listener returns as the acknowledgement itself.
         text = " ".join((command.get("text") or "").split())
-        return BoltResponse(status=200, body=reply_body(text), headers=_JSON)
+        body, answered = reply_body(text)
+        if questions is not None and answered is not None:
+            # In memory only: the question log writes in batches, after the acknowledgement.
+            team_id = str(command.get("team_id") or "")
+            questions.note(team_id=team_id, surface="slash", question=text, answered=answered)
+        return BoltResponse(status=200, body=body, headers=_JSON)
 
     return medicon_command

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Say
 
 from bot.services import Services
+from bot.slack.feedback_blocks import was_answered
 from bot.slack.replies import conversation_reply
 
 __all__ = ["is_person_writing", "make_direct_message"]
@@ -19,10 +20,15 @@ def is_person_writing(event: dict[str, Any]) -> bool:
 
 
 def make_direct_message(services: Services) -> Callable[..., None]:
-    def direct_message(event: dict[str, Any], say: Say) -> None:
+    def direct_message(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
         if event.get("channel_type") != "im":
             return
-        message = conversation_reply(services.kb, event.get("text") or "")
+        text = event.get("text") or ""
+        message = conversation_reply(services.kb, text, surface="dm")
         say(text=message.text, blocks=list(message.blocks))
+        answered = was_answered(message)
+        if services.questions is not None and answered is not None:
+            team_id = str(body.get("team_id") or event.get("team") or "")
+            services.questions.note(team_id=team_id, surface="dm", question=text, answered=answered)
 
     return direct_message

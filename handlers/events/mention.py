@@ -8,14 +8,22 @@ from typing import Any
 from slack_bolt import Say
 
 from bot.services import Services
+from bot.slack.feedback_blocks import was_answered
 from bot.slack.replies import conversation_reply, strip_mentions
 
 __all__ = ["make_mention"]
 
 
 def make_mention(services: Services) -> Callable[..., None]:
-    def mention(event: dict[str, Any], say: Say) -> None:
-        message = conversation_reply(services.kb, strip_mentions(event.get("text") or ""))
+    def mention(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
+        text = strip_mentions(event.get("text") or "")
+        message = conversation_reply(services.kb, text, surface="mention")
+        answered = was_answered(message)
+        if services.questions is not None and answered is not None:
+            team_id = str(body.get("team_id") or event.get("team") or "")
+            services.questions.note(
+                team_id=team_id, surface="mention", question=text, answered=answered
+            )
         say(
             text=message.text,
             blocks=list(message.blocks),

@@ -37,7 +37,7 @@ def test_a_field_spotlight_has_numbers_highlights_a_source_link_and_its_button(
     assert cancer.stats[0].display_value in texts
     assert "*What is happening there*" in texts
     assert "<https://" in texts
-    [actions] = [b for b in message.blocks if b["type"] == "actions"]
+    [actions, _feedback] = [b for b in message.blocks if b["type"] == "actions"]
     assert actions["elements"][0]["action_id"] == f"{OPEN_FIELD}:cancer"
     assert cancer.stats[0].label in message.text
 
@@ -49,7 +49,7 @@ def test_a_centre_spotlight_links_its_website_and_opens_the_centre(
     centre = kb.centres[centre_id]
     message = render_spotlight(kb, centre)
     assert centre.label in message.blocks[0]["text"]["text"]
-    [actions] = [b for b in message.blocks if b["type"] == "actions"]
+    [actions, _feedback] = [b for b in message.blocks if b["type"] == "actions"]
     assert actions["elements"][0]["action_id"] == f"{OPEN_CENTRE}:{centre_id}"
     if centre.website:
         assert any("*Website:*" in str(b.get("text", {}).get("text")) for b in message.blocks)

@@ -1,0 +1,124 @@
+"""The end of every answer: "Helpful / Not helpful", or after an "I don't know", "Suggest an
+addition"; and the "Thanks: noted" that replaces the buttons once someone voted.
+
+A button's value names the answer: the question as typed (capped), the entry it is about and
+the surface, as compact JSON well within Slack's 2,000 characters.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final, Literal, cast, get_args
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+)
+
+from bot.answers.outcome import outcome
+from bot.answers.render import MAX_BLOCKS, Message
+from bot.slack.surface import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
+
+__all__ = [
+    "FEEDBACK_BLOCK",
+    "THANKS",
+    "AnswerRef",
+    "AnsweredOn",
+    "feedback_block",
+    "thanked",
+    "was_answered",
+    "with_feedback",
+]
+
+FEEDBACK_BLOCK: Final = "feedback"
+THANKS: Final = "Thanks: noted"
+_QUESTION_LIMIT: Final = 500
+
+AnsweredOn = Literal["slash", "dm", "mention", "shared", "spotlight", "entry"]
+_SURFACES: Final = frozenset(get_args(AnsweredOn))
+
+
+@dataclass(frozen=True)
+class AnswerRef:
+    """Which answer a button is under: what was asked, the entry (``kind:id``), the surface."""
+
+    question: str
+    entry: str | None
+    surface: AnsweredOn
+
+    def encode(self) -> str:
+        data = {"q": self.question[:_QUESTION_LIMIT], "e": self.entry, "s": self.surface}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def decode(cls, value: object) -> AnswerRef | None:
+        """The ref in a button value or modal metadata; None for anything else."""
+        try:
+            data = json.loads(str(value))
+        except ValueError:
+            return None
+        if not isinstance(data, dict):
+            return None
+        question, entry, surface = data.get("q"), data.get("e"), data.get("s")
+        if not isinstance(question, str) or surface not in _SURFACES:
+            return None
+        if entry is not None and not isinstance(entry, str):
+            return None
+        return cls(
+            question=question[:_QUESTION_LIMIT], entry=entry, surface=cast(AnsweredOn, surface)
+        )
+
+
+def _button(text: str, action_id: str, value: str) -> ButtonElement:
+    return ButtonElement(
+        text=PlainTextObject(text=text, emoji=True), action_id=action_id, value=value
+    )
+
+
+def feedback_block(ref: AnswerRef, *, declined: bool) -> dict[str, Any]:
+    """The buttons under an answer (``declined``: under an "I don't know")."""
+    value = ref.encode()
+    if declined:
+        elements = [_button(":bulb: Suggest an addition", SUGGEST_ADDITION, value)]
+    else:
+        elements = [
+            _button(":thumbsup: Helpful", FEEDBACK_HELPFUL, value),
+            _button(":thumbsdown: Not helpful", FEEDBACK_NOT_HELPFUL, value),
+        ]
+    return ActionsBlock(block_id=FEEDBACK_BLOCK, elements=elements).to_dict()
+
+
+def with_feedback(
+    message: Message, answer: object, *, question: str, surface: AnsweredOn
+) -> Message:
+    """``message`` ending in the buttons that fit ``answer``: none for help and small talk."""
+    result = outcome(answer)
+    if result.kind in ("help", "chat"):
+        return message
+    entry = f"{result.subjects[0].kind}:{result.subjects[0].id}" if result.subjects else None
+    ref = AnswerRef(question=question, entry=entry, surface=surface)
+    block = feedback_block(ref, declined=result.kind == "declined")
+    return Message(text=message.text, blocks=(*message.blocks[: MAX_BLOCKS - 1], block))
+
+
+def was_answered(message: Message) -> bool | None:
+    """True for an answer (it asks for a vote), False for an "I don't know" (it offers
+    "Suggest an addition"), None for help and small talk, which are not questions."""
+    for block in message.blocks:
+        if block.get("block_id") == FEEDBACK_BLOCK:
+            actions = {element.get("action_id") for element in block.get("elements", [])}
+            return SUGGEST_ADDITION not in actions
+    return None
+
+
+def thanked(blocks: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``blocks`` with the feedback buttons replaced by "Thanks: noted"."""
+    thanks = ContextBlock(
+        block_id=FEEDBACK_BLOCK, elements=[MarkdownTextObject(text=f":white_check_mark: {THANKS}")]
+    ).to_dict()
+    return [thanks if block.get("block_id") == FEEDBACK_BLOCK else block for block in blocks]

@@ -1,0 +1,194 @@
+"""The two feedback modals, reading what was submitted in them, and the editors' channel post.
+
+What people type is capped here (the fields' own limits say so in Slack's UI too) and escaped
+wherever it is shown back in mrkdwn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlock
+
+from bot.answers.mrkdwn import escape, truncate
+from bot.answers.render import Message
+from bot.feedback.text import NOTE_LIMIT, QUESTION_LIMIT, URL_LIMIT, cap
+from bot.slack.feedback_blocks import AnswerRef
+from bot.slack.surface import NOT_HELPFUL_VIEW, SUGGESTION_VIEW
+
+__all__ = [
+    "MISSING_BLOCK",
+    "SUGGEST_NOTE_BLOCK",
+    "SUGGEST_URL_BLOCK",
+    "SUGGEST_WHAT_BLOCK",
+    "Suggestion",
+    "editors_post",
+    "missing_from",
+    "not_helpful_modal",
+    "suggestion_from",
+    "suggestion_modal",
+]
+
+MISSING_BLOCK: Final = "missing"
+SUGGEST_WHAT_BLOCK: Final = "suggest_what"
+SUGGEST_URL_BLOCK: Final = "suggest_url"
+SUGGEST_NOTE_BLOCK: Final = "suggest_note"
+_INPUT: Final = "input"
+BAD_URL: Final = "Enter a web address starting with http:// or https://, or leave this empty."
+
+
+def _plain(text: str) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text, "emoji": True}
+
+
+def _input(
+    block_id: str,
+    label: str,
+    *,
+    limit: int,
+    optional: bool,
+    multiline: bool = False,
+    initial: str = "",
+    placeholder: str = "",
+) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": _INPUT,
+        "max_length": limit,
+        "multiline": multiline,
+    }
+    if initial:
+        element["initial_value"] = initial[:limit]
+    if placeholder:
+        element["placeholder"] = _plain(placeholder)
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "optional": optional,
+        "label": _plain(label),
+        "element": element,
+    }
+
+
+def _modal(
+    callback_id: str, title: str, ref: AnswerRef, blocks: list[dict[str, Any]]
+) -> dict[str, Any]:
+    return {
+        "type": "modal",
+        "callback_id": callback_id,
+        "title": _plain(title),
+        "submit": _plain("Send"),
+        "close": _plain("Cancel"),
+        "private_metadata": ref.encode(),
+        "blocks": blocks,
+    }
+
+
+def not_helpful_modal(ref: AnswerRef) -> dict[str, Any]:
+    """ "What was missing?" after a "Not helpful" vote: one optional line."""
+    intro = SectionBlock(
+        text=MarkdownTextObject(text="Thanks, your vote is noted. Anything the answer was missing?")
+    ).to_dict()
+    field = _input(
+        MISSING_BLOCK,
+        "What was missing?",
+        limit=QUESTION_LIMIT,
+        optional=True,
+        placeholder="e.g. the centre's current head",
+    )
+    return _modal(NOT_HELPFUL_VIEW, "Not helpful", ref, [intro, field])
+
+
+def suggestion_modal(ref: AnswerRef) -> dict[str, Any]:
+    """ "Suggest an addition" after an "I don't know": what, a source URL and a note."""
+    return _modal(
+        SUGGESTION_VIEW,
+        "Suggest an addition",
+        ref,
+        [
+            _input(
+                SUGGEST_WHAT_BLOCK,
+                "What is missing?",
+                limit=QUESTION_LIMIT,
+                optional=False,
+                initial=ref.question,
+            ),
+            _input(
+                SUGGEST_URL_BLOCK,
+                "Source URL",
+                limit=URL_LIMIT,
+                optional=True,
+                placeholder="https://…",
+            ),
+            _input(SUGGEST_NOTE_BLOCK, "Note", limit=NOTE_LIMIT, optional=True, multiline=True),
+        ],
+    )
+
+
+def _value(view: dict[str, Any], block_id: str) -> str:
+    state = ((view.get("state") or {}).get("values") or {}).get(block_id) or {}
+    value = (state.get(_INPUT) or {}).get("value")
+    return value if isinstance(value, str) else ""
+
+
+def missing_from(view: dict[str, Any]) -> str:
+    """The "what was missing?" line, capped ("" when left empty)."""
+    return cap(_value(view, MISSING_BLOCK), QUESTION_LIMIT)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    text: str
+    url: str | None
+    note: str | None
+
+
+def _is_web_address(url: str) -> bool:
+    if any(character.isspace() for character in url):
+        return False
+    parts = urlsplit(url)
+    try:
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(host) and "." in (host or "")
+
+
+def suggestion_from(view: dict[str, Any]) -> Suggestion | dict[str, str]:
+    """The suggestion in a submitted modal, or field errors (block id → message) to show."""
+    text = cap(_value(view, SUGGEST_WHAT_BLOCK), QUESTION_LIMIT)
+    url = _value(view, SUGGEST_URL_BLOCK).strip()
+    note = _value(view, SUGGEST_NOTE_BLOCK).strip()[:NOTE_LIMIT]
+    errors: dict[str, str] = {}
+    if not text:
+        errors[SUGGEST_WHAT_BLOCK] = "Say what is missing."
+    if url and (len(url) > URL_LIMIT or not _is_web_address(url)):
+        errors[SUGGEST_URL_BLOCK] = BAD_URL
+    if errors:
+        return errors
+    return Suggestion(text=text, url=url or None, note=note or None)
+
+
+def editors_post(suggestion: Suggestion, *, user_id: str, question: str) -> Message:
+    """The suggestion as posted in the editors' channel, naming who made it."""
+    lines = [f"*Suggested addition* from <@{escape(user_id)}>", f">{escape(suggestion.text)}"]
+    if suggestion.url:
+        lines.append(f"*Source:* {escape(suggestion.url)}")
+    if suggestion.note:
+        lines.append(f"*Note:* {escape(suggestion.note)}")
+    blocks: list[dict[str, Any]] = [
+        SectionBlock(text=MarkdownTextObject(text=truncate("\n".join(lines), 3000))).to_dict()
+    ]
+    if question:
+        blocks.append(
+            ContextBlock(
+                elements=[
+                    MarkdownTextObject(text=truncate(f"After asking: {escape(question)}", 2000))
+                ]
+            ).to_dict()
+        )
+    return Message(
+        text=truncate(f"Suggested addition: {escape(suggestion.text)}", 3000), blocks=tuple(blocks)
+    )

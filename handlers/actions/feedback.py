@@ -1,0 +1,91 @@
+""" "Helpful" / "Not helpful" under an answer: one vote per person per answer, changeable.
+
+The vote is stored and acknowledged where it was cast: in a message only its voter sees (an
+ephemeral answer, a DM) the buttons turn into "Thanks: noted"; under a message everyone sees,
+the voter alone gets the thanks and the buttons stay for the others. "Not helpful" first opens
+an optional "what was missing?" (the trigger is only valid for three seconds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Respond
+from slack_sdk import WebClient
+
+from bot.feedback.text import answer_key, normalise_question, voter_id
+from bot.knowledge import EntryRef
+from bot.services import Services
+from bot.slack.feedback_blocks import THANKS, AnswerRef, thanked
+from bot.slack.feedback_views import not_helpful_modal
+from bot.slack.replies import command_reply, entry_reply
+from bot.storage.feedback import record_vote
+
+__all__ = ["make_vote"]
+
+
+def _original_blocks(services: Services, ref: AnswerRef, body: dict[str, Any]) -> list[Any]:
+    """The blocks of the message voted on: Slack sends them for ordinary messages only, so an
+    ephemeral answer is rendered again (the same text gives the same answer)."""
+    blocks = (body.get("message") or {}).get("blocks")
+    if isinstance(blocks, list) and blocks:
+        return blocks
+    if ref.surface == "entry" and ref.entry and ":" in ref.entry:
+        kind, entry_id = ref.entry.split(":", 1)
+        known = services.kb.fields if kind == "field" else services.kb.centres
+        if kind in ("field", "centre") and entry_id in known:
+            return list(entry_reply(services.kb, EntryRef(kind, entry_id)).blocks)  # type: ignore[arg-type]
+    return list(command_reply(services.kb, ref.question).blocks)
+
+
+def _seen_by_voter_alone(body: dict[str, Any]) -> bool:
+    container = body.get("container") or {}
+    channel = str(container.get("channel_id") or (body.get("channel") or {}).get("id") or "")
+    return bool(container.get("is_ephemeral")) or channel.startswith("D")
+
+
+def make_vote(services: Services, *, helpful: bool) -> Callable[..., None]:
+    def vote(
+        action: dict[str, Any], body: dict[str, Any], respond: Respond, client: WebClient
+    ) -> None:
+        ref = AnswerRef.decode(action.get("value"))
+        if ref is None:
+            respond(
+                response_type="ephemeral",
+                replace_original=False,
+                text="That button is out of date.",
+            )
+            return
+        if not helpful and body.get("trigger_id"):
+            client.views_open(trigger_id=body["trigger_id"], view=not_helpful_modal(ref))
+        team_id = str((body.get("team") or {}).get("id") or "")
+        question = normalise_question(ref.question)
+        with services.database.sessions() as session:
+            record_vote(
+                session,
+                team_id=team_id,
+                voter=voter_id(team_id=team_id, user_id=body["user"]["id"]),
+                answer_key=answer_key(entry=ref.entry, question=question),
+                entry=ref.entry,
+                question=question,
+                surface=ref.surface,
+                helpful=helpful,
+                now=services.now(),
+            )
+        if not helpful and services.questions is not None:
+            services.questions.note_not_helpful(
+                team_id=team_id, surface=ref.surface, question=question
+            )
+        if _seen_by_voter_alone(body):
+            blocks = thanked(_original_blocks(services, ref, body))
+            text = str((body.get("message") or {}).get("text") or THANKS)
+            respond(replace_original=True, text=text, blocks=blocks)
+        else:
+            respond(
+                response_type="ephemeral",
+                replace_original=False,
+                text=f":white_check_mark: {THANKS}",
+            )
+
+    return vote

@@ -1,0 +1,38 @@
+""" "What was missing?": added to the voter's "Not helpful" vote, then the modal closes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack
+
+from bot.feedback.text import answer_key, normalise_question, voter_id
+from bot.services import Services
+from bot.slack.feedback_blocks import AnswerRef
+from bot.slack.feedback_views import missing_from
+from bot.storage.feedback import note_missing
+
+__all__ = ["make_missing_submitted"]
+
+
+def make_missing_submitted(services: Services) -> Callable[..., None]:
+    def missing_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        ref = AnswerRef.decode(view.get("private_metadata"))
+        missing = missing_from(view)
+        if ref is not None and missing:
+            team_id = str((body.get("team") or {}).get("id") or "")
+            with services.database.sessions() as session:
+                note_missing(
+                    session,
+                    team_id=team_id,
+                    voter=voter_id(team_id=team_id, user_id=body["user"]["id"]),
+                    answer_key=answer_key(
+                        entry=ref.entry, question=normalise_question(ref.question)
+                    ),
+                    missing=missing,
+                    now=services.now(),
+                )
+        ack()
+
+    return missing_submitted

@@ -1,0 +1,57 @@
+"""A suggested addition: checked (a bad source URL is a field error), stored, and posted to the
+editors' channel when ``MEDICON_EDITORS_CHANNEL`` is set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack
+from slack_sdk import WebClient
+
+from bot.feedback.text import normalise_question
+from bot.services import Services
+from bot.slack.feedback_blocks import AnswerRef
+from bot.slack.feedback_views import Suggestion, editors_post, suggestion_from
+from bot.storage.suggestions import add_suggestion
+
+__all__ = ["make_post_to_editors", "make_suggestion_submitted"]
+
+
+def _asked(view: dict[str, Any]) -> str:
+    ref = AnswerRef.decode(view.get("private_metadata"))
+    return normalise_question(ref.question) if ref is not None else ""
+
+
+def make_suggestion_submitted(services: Services) -> Callable[..., None]:
+    def suggestion_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        suggestion = suggestion_from(view)
+        if not isinstance(suggestion, Suggestion):
+            ack(response_action="errors", errors=suggestion)
+            return
+        with services.database.sessions() as session:
+            add_suggestion(
+                session,
+                team_id=str((body.get("team") or {}).get("id") or ""),
+                text=suggestion.text,
+                url=suggestion.url,
+                note=suggestion.note,
+                question=_asked(view) or None,
+                now=services.now(),
+            )
+        ack()
+
+    return suggestion_submitted
+
+
+def make_post_to_editors(services: Services) -> Callable[..., None]:
+    def post_to_editors(body: dict[str, Any], client: WebClient) -> None:
+        channel = services.settings.editors_channel
+        view = body.get("view") or {}
+        suggestion = suggestion_from(view)
+        if channel is None or not isinstance(suggestion, Suggestion):
+            return
+        message = editors_post(suggestion, user_id=body["user"]["id"], question=_asked(view))
+        client.chat_postMessage(channel=channel, text=message.text, blocks=list(message.blocks))
+
+    return post_to_editors
