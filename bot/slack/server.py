@@ -74,10 +74,20 @@ class BufferingWorker(Worker):  # type: ignore[misc]
             sockets=[listener.sock for listener in self.sockets],
             **_WAITRESS,
         )
+        listeners = [item for item in channels.values() if isinstance(item, BaseWSGIServer)]
+        self._wake = listeners[0].pull_trigger
         while self.alive and self.ppid == os.getppid():
             self.notify()
             wasyncore.loop(timeout=_TICK, map=channels, use_poll=True, count=1)
         self._drain(channels, deadline=time.monotonic() + self.cfg.graceful_timeout - _TICK)
+
+    _wake: Callable[[], None] = staticmethod(lambda: None)
+
+    def handle_exit(self, sig: int, frame: Any) -> None:
+        """SIGTERM: stop now, not at the loop's next tick (a write to waitress's trigger pipe,
+        which is safe in a signal handler)."""
+        super().handle_exit(sig, frame)
+        self._wake()
 
     def _drain(self, channels: dict[int, Any], *, deadline: float) -> None:
         """Stop accepting; serve what has arrived; close connections once they are idle."""
