@@ -297,9 +297,20 @@ def _names(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
     return _direct(kb, question, entry, text)
 
 
+def _website(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
+    """Where to read more or get in touch: the website, or an honest "not recorded"."""
+    if not isinstance(entry, Centre) or entry.website is None:
+        text = phrases.NO_WEBSITE.format(name=name_of(entry))
+        return _direct(kb, question, entry, text, known=False)
+    text = phrases.WEBSITE.format(label=entry.label, url=str(entry.website))
+    return _direct(kb, question, entry, text)
+
+
 def _what(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
     if question.role is Signal.NAME:
         return _names(kb, question, entry)
+    if question.role is Signal.WEBSITE:
+        return _website(kb, question, entry)
     summary = entry.summary
     lead = _first_sentence(summary)
     text = lead if name_of(entry).casefold() in lead.casefold() else f"{name_of(entry)}: {lead}"

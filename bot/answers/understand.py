@@ -533,7 +533,8 @@ def _command(command: Command) -> Intent | None:
 _CHAT_TAIL = frozenset(
     vocab.split_words(
         "bot|medicon|helps|helped|helpful|mate|buddy|friend|again|lot|everything|info"
-        "|information|answer|answers|svar|svaret|hjaelpen|hjalpen|dig|du|jer|er"
+        "|information|answer|answers|svar|svaret|hjaelpen|hjalpen|dig|du|jer|er|idag|today"
+        "|tonight|now|nu"
     )
 )
 
@@ -740,6 +741,8 @@ def _about_subject(
         return Intent.COUNT, {}
     if Signal.NAME in signals:
         return Intent.WHAT, {"role": Signal.NAME}
+    if Signal.WEBSITE in signals:
+        return Intent.WHAT, {"role": Signal.WEBSITE}
     if Signal.COUNT in signals:
         return Intent.COUNT, {}
     if Signal.WHEN in signals:

@@ -58,6 +58,7 @@ class Signal(StrEnum):
     OLDEST = "oldest"
     NEWEST = "newest"
     NAME = "name"
+    WEBSITE = "website"
 
 
 def split_words(words: str) -> list[str]:
@@ -197,6 +198,12 @@ SIGNAL_PHRASES: Final = _phrases(
         Signal.NEWEST,
         "newest|newer|youngest|younger|latest|most recent|most recently|nyest|nyeste|nyere"
         "|yngst|yngste|yngre|nyast|nyaste|nyare|senast",
+    ),
+    (
+        Signal.WEBSITE,
+        "website|web site|homepage|home page|url|web address|webpage|web page|site|online"
+        "|hjemmeside|hjemmesiden|webside|websted|webbplats|webbplatsen|hemsida|hemsidan|contact"
+        "|kontakt|kontakte|kontakta|reach",
     ),
     (
         Signal.NAME,
@@ -464,7 +471,7 @@ STATUS_WORDS: Final[Mapping[str, Status]] = MappingProxyType(
                 "closed|ended|shut|shut down|defunct|former|formerly|discontinued|ceased|dissolved"
                 "|no longer active|no longer exist|no longer exists|not active|inactive|stopped"
                 "|lukket|lukkede|nedlagt|nedlagte|ophort|ophorte|tidligere|stangd|stangda|stangt"
-                "|nedlagd|nedlagda|avslutad|avslutade|upphort|upphorda|fore detta|past|old"
+                "|nedlagd|nedlagda|avslutad|avslutade|upphort|upphorda|fore detta"
                 "|closed down|wound up|finished|lagts ner|lagts ned|lagt ner|lagt ned|lukket ned"
             ),
             Status.ENDED,
@@ -531,6 +538,10 @@ OUT_OF_DOMAIN: Final = frozenset(
         "|stock|stocks|share price|stock price|aktie|aktier|aktiekurs|kurs|price|prices|pris"
         "|priser|cost|costs|koster|kostar|weather|vejret|vadret|forecast|recipe|opskrift"
         "|recept|salary|salaries|lon|lonn|wage|wages|phone|telephone|email|e mail|mail"
+        "|diagnose|diagnosis|diagnosed|should i|should i take|recommend|recommendation|advice"
+        "|prescribe|prescription|cure me|treat me|my diabetes|my cancer|do i have|am i|expensive"
+        "|cheap|buy|sell|invest in|book|meeting|schedule|send|headache|fever|doctor near|best"
+        "|worst|bedst|bedste|bast|basta|samst"
         "|password|parking|parkering|ticket|tickets|billet|biljett|menu|restaurant"
         "|restaurants|hotel|hotels|flight|flights|train|trains|bus|buses|football|soccer"
         "|score|joke|jokes|song|poem|movie|film|president|prime minister|statsminister"

@@ -149,6 +149,9 @@ def test_roles(kb: KnowledgeBase, typed: str, role: Signal) -> None:
         ('Traceback (most recent call last): File "x.py", line 1, in <module>', "out-of-domain"),
         ("what's the stock price of Novo Nordisk", "out-of-domain"),
         ("is Silicon Valley bigger than Medicon Valley?", "out-of-domain"),
+        ("what's the best cancer treatment?", "out-of-domain"),
+        ("can you diagnose my diabetes?", "out-of-domain"),
+        ("book a meeting with LUDC", "out-of-domain"),
         ("how do I cook pasta?", "out-of-domain"),
         ("what's the weather in Lund?", "out-of-domain"),
         ("how many people live in Tokyo?", "out-of-domain"),
@@ -235,3 +238,18 @@ def test_misspelt_question_words_and_filler_around_a_name(
     assert question.intent is intent
     assert question.subject == EntryRef(*subject)  # type: ignore[arg-type]
     assert question.closest_to is None or intent is not Intent.LOOKUP
+
+
+@pytest.mark.parametrize(
+    ("typed", "fact"),
+    [
+        ("what is LUDC's website?", "https://www.ludc.lu.se/"),
+        ("hvad er LUDC's hjemmeside?", "https://www.ludc.lu.se/"),
+        ("how old is Rigshospitalet?", "1757"),
+        ("since when does MVA exist?", "1997"),
+    ],
+)
+def test_more_ways_to_ask_for_a_fact(kb: KnowledgeBase, typed: str, fact: str) -> None:
+    answer = answer_question(kb, typed)
+    assert outcome(answer).kind == "direct"
+    assert fact in render(answer).text
