@@ -794,6 +794,11 @@ _SHOWN = 100
 _ORDER = {Status.ACTIVE: 0, Status.RENAMED: 1, Status.UNCERTAIN: 2, Status.ENDED: 3}
 
 
+def _breadth(centre: Centre) -> bool:
+    """True for a centre that spans more than two fields (a science park, an alliance)."""
+    return len(centre.fields) > 2
+
+
 def _status_order(centre: Centre) -> int:
     return _ORDER[centre.status]
 
@@ -824,6 +829,8 @@ def filtered_list(
         chosen = {centre.id for centre in best}
         centres = best + [c for c in centres[: _SHOWN + len(best)] if c.id not in chosen]
     centres = centres[:_SHOWN]
+    if filters.field:
+        centres.sort(key=_breadth)  # stable: specialists before centres that cover every field
     if any(c.status is not Status.ACTIVE for c in centres):
         centres.sort(key=_status_order)  # stable: current ones first, best match first within
     research_field = kb.fields.get(filters.field) if filters.field else None
