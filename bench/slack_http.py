@@ -9,8 +9,9 @@ minutes). In the same run, interleaved round by round and on the same production
 * the raw-HMAC floor: a plain WSGI app that checks the signature and timestamp and returns
   static JSON, with no Bolt at all.
 
-Prints requests/s, p50 and p99 for each, medicon-bot's throughput as a ratio of both, the time
-from start to the first 200 on /healthz, and the resident memory of each worker. All traffic
+Prints requests/s, p50 and p99 for each, the workers' CPU time per request (which other load on
+the machine disturbs far less than requests/s), medicon-bot's throughput as a ratio of both, the
+time from start to the first 200 on /healthz, and the resident memory of each worker. All traffic
 stays on 127.0.0.1.
 
 Targets (issue #8): throughput ≥ 1.0× the bare Bolt app's, p99 ≤ 25 ms; (issue #3) boot to the
@@ -20,6 +21,7 @@ first 200 on /healthz < 2 s, resident memory < 150 MB per worker.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -153,9 +155,22 @@ def parse_wrk(output: str) -> tuple[float, float, float]:
     return rate, p50, p99
 
 
+def worker_cpu_seconds(master_pid: int) -> float:
+    """User and system CPU time the master's workers have used so far (Linux /proc)."""
+    children = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(master_pid)], capture_output=True, text=True, check=False
+    ).stdout.split()
+    ticks = 0
+    for child in children:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def load_test(
     url: str, script: Path, *, seconds: int, connections: int
-) -> tuple[float, float, float, str]:
+) -> tuple[float, float, float, str, int]:
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
@@ -165,7 +180,8 @@ def load_test(
         print(output)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     rate, p50, p99 = parse_wrk(output)
-    return rate, p50, p99, f"{errors.group(1)} non-2xx" if errors else "all 2xx"
+    requests = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    return rate, p50, p99, f"{errors.group(1)} non-2xx" if errors else "all 2xx", requests
 
 
 def run_server(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -217,7 +233,7 @@ def main() -> None:
         (directory / "bare.py").write_text(
             BARE_APP.format(repo=str(REPO), token=TOKEN, secret=SECRET)
         )
-        runs: dict[str, list[tuple[float, float, float, str, float, list[float]]]] = {
+        runs: dict[str, list[tuple[float, float, float, str, float, list[float], float]]] = {
             name: [] for name in servers
         }
         # Alternate the servers round by round: the machine's speed drifts.
@@ -231,13 +247,15 @@ def main() -> None:
                     boot = wait_healthy(f"http://127.0.0.1:{port}{probe_path}", process)
                     url = f"http://127.0.0.1:{port}/slack/events"
                     load_test(url, script, seconds=2, connections=args.connections)  # warm-up
-                    rate, p50, p99, status = load_test(
+                    cpu_before = worker_cpu_seconds(process.pid)
+                    rate, p50, p99, status, requests = load_test(
                         url, script, seconds=args.seconds, connections=args.connections
                     )
+                    cpu = (worker_cpu_seconds(process.pid) - cpu_before) / requests * 1e6
                     rss = worker_rss_mb(process.pid)
                 finally:
                     stop(process)
-                runs[name].append((rate, p50, p99, status, boot, rss))
+                runs[name].append((rate, p50, p99, status, boot, rss, cpu))
 
         print(
             f"{os.cpu_count()} cores; wrk -c{args.connections} -d{args.seconds}s; gunicorn "
@@ -245,10 +263,10 @@ def main() -> None:
             f"signed `/medicon cancer`; median of {args.rounds} rounds"
         )
         print(
-            f"{'server':<20} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'boot s':>7} "
-            f"{'worker RSS MB':>16}  responses"
+            f"{'server':<20} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU us/req':>11} "
+            f"{'boot s':>7} {'worker RSS MB':>16}  responses"
         )
-        medians: dict[str, tuple[float, float]] = {}
+        medians: dict[str, tuple[float, float, float]] = {}
         for name, results in runs.items():
             rate = statistics.median(r[0] for r in results)
             p50 = statistics.median(r[1] for r in results)
@@ -256,18 +274,24 @@ def main() -> None:
             boot = statistics.median(r[4] for r in results)
             peak_rss = max((value for r in results for value in r[5]), default=0.0)
             statuses = ", ".join(sorted({r[3] for r in results}))
-            medians[name] = rate, p99
+            cpu = statistics.median(r[6] for r in results)
+            medians[name] = rate, p99, cpu
             rounds = " / ".join(f"{r[0]:.0f}" for r in results)
             print(
-                f"{name:<20} {rate:>8.0f} {p50:>8.2f} {p99:>8.2f} {boot:>7.2f} "
+                f"{name:<20} {rate:>8.0f} {p50:>8.2f} {p99:>8.2f} {cpu:>11.0f} {boot:>7.2f} "
                 f"{peak_rss:>13.0f} max  {statuses}  (req/s by round: {rounds})"
             )
-        ours, p99 = medians["medicon-bot serve"]
+        ours, p99, ours_cpu = medians["medicon-bot serve"]
         bare = ours / medians["bare Bolt app"][0]
         floor = ours / medians["raw-HMAC floor"][0]
         print(
             f"medicon-bot throughput: {bare:.2f}x the bare Bolt app (target >= 1.0), "
             f"{floor:.2f}x the raw-HMAC floor; p99 {p99:.1f} ms (target <= 25)"
+        )
+        print(
+            f"per worker CPU second (steadier on a busy machine): "
+            f"{medians['bare Bolt app'][2] / ours_cpu:.2f}x the bare Bolt app, "
+            f"{medians['raw-HMAC floor'][2] / ours_cpu:.2f}x the raw-HMAC floor"
         )
         print("(boot: from process start to the first answer; /healthz 200 for medicon-bot)")
 
