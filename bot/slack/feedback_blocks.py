@@ -38,6 +38,7 @@ __all__ = [
 FEEDBACK_BLOCK: Final = "feedback"
 THANKS: Final = "Thanks: noted"
 _QUESTION_LIMIT: Final = 500
+_ENTRY_LIMIT: Final = 120
 
 AnsweredOn = Literal["slash", "dm", "mention", "shared", "spotlight", "entry"]
 _SURFACES: Final = frozenset(get_args(AnsweredOn))
@@ -67,7 +68,7 @@ class AnswerRef:
         question, entry, surface = data.get("q"), data.get("e"), data.get("s")
         if not isinstance(question, str) or surface not in _SURFACES:
             return None
-        if entry is not None and not isinstance(entry, str):
+        if entry is not None and not (isinstance(entry, str) and len(entry) <= _ENTRY_LIMIT):
             return None
         return cls(
             question=question[:_QUESTION_LIMIT], entry=entry, surface=cast(AnsweredOn, surface)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlock
+from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 
 from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import Message
@@ -148,10 +148,10 @@ class Suggestion:
 def _is_web_address(url: str) -> bool:
     if any(character.isspace() for character in url):
         return False
-    parts = urlsplit(url)
     try:
+        parts = urlsplit(url)
         host = parts.hostname
-    except ValueError:
+    except ValueError:  # e.g. an unclosed IPv6 bracket
         return False
     return parts.scheme in ("http", "https") and bool(host) and "." in (host or "")
 
@@ -171,24 +171,16 @@ def suggestion_from(view: dict[str, Any]) -> Suggestion | dict[str, str]:
     return Suggestion(text=text, url=url or None, note=note or None)
 
 
-def editors_post(suggestion: Suggestion, *, user_id: str, question: str) -> Message:
-    """The suggestion as posted in the editors' channel, naming who made it."""
+def editors_post(suggestion: Suggestion, *, user_id: str) -> Message:
+    """The suggestion as posted in the editors' channel, naming who made it so an editor can
+    follow up. The question they had asked is left out: who asked what is never kept."""
     lines = [f"*Suggested addition* from <@{escape(user_id)}>", f">{escape(suggestion.text)}"]
     if suggestion.url:
         lines.append(f"*Source:* {escape(suggestion.url)}")
     if suggestion.note:
         lines.append(f"*Note:* {escape(suggestion.note)}")
-    blocks: list[dict[str, Any]] = [
-        SectionBlock(text=MarkdownTextObject(text=truncate("\n".join(lines), 3000))).to_dict()
-    ]
-    if question:
-        blocks.append(
-            ContextBlock(
-                elements=[
-                    MarkdownTextObject(text=truncate(f"After asking: {escape(question)}", 2000))
-                ]
-            ).to_dict()
-        )
+    section = SectionBlock(text=MarkdownTextObject(text=truncate("\n".join(lines), 3000)))
     return Message(
-        text=truncate(f"Suggested addition: {escape(suggestion.text)}", 3000), blocks=tuple(blocks)
+        text=truncate(f"Suggested addition: {escape(suggestion.text)}", 3000),
+        blocks=(section.to_dict(),),
     )

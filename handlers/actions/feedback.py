@@ -31,11 +31,11 @@ def _original_blocks(services: Services, ref: AnswerRef, body: dict[str, Any]) -
     blocks = (body.get("message") or {}).get("blocks")
     if isinstance(blocks, list) and blocks:
         return blocks
-    if ref.surface == "entry" and ref.entry and ":" in ref.entry:
-        kind, entry_id = ref.entry.split(":", 1)
-        known = services.kb.fields if kind == "field" else services.kb.centres
-        if kind in ("field", "centre") and entry_id in known:
-            return list(entry_reply(services.kb, EntryRef(kind, entry_id)).blocks)  # type: ignore[arg-type]
+    kind, _, entry_id = (ref.entry or "").partition(":")
+    if ref.surface == "entry" and kind == "field" and entry_id in services.kb.fields:
+        return list(entry_reply(services.kb, EntryRef("field", entry_id)).blocks)
+    if ref.surface == "entry" and kind == "centre" and entry_id in services.kb.centres:
+        return list(entry_reply(services.kb, EntryRef("centre", entry_id)).blocks)
     return list(command_reply(services.kb, ref.question).blocks)
 
 

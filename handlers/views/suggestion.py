@@ -51,7 +51,7 @@ def make_post_to_editors(services: Services) -> Callable[..., None]:
         suggestion = suggestion_from(view)
         if channel is None or not isinstance(suggestion, Suggestion):
             return
-        message = editors_post(suggestion, user_id=body["user"]["id"], question=_asked(view))
+        message = editors_post(suggestion, user_id=body["user"]["id"])
         client.chat_postMessage(channel=channel, text=message.text, blocks=list(message.blocks))
 
     return post_to_editors
