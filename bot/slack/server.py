@@ -14,6 +14,7 @@ then waits for Bolt's lazy follow-ups before it exits, within ``graceful_timeout
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -49,6 +50,9 @@ _LINGER: Final = 2.0
 """After SIGTERM, how long idle kept-alive connections stay open for a request already under
 way, and how long a request still arriving may take to finish arriving."""
 
+_SINCE_GUNICORN_25: Final = frozenset({"control_socket_disable"})
+"""Settings older gunicorn releases do not know: left out there."""
+
 _WAITRESS: Final[dict[str, Any]] = {
     "threads": THREADS,
     "connection_limit": 1000,  # idle or slow sockets cost a file descriptor, not a thread
@@ -59,6 +63,10 @@ _WAITRESS: Final[dict[str, Any]] = {
     "ident": "medicon-bot",
     "clear_untrusted_proxy_headers": True,
 }
+
+
+def _nothing() -> None:
+    pass
 
 
 class BufferingWorker(Worker):  # type: ignore[misc]
@@ -81,13 +89,14 @@ class BufferingWorker(Worker):  # type: ignore[misc]
             wasyncore.loop(timeout=_TICK, map=channels, use_poll=True, count=1)
         self._drain(channels, deadline=time.monotonic() + self.cfg.graceful_timeout - _TICK)
 
-    _wake: Callable[[], None] = staticmethod(lambda: None)
+    _wake: Callable[[], None] = staticmethod(lambda: None)  # until the server exists
 
     def handle_exit(self, sig: int, frame: Any) -> None:
         """SIGTERM: stop now, not at the loop's next tick (a write to waitress's trigger pipe,
-        which is safe in a signal handler)."""
+        which is safe in a signal handler; a second SIGTERM may find it closed already)."""
         super().handle_exit(sig, frame)
-        self._wake()
+        with contextlib.suppress(OSError):
+            self._wake()
 
     def _drain(self, channels: dict[int, Any], *, deadline: float) -> None:
         """Stop accepting; serve what has arrived; close connections once they are idle."""
@@ -115,6 +124,7 @@ class BufferingWorker(Worker):  # type: ignore[misc]
             listener.task_dispatcher.shutdown(
                 cancel_pending=False, timeout=max(0, math.ceil(deadline - time.monotonic()))
             )
+        self._wake = _nothing
         wasyncore.close_all(channels)
 
 
@@ -126,6 +136,8 @@ class _Server(BaseApplication):  # type: ignore[misc]
 
     def load_config(self) -> None:
         for key, value in self._options.items():
+            if key in _SINCE_GUNICORN_25 and key not in self.cfg.settings:
+                continue
             self.cfg.set(key, value)
 
     def load(self) -> Any:
@@ -149,6 +161,9 @@ def gunicorn_options(settings: Settings, *, host: str = "0.0.0.0") -> dict[str, 
         "errorlog": "-",
         "loglevel": settings.log_level.lower(),
         "proc_name": "medicon-bot-web",
+        # One control socket per user ($HOME/.gunicorn/gunicorn.ctl) would be shared by every
+        # instance on the machine, tests and benches included; nothing here uses it.
+        "control_socket_disable": True,
     }
 
 
