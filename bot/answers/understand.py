@@ -723,9 +723,20 @@ def _by_specificity(kb: KnowledgeBase, reading: _Reading) -> tuple[EntryRef, ...
 _KIND_STEMS = frozenset(stem(word) for phrase in vocab.KIND_WORDS for word in phrase.split())
 
 
+_VERB_CONCEPTS = frozenset(
+    stem(word)
+    for verb in vocab.split_words("work|works|working|arbejder|arbetar|live|lives|bor|employ")
+    for word in vocab.CONCEPTS.get(verb, "").split()
+)
+"""Concepts a verb brings in ("work" → employed): they help rank figures but do not by
+themselves make "what does X work on?" a question about a number."""
+
+
 def _counts_a_figure(reading: _Reading) -> bool:
     """True when the question names something counted (population, companies), not a kind."""
-    return any(concept not in _KIND_STEMS for concept in reading.concepts)
+    return any(
+        concept not in _KIND_STEMS and concept not in _VERB_CONCEPTS for concept in reading.concepts
+    )
 
 
 def _place_or_status(filters: Filters) -> bool:

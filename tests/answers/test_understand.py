@@ -39,6 +39,12 @@ CENTRE = "centre"
         ("is DanStem still active?", Intent.STATUS, (CENTRE, "danstem"), "en"),
         ("what replaced DanStem?", Intent.STATUS, (CENTRE, "danstem"), "en"),
         ("what is CBMR?", Intent.WHAT, (CENTRE, "cbmr"), "en"),
+        (
+            "what does the Lund Stem Cell Center work on?",
+            Intent.WHAT,
+            (CENTRE, "lund-stem-cell-center"),
+            "en",
+        ),
         ("hvad er LUDC?", Intent.WHAT, (CENTRE, "ludc"), "da"),
         ("tell me about LUDC", Intent.ABOUT, (CENTRE, "ludc"), "en"),
         ("who does epilepsy research?", Intent.LIST, (FIELD, "neuroscience"), "en"),
