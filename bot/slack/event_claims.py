@@ -98,9 +98,11 @@ def once_per_event(services: Services) -> Callable[..., BoltResponse | None]:
     in time. The claim lives in the database, so a retry that lands on another worker or
     process is recognised too. When the database cannot be reached the event is answered all
     the same (a warning is logged), de-duplicated within this process only: a reply that may
-    come twice is better than none.
+    come twice is better than none. For the next few seconds claims then do not wait on the
+    database at all.
     """
     recent = RecentClaims()
+    outage = _Outage()
 
     def claim(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
         key = claim_key(body)
@@ -109,31 +111,44 @@ def once_per_event(services: Services) -> Callable[..., BoltResponse | None]:
             return None
         if key in recent:
             return _already_handled(key)
-        team_id = body.get("team_id")
-        try:
-            with services.database.sessions() as session:
-                first = claim_event(
-                    session,
-                    event_id=key,
-                    team_id=team_id
-                    if isinstance(team_id, str) and len(team_id) <= _TEAM_LIMIT
-                    else None,
-                    now=services.now(),
+        first = True
+        if not outage.ongoing():
+            team_id = body.get("team_id")
+            team = team_id if isinstance(team_id, str) and len(team_id) <= _TEAM_LIMIT else None
+            try:
+                with services.database.sessions() as session:
+                    first = claim_event(session, event_id=key, team_id=team, now=services.now())
+            except SQLAlchemyError as error:
+                outage.begin()
+                _log.warning(
+                    "could not record event %s in the database (%s); answering events, "
+                    "checking retries in this process only, for the next %g s",
+                    key,
+                    type(error).__name__,
+                    _OUTAGE_SECONDS,
                 )
-        except SQLAlchemyError as error:
-            _log.warning(
-                "could not record event %s in the database (%s); answering it, checking "
-                "retries in this process only",
-                key,
-                type(error).__name__,
-            )
-            first = True
         if first and recent.claim(key):
             next()
             return None
         return _already_handled(key)
 
     return claim
+
+
+_OUTAGE_SECONDS: Final = 10.0
+"""After the database failed a claim, how long claims skip it: a database that does not
+answer at all would otherwise hold every event's acknowledgement until the connect gives up."""
+
+
+class _Outage:
+    def __init__(self) -> None:
+        self._until = 0.0
+
+    def begin(self) -> None:
+        self._until = time.monotonic() + _OUTAGE_SECONDS
+
+    def ongoing(self) -> bool:
+        return time.monotonic() < self._until
 
 
 def _already_handled(key: str) -> BoltResponse:
