@@ -810,7 +810,16 @@ def filtered_list(
     filters = question.filters
     if filters.field is None and question.field_refs:
         filters = Filters(**{**filters.__dict__, "field": question.field_refs[0].id})
-    centres = matching_centres(kb, filters)
+    only_city = filters.city and not (
+        filters.field or filters.country or filters.kind or filters.status
+    )
+    if only_city:  # the common "… in Lund": no need to touch every centre there
+        in_city = lexicon_for(kb).by_city.get(filters.city or "", ())
+        centres = [kb.centres[centre_id] for centre_id in in_city[: _SHOWN * 2]]
+        total = len(in_city)
+    else:
+        centres = matching_centres(kb, filters)
+        total = len(centres)
     ranks: dict[str, int] = {}
     if len(centres) > 1:
         # Rank by what the filters do not already say: "epilepsy" among neuroscience centres.
@@ -818,7 +827,6 @@ def filtered_list(
         words = [w for w in words if w not in _FILTER_WORDS]
         hits = kb.index.search(" ".join(words), limit=50) if words else []
         ranks = {hit.ref.id: rank for rank, hit in enumerate(hits)}
-    total = len(centres)
     if ranks:
         lexicon = lexicon_for(kb)
         best = [
