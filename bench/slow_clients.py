@@ -1,7 +1,7 @@
 """Benchmark slow clients: signed `/medicon cancer` latency with and without 16 connections
 that trickle their request one byte a second.
 
-Run: ``.venv/bin/python bench/slow_clients.py`` (about a minute). Starts the production
+Run: ``.venv/bin/python bench/slow_clients.py`` (about ten seconds). Starts the production
 web process (``medicon-bot serve``, WEB_CONCURRENCY workers) on a loopback port, sends a bounded
 number of signed requests (a few at a time, each on a new connection) first with no other
 traffic, then while the tricklers hold their connections open, and prints p50/p99 of both.
