@@ -229,8 +229,18 @@ def right_share(kb: KnowledgeBase, kind: str, cases: list[tuple[str, str]]) -> s
     if kind == "garbage":
         declined = sum(outcome(answer_question(kb, text)).kind == "declined" for text, _ in cases)
         return f"{100 * declined / len(cases):.0f}%"
-    right = sum(entry_id in found_ids(answer_question(kb, text))[:1] for text, entry_id in cases)
+    right = sum(_is_right(kb, answer_question(kb, text), entry_id) for text, entry_id in cases)
     return f"{100 * right / len(cases):.0f}%"
+
+
+def _is_right(kb: KnowledgeBase, answer: object, entry_id: str) -> bool:
+    """The intended entry first; for a field's list, every centre listed works in that field."""
+    ids = found_ids(answer)
+    if ids[:1] == [entry_id]:
+        return True
+    if entry_id in kb.fields and ids:
+        return all(entry_id in kb.centres[i].fields for i in ids if i in kb.centres)
+    return False
 
 
 def percentiles(samples: Sequence[float]) -> tuple[float, float]:
