@@ -8,6 +8,7 @@ they are inflected.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import Stemmer  # type: ignore[import-not-found]
@@ -15,6 +16,8 @@ import Stemmer  # type: ignore[import-not-found]
 __all__ = ["stem", "stem_phrase"]
 
 _STEMMERS = tuple(Stemmer.Stemmer(language) for language in ("english", "danish", "swedish"))
+_LOCK = threading.Lock()
+"""Snowball stemmer objects keep state between calls: web workers answer on several threads."""
 
 
 @lru_cache(maxsize=65_536)
@@ -22,7 +25,8 @@ def stem(word: str) -> str:
     """The key of a normalised ``word``: ``"companies"`` → ``"compani"``."""
     if len(word) <= 3 or word.isdigit():
         return word
-    stems = [str(stemmer.stemWord(word)) for stemmer in _STEMMERS]
+    with _LOCK:
+        stems = [str(stemmer.stemWord(word)) for stemmer in _STEMMERS]
     return min(stems, key=lambda candidate: (len(candidate), candidate))
 
 

@@ -259,3 +259,21 @@ def test_more_ways_to_ask_for_a_fact(kb: KnowledgeBase, typed: str, fact: str) -
     answer = answer_question(kb, typed)
     assert outcome(answer).kind == "direct"
     assert fact in render(answer).text
+
+
+def test_understanding_from_many_threads_at_once_gives_the_same_answers(kb: KnowledgeBase) -> None:
+    """Web workers answer on several threads; the stemmers and caches are shared."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        "hvor mange diabetesvirksomheder er der?",
+        "stamcelleterapi",
+        "hjärnforskningen i Lund",
+        "vem leder Wallenberg Neuroscience Center?",
+        "kræftforskningscentre i København",
+        "which centres have closed?",
+    ] * 20
+    expected = [understand(kb, text) for text in texts]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        found = list(pool.map(lambda text: understand(kb, text), texts))
+    assert found == expected
