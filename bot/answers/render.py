@@ -349,7 +349,7 @@ def _(answer: ClusterAnswer, prefix: str) -> tuple[list[Block], str]:
 
 @_render.register
 def _(answer: FieldListAnswer, prefix: str) -> tuple[list[Block], str]:
-    blocks: list[Block] = [_header("Medicon Valley research fields")]
+    blocks: list[Block] = [_header(f"Medicon Valley's {len(answer.fields)} research fields")]
     for research_field, count in answer.fields:
         headline = ""
         if research_field.stats:
@@ -367,7 +367,7 @@ def _(answer: FieldListAnswer, prefix: str) -> tuple[list[Block], str]:
         )
     blocks.append(_context([f"Open one, or type `{escape(prefix)}centres <field>`."]))
     names = ", ".join(f.name for f, _ in answer.fields)
-    return blocks, f"Medicon Valley research fields: {names}."
+    return blocks, f"Medicon Valley's {len(answer.fields)} research fields: {names}."
 
 
 @_render.register

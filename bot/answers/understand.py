@@ -34,6 +34,8 @@ Language = Literal["en", "da", "sv"]
 
 _T = TypeVar("_T")
 _SLACK_MARKUP = re.compile(r"<[^<>\s][^<>]*>|:[a-z0-9_+\-']+:")
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
+"""``CBMR's founder`` asks about CBMR: the possessive is not part of the name."""
 _MAX_WORDS = 40
 """Longer than this is a paste (a traceback, an e-mail), not a question."""
 _MAX_CHARS = 600
@@ -474,7 +476,11 @@ def understand(kb: KnowledgeBase, text: str) -> Question:
         return Question(Intent.OUTSIDE, raw, language=language, outside=_outside_id(kb, normal))
     if query.command is Command.CENTRES and query.argument:
         return _centres_question(kb, raw, query.argument, language)
-    reading = _read(kb, _mend_question_words(kb, cleaned))
+    if topic and topic != normal:
+        bare = parse_query(topic)  # "give me the numbers", "show me all the fields"
+        if bare.command in {Command.FIELDS, Command.STATS, Command.HELP} and not bare.argument:
+            return Question(_command(bare.command) or Intent.HELP, raw, language=language)
+    reading = _read(kb, _mend_question_words(kb, _POSSESSIVE.sub(r"\1", cleaned)))
     return _decide(kb, raw, language, reading)
 
 
@@ -658,8 +664,8 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: _Reading) 
     fields_named = any(word in vocab.FIELD_WORDS for word in reading.words) or any(
         " ".join(pair) in vocab.FIELD_WORDS for pair in pairs
     )
-    lists = bool(signals & {Signal.LIST, Signal.WHAT, Signal.WHO})
-    if fields_named and lists and not (entities or comparing or unknown or Signal.COUNT in signals):
+    lists = bool(signals & {Signal.LIST, Signal.WHAT, Signal.WHO, Signal.COUNT})
+    if fields_named and lists and not (entities or comparing or unknown or reading.concepts):
         return ask(Intent.FIELDS)
     if subject is not None and subject.kind == "cluster" and reading.kind_named:
         subject = None  # "which hospitals are in Medicon Valley?" lists the whole cluster's

@@ -152,7 +152,8 @@ SIGNAL_PHRASES: Final = _phrases(
     ),
     (
         Signal.WHAT,
-        "what is|whats|what are|what does|what do|what did|what was|what kind of|what type of"
+        "what|hvad|vad|what is|whats|what are|what does|what do|what did|what was|what kind of"
+        "|what type of"
         "|describe|explain|definition|meaning of|what on earth is|what was|what were|stand for"
         "|stands for|hvad var|hvad star|hvad betyder|vad var|vad star|vad betyder"
         "|hvad er|hvad laver|hvad gor|hvad handler|hvad bestar|hvad forsker|beskriv|forklar"

@@ -65,6 +65,8 @@ CENTRE = "centre"
         ("help", Intent.HELP, None, "en"),
         ("fields", Intent.FIELDS, None, "en"),
         ("which research fields are there?", Intent.FIELDS, None, "en"),
+        ("hvor mange forskningsområder er der?", Intent.FIELDS, None, "da"),
+        ("give me the numbers", Intent.STATS, None, "en"),
         ("stats", Intent.STATS, None, "en"),
         ("search epilepsy Lund", Intent.SEARCH, None, "en"),
         ("Karolinska Institutet", Intent.OUTSIDE, None, "en"),
@@ -235,6 +237,8 @@ def test_words_that_appear_in_entries_are_not_taken_for_answers(
         ("wen was CBMR founded", Intent.WHEN, ("centre", "cbmr")),
         ("hwo hosts LUDC", Intent.WHO, ("centre", "ludc")),
         ("CBMR please", Intent.LOOKUP, ("centre", "cbmr")),
+        ("CBMR's founder", Intent.WHEN, ("centre", "cbmr")),
+        ("what research does CNSR do?", Intent.WHAT, ("centre", "cnsr")),
     ],
 )
 def test_misspelt_question_words_and_filler_around_a_name(
