@@ -234,15 +234,23 @@ def _direct(
     known: bool = True,
     source: Source | None = None,
 ) -> DirectAnswer:
+    caveat = status_caveat(kb, entry)
+    said = f"{text} {caveat or ''}"
     return DirectAnswer(
         subject=entry,
         lead=Fact(text, source or _first_source(kb, _sources_of(entry))),
-        also=tuple(also),
-        caveat=status_caveat(kb, entry),
+        also=tuple(fact for fact in also if fact.text not in said),
+        caveat=caveat if caveat is None or _news(caveat, text) else None,
         related=_related(kb, entry),
         known=known,
         closest_to=question.closest_to,
     )
+
+
+def _news(caveat: str, text: str) -> bool:
+    """False when the answer already says what the caveat would (its note is in the text)."""
+    note = caveat.split(": ", 1)[-1].split(" Successor:")[0].rstrip(".")
+    return note not in text
 
 
 def stat_fact(kb: KnowledgeBase, owner: Entry, stat: Stat) -> Fact:
