@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import singledispatch
 from typing import Literal
 
-from bot.answers.direct import (
+from bot.answers.kinds import (
     ChatAnswer,
     CompareAnswer,
     DirectAnswer,

@@ -26,14 +26,14 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.answers import phrases
-from bot.answers.direct import (
+from bot.answers.facts import year_phrase
+from bot.answers.kinds import (
     ChatAnswer,
     CompareAnswer,
     DirectAnswer,
     Fact,
     FilteredListAnswer,
     OutsideAnswer,
-    year_phrase,
 )
 from bot.answers.mrkdwn import escape, link, truncate
 from bot.answers.resolve import (

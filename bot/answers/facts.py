@@ -1,0 +1,158 @@
+"""Small pieces every direct answer is made of: an entry's name and most specific source, its
+sentences, the caveat its status calls for, a figure with its year, and the answer record."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from bot.answers import phrases
+from bot.answers.kinds import (
+    DirectAnswer,
+    Entry,
+    Fact,
+)
+from bot.answers.lexicon import lexicon_for
+from bot.answers.understand import Question
+from bot.knowledge import (
+    Centre,
+    EntryRef,
+    KnowledgeBase,
+    Source,
+    Stat,
+    Status,
+)
+
+__all__ = [
+    "SENTENCE",
+    "YEAR",
+    "direct_answer",
+    "entry_of",
+    "first_sentence",
+    "first_source",
+    "name_of",
+    "related_of",
+    "sources_of",
+    "spellings",
+    "split_sentences",
+    "stat_fact",
+    "status_caveat",
+    "year_phrase",
+]
+
+SENTENCE = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z“\"(])")
+YEAR = re.compile(r"\b(1[4-9]\d\d|20\d\d)\b")
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def entry_of(kb: KnowledgeBase, ref: EntryRef) -> Entry:
+    if ref.kind == "field":
+        return kb.fields[ref.id]
+    if ref.kind == "centre":
+        return kb.centres[ref.id]
+    return kb.cluster
+
+
+def name_of(entry: Entry) -> str:
+    if isinstance(entry, Centre):
+        return entry.short_name or entry.name
+    return entry.name
+
+
+def first_source(kb: KnowledgeBase, ids: Sequence[str]) -> Source | None:
+    """The entry's most specific source: the one the fewest entries cite (a centre's own page
+    rather than an overview that names every centre); the first of equals."""
+    use = lexicon_for(kb).source_use
+    known = [source_id for source_id in ids if source_id in kb.sources]
+    if not known:
+        return None
+    return kb.sources[min(known, key=lambda source_id: use.get(source_id, 0))]
+
+
+def sources_of(entry: Entry) -> tuple[str, ...]:
+    return tuple(entry.sources)
+
+
+def year_phrase(stat: Stat) -> str:
+    """``as of 2022`` or ``undated``: every figure says when it applied."""
+    return f"as of {stat.as_of}" if stat.as_of is not None else "undated"
+
+
+def split_sentences(text: str | None) -> list[str]:
+    return [part.strip() for part in SENTENCE.split(text or "") if part.strip()]
+
+
+def first_sentence(text: str) -> str:
+    parts = split_sentences(text)
+    return parts[0] if parts else text
+
+
+def status_caveat(kb: KnowledgeBase, entry: Entry) -> str | None:
+    """What a reader must know before trusting a fact about ``entry``: it ended, was renamed,
+    or its status is uncertain (with the successor, when recorded)."""
+    if not isinstance(entry, Centre) or entry.status is Status.ACTIVE:
+        return None
+    text = phrases.CAVEATS[entry.status.value].format(name=name_of(entry))
+    if entry.status_note:
+        text += f": {entry.status_note}"
+    successor = kb.centres.get(entry.successor) if entry.successor else None
+    if successor is not None:
+        text += " " + phrases.SUCCESSOR.format(label=successor.label)
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def related_of(kb: KnowledgeBase, entry: Entry) -> tuple[Entry, ...]:
+    if isinstance(entry, Centre) and entry.successor and entry.successor in kb.centres:
+        return (kb.centres[entry.successor],)
+    return ()
+
+
+def direct_answer(
+    kb: KnowledgeBase,
+    question: Question,
+    entry: Entry,
+    text: str,
+    *,
+    also: Iterable[Fact] = (),
+    known: bool = True,
+    source: Source | None = None,
+) -> DirectAnswer:
+    caveat = status_caveat(kb, entry)
+    said = f"{text} {caveat or ''}"
+    return DirectAnswer(
+        subject=entry,
+        lead=Fact(text, source or first_source(kb, sources_of(entry))),
+        also=tuple(fact for fact in also if fact.text not in said),
+        caveat=caveat if caveat is None or _news(caveat, text) else None,
+        related=related_of(kb, entry),
+        known=known,
+        closest_to=question.closest_to,
+    )
+
+
+def _news(caveat: str, text: str) -> bool:
+    """False when the answer already says what the caveat would (its note is in the text)."""
+    note = caveat.split(": ", 1)[-1].split(" Successor:")[0].rstrip(".")
+    return note not in text
+
+
+def stat_fact(kb: KnowledgeBase, owner: Entry, stat: Stat) -> Fact:
+    """``Cancer organisations (Cancer): more than 25 organisations, undated.``"""
+    scope = f" in {stat.scope}" if getattr(stat, "scope", None) else ""
+    owner_name = name_of(owner)
+    label = stat.label if owner_name.casefold() in stat.label.casefold() else f"{stat.label}"
+    text = phrases.STAT_FACT.format(
+        label=label,
+        owner=owner_name,
+        scope=scope,
+        value=stat.display_value,
+        unit=stat.unit_suffix,
+        year=year_phrase(stat),
+    )
+    return Fact(text, kb.sources.get(stat.source))
+
+
+def spellings(entry: Entry) -> list[str]:
+    if isinstance(entry, Centre):
+        return [entry.name, entry.short_name or "", *entry.aliases]
+    return [entry.name, *entry.aliases]
