@@ -251,11 +251,31 @@ def count_about(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAn
     )
 
 
+def _comparable(
+    rows: list[tuple[Entry, float, str, Stat | None]], scores: dict[str, float]
+) -> list[tuple[Entry, float, str, Stat | None]]:
+    """The rows that measure the same kind of thing as the best-fitting one: a share is never
+    ranked against a count, nor a Europe-wide figure against the cluster's own."""
+    if not rows:
+        return rows
+
+    def kind(stat: Stat | None) -> tuple[bool, str | None]:
+        return (stat is not None and stat.unit == "%", stat.scope if stat is not None else None)
+
+    def preference(row: tuple[Entry, float, str, Stat | None]) -> tuple[bool, float]:
+        """Counts of the cluster's own first, then the best fit to the question."""
+        return kind(row[3]) == (False, None), scores.get(getattr(row[0], "id", ""), 0.0)
+
+    best = max(rows, key=preference)[3]
+    return [row for row in rows if kind(row[3]) == kind(best)]
+
+
 def compare(kb: KnowledgeBase, question: Question) -> CompareAnswer | None:
     """Which field has the most (or least) of something the figures count, or of centres."""
     lexicon = lexicon_for(kb)
     rows: list[tuple[Entry, float, str, Stat | None]] = []
     named = {ref.id for ref in question.field_refs}
+    scores: dict[str, float] = {}
     for research_field in kb.fields.values():
         if len(named) >= 2 and research_field.id not in named:
             continue
@@ -270,6 +290,8 @@ def compare(kb: KnowledgeBase, question: Question) -> CompareAnswer | None:
         if best is not None:
             stat = best[1]
             rows.append((research_field, stat.value, stat.display_value + stat.unit_suffix, stat))
+            scores[research_field.id] = best[0]
+    rows = _comparable(rows, scores)
     if len(rows) < 2 and question.filters.kind_named:
         rows = [
             (f, float(len(kb.centres_in(f.id))), f"{len(kb.centres_in(f.id))} centres", None)

@@ -281,3 +281,15 @@ def test_understanding_from_many_threads_at_once_gives_the_same_answers(kb: Know
     with ThreadPoolExecutor(max_workers=6) as pool:
         found = list(pool.map(lambda text: understand(kb, text), texts))
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "typed", ["which field has the most companies?", "hvilket felt har færrest virksomheder?"]
+)
+def test_a_ranking_compares_like_with_like(kb: KnowledgeBase, typed: str) -> None:
+    """A share (Europe-wide 23% of venture money) is never ranked against counts of companies."""
+    answer = answer_question(kb, typed)
+    assert outcome(answer).kind == "direct"
+    text = render(answer).text
+    assert "companies" in text
+    assert "%" not in text, text
