@@ -34,6 +34,7 @@ __all__ = [
     "spotlight_subscriptions",
     "suggestions",
     "unanswered_questions",
+    "welcomed_users",
 ]
 
 metadata = MetaData(
@@ -245,3 +246,15 @@ suggestions = Table(
 )
 """Additions people suggested after an "I don't know"; who suggested it goes only to the
 editors' channel post, not here."""
+
+
+# --- the Messages tab's welcome (migration 0006) ---------------------------------------------
+
+welcomed_users = Table(
+    "welcomed_users",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("user_id", String(32), primary_key=True),
+    Column("welcomed_at", UTCDateTime, nullable=False),
+)
+"""Who has been shown the welcome in the bot's Messages tab (once per person and workspace)."""
