@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from slack_bolt import BoltResponse
 from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
@@ -35,6 +36,7 @@ def web_app(database: Database) -> WebApp:
     return WebApp(
         services=services,
         slack=lambda _environ, _start: [b""],
+        dispatch=lambda _request: BoltResponse(status=200, body=""),
         signing_secret=b"unused",
         response_urls=ResponseUrlPolicy(),
     )

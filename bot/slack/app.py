@@ -13,7 +13,7 @@ from bot.services import Services
 from bot.slack.error_policy import handle_error
 from bot.slack.installations import state_store
 from bot.slack.oauth_pages import MediconOAuthFlow, callback_options
-from bot.slack.request_guards import make_other_workspace_filter, make_response_url_guard
+from bot.slack.request_guards import IgnoreOtherWorkspaces, ResponseUrlGuard
 from bot.slack.response_urls import ResponseUrlPolicy
 from bot.slack.surface import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from handlers import register_handlers
@@ -81,9 +81,9 @@ def create_app(services: Services, *, client: WebClient, socket_mode: bool = Fal
         ignoring_self_events_enabled=True,
         logger=framework_logger,
     )
-    app.use(make_response_url_guard(ResponseUrlPolicy.for_api_url(str(settings.slack_api_url))))
+    app.use(ResponseUrlGuard(ResponseUrlPolicy.for_api_url(str(settings.slack_api_url))))
     if not settings.oauth_enabled:
-        app.use(make_other_workspace_filter())
+        app.use(IgnoreOtherWorkspaces())
     register_handlers(app, services)
     app.error(handle_error)
     return app

@@ -8,14 +8,15 @@ reaches Bolt is exactly what Bolt can read; nothing a client sends can produce a
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
+from slack_bolt import BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.config import Settings
@@ -56,6 +57,9 @@ class WebApp:
 
     services: Services
     slack: Callable[[WSGIEnvironment, StartResponse], Iterable[bytes]]
+    """Bolt's WSGI adapter: serves the OAuth pages."""
+    dispatch: Callable[[BoltRequest], BoltResponse]
+    """Bolt itself, for /slack/events: handed the body this layer already parsed."""
     signing_secret: bytes
     response_urls: ResponseUrlPolicy
     oauth_paths: frozenset[str] = frozenset()
@@ -118,34 +122,67 @@ class WebApp:
         if refusal is not None:
             _log.warning("refused an unverified request: %s", refusal)
             return _reply(start_response, "401 Unauthorized", "invalid request signature")
-        problem = self._problem(body, environ.get("CONTENT_TYPE") or "")
-        if problem is not None:
+        content_type = environ.get("CONTENT_TYPE") or ""
+        parsed, problem = self._read(body, content_type)
+        if parsed is None:
             _log.warning("refused a signed but malformed request: %s", problem)
             return _reply(start_response, "400 Bad Request", "malformed request body")
-        environ["wsgi.input"] = io.BytesIO(body)
-        environ["CONTENT_LENGTH"] = str(len(body))
         try:
-            return self.slack(environ, start_response)
+            response = self.dispatch(_bolt_request(environ, body, parsed, content_type))
         except Exception as error:  # Bolt could not even read it: the client's fault, not ours
             _log.warning("refused a request Bolt could not read: %s", type(error).__name__)
             return _reply(start_response, "400 Bad Request", "malformed request body")
+        data = response.body.encode("utf-8")
+        headers = [
+            (name, value)
+            for name, values in response.headers.items()
+            if name.lower() != "content-length"
+            for value in values
+        ]
+        headers.append(("Content-Length", str(len(data))))
+        status = HTTPStatus(response.status)
+        start_response(f"{status.value} {status.phrase}", headers)
+        return [data]
 
-    def _problem(self, body: bytes, content_type: str) -> str | None:
+    def _read(self, body: bytes, content_type: str) -> tuple[dict[str, Any] | None, str]:
+        """The body as Bolt reads it, or None and why it cannot be handed to Bolt."""
         if not body:
-            return "empty body"
+            return None, "empty body"
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
-            return "not UTF-8"
+            return None, "not UTF-8"
         parsed = parse_like_bolt(text, content_type)
         if parsed is None:
-            return "not a JSON object or form"
+            return None, "not a JSON object or form"
         problem = shape_problem(parsed)
         if problem is not None:
-            return problem
+            return None, problem
         if not all(self.response_urls.allows(url) for url in response_urls_in(parsed)):
-            return "a response_url that is not Slack's"
-        return None
+            return None, "a response_url that is not Slack's"
+        return parsed, ""
+
+
+def _bolt_request(
+    environ: WSGIEnvironment, body: bytes, parsed: dict[str, Any], content_type: str
+) -> BoltRequest:
+    """A Bolt request from a body parsed once, here: Bolt would otherwise parse it again.
+
+    Built as a Socket Mode request (the only way Bolt accepts a parsed body), then marked as
+    HTTP with its raw text, which is what Bolt copies for lazy listeners.
+    """
+    headers: dict[str, str | Sequence[str]] = {
+        key[5:].replace("_", "-").lower(): value
+        for key, value in environ.items()
+        if key.startswith("HTTP_") and isinstance(value, str)
+    }
+    headers["content-type"] = content_type
+    request = BoltRequest(
+        body=parsed, query=environ.get("QUERY_STRING") or None, headers=headers, mode="socket_mode"
+    )
+    request.raw_body = body.decode("utf-8")
+    request.mode = "http"
+    return request
 
 
 def create_web_app(settings: Settings, *, apply_migrations: bool = True) -> WebApp:
@@ -161,6 +198,7 @@ def create_web_app(settings: Settings, *, apply_migrations: bool = True) -> WebA
     return WebApp(
         services=services,
         slack=SlackRequestHandler(bolt, path=EVENTS_PATH),
+        dispatch=bolt.dispatch,
         signing_secret=secret.get_secret_value().encode(),
         response_urls=ResponseUrlPolicy.for_api_url(str(settings.slack_api_url)),
         oauth_paths=oauth_paths,
