@@ -244,13 +244,10 @@ def _start_pass(
         f"--journal-dir={journal}",
         f"--patience={patience}",
     ]
-    return subprocess.Popen(
-        command,
-        cwd=REPO,
-        env=clean_environment(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    with (journal.parent / "pass.log").open("ab") as log:
+        return subprocess.Popen(
+            command, cwd=REPO, env=clean_environment(), stdout=log, stderr=subprocess.STDOUT
+        )
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
@@ -355,8 +352,6 @@ def outage(pool: Any) -> None:
                         time.sleep(seconds)
                     code = process.wait(timeout=300)
                     took = time.perf_counter() - started
-                    assert process.stderr is not None
-                    process.stderr.close()
                 finally:
                     if proxy is not None:
                         proxy.__exit__(None, None, None)

@@ -36,6 +36,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import logging
+import math
 import os
 import socket
 import threading
@@ -192,6 +193,8 @@ class _Workspace:
     """Claimed, waiting for a turn."""
     lanes_used: int = 0
     """Posts with a turn: scheduled or in flight."""
+    last_sent: float = -math.inf
+    """When this pass last sent one of its posts (wall clock)."""
 
 
 def run_due(
@@ -441,17 +444,29 @@ class _Pass:
             workspace.lanes_used += len(turns)
 
     def _dispatch(self, pool: ThreadPoolExecutor) -> None:
+        """Send the posts whose turn has come. A turn missed by more than the lateness allowed
+        (the pass was held up) is taken again; and this pass never sends two posts of one
+        workspace closer than the budget's interval, so late turns cannot bunch up."""
         now = self.pacer.clock()
+        interval = self.pacer.interval
+        deferred = []
         while self.scheduled and self.scheduled[0][0] <= now:
-            turn, _, job = heapq.heappop(self.scheduled)
+            turn, order, job = heapq.heappop(self.scheduled)
             team = job.subscription.team_id
+            workspace = self.workspaces[team]
             if now - turn > self.pacer.lateness_allowed:  # held up: take a fresh turn
-                workspace = self.workspaces[team]
                 workspace.backlog.appendleft(job)
                 workspace.lanes_used -= 1
                 self.turns_taken_again += 1
                 continue
+            spaced = workspace.last_sent + interval
+            if now < spaced:
+                deferred.append((spaced, order, job))
+                continue
+            workspace.last_sent = now
             self.in_flight[pool.submit(self._deliver, job)] = team
+        for item in deferred:
+            heapq.heappush(self.scheduled, item)
 
     def _finish(self, done: set[Future[_Result]]) -> None:
         results = []

@@ -101,6 +101,11 @@ class Pacer(Protocol):
         pass that was held up does not send its missed turns in one burst."""
         ...
 
+    @property
+    def interval(self) -> float:
+        """Seconds between two posts in one workspace (0 without a budget)."""
+        ...
+
     def clock(self) -> float: ...
 
     def sleep(self, seconds: float) -> None: ...
@@ -153,6 +158,10 @@ class UnpacedPacer:
     @property
     def lateness_allowed(self) -> float:
         return math.inf
+
+    @property
+    def interval(self) -> float:
+        return 0.0
 
     def clock(self) -> float:
         return self._clock()
@@ -241,7 +250,10 @@ class DatabasePacer:
 
     @property
     def lateness_allowed(self) -> float:
-        # Up to one interval late keeps at most two posts close together: a burst Slack allows.
+        return self._pace.interval
+
+    @property
+    def interval(self) -> float:
         return self._pace.interval
 
     def clock(self) -> float:
