@@ -17,6 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 __all__ = ["Database", "open_database"]
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+CONNECT_TIMEOUT = 5
+"""Seconds to wait for PostgreSQL: a silently unreachable server must not hold a thread for
+minutes (libpq's default is to wait for the operating system's TCP timeout)."""
 _MIGRATION_LOCK = 7_446_161_027  # any constant; PostgreSQL advisory lock for concurrent starts
 
 
@@ -60,7 +63,10 @@ def create_engine_for(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    connect_args = {} if "connect_timeout=" in url else {"connect_timeout": CONNECT_TIMEOUT}
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args=connect_args
+    )
 
 
 @contextmanager
