@@ -22,6 +22,16 @@ __all__ = ["acknowledge", "guarded", "handle_error"]
 _log = logging.getLogger(__name__)
 
 
+_CONVERSATION_EVENTS = frozenset({"message", "app_mention"})
+"""Events that are a person writing to the bot: the only ones whose failure merits a message
+in the conversation (opening the Home tab, say, must not post an apology in the DM)."""
+
+
+def _someone_wrote(body: dict[str, Any]) -> bool:
+    event = body.get("event") or {}
+    return event.get("type") in _CONVERSATION_EVENTS and bool(event.get("channel"))
+
+
 def _has_response_url(body: dict[str, Any]) -> bool:
     return bool(body.get("response_url")) or any(body.get("response_urls") or [])
 
@@ -52,7 +62,7 @@ def handle_error(
     try:
         if respond is not None and _has_response_url(body):
             respond(response_type="ephemeral", replace_original=False, text=message.text)
-        elif say is not None and (body.get("event") or {}).get("channel"):
+        elif say is not None and _someone_wrote(body):
             say(text=message.text)
     except Exception:  # the apology failed too; the log above already has the cause
         _log.warning("could not tell the user about the error", exc_info=True)

@@ -25,6 +25,7 @@ from tests.conftest import SIGNING_SECRET
 from tests.slack.conftest import BOT_TOKEN
 from tests.support.databases import postgres_url
 from tests.support.signing import (
+    app_home_opened_event,
     app_mention_event,
     event_callback_body,
     message_im_event,
@@ -185,6 +186,15 @@ def test_a_slash_question_is_answered(
     status, _, raw = post_signed(web_without_database.events_url, body, secret=SIGNING_SECRET)
     assert status == 200
     assert b"Cancer" in raw
+
+
+def test_opening_the_home_tab_posts_no_apology_in_the_dm(
+    web_without_database: WebProcess, stand_in: SlackStandIn
+) -> None:
+    body = event_callback_body(app_home_opened_event("U0HOME", channel="D0HOME"))
+    assert post_signed(web_without_database.events_url, body, secret=SIGNING_SECRET)[0] == 200
+    time.sleep(1.0)
+    assert [call.channel for call in stand_in.calls("chat.postMessage")] == []
 
 
 def test_serve_without_a_database_says_so_in_one_line(
