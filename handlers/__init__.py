@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.services import Services
-from handlers import actions, commands, events, views
+from handlers import actions, commands, events, options, shortcuts, views
 
 __all__ = ["register_handlers"]
 
@@ -15,4 +15,6 @@ def register_handlers(app: App, services: Services) -> None:
     commands.register(app, services)
     actions.register(app, services)
     views.register(app, services)
+    shortcuts.register(app, services)
+    options.register(app, services)
     events.register(app, services)

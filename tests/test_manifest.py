@@ -14,7 +14,16 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from bot.slack.surface import BOT_EVENTS, BOT_SCOPES, EVENTS_PATH, SLASH_COMMAND
+from bot.knowledge import default_data_dir, load_knowledge_base
+from bot.slack.surface import (
+    BOT_EVENTS,
+    BOT_SCOPES,
+    EVENTS_PATH,
+    SHORTCUTS,
+    SLASH_COMMAND,
+    UNFURL_DOMAINS,
+)
+from bot.slack.unfurl import entry_domains
 from tests.support.availability import missing
 
 REPO = Path(__file__).resolve().parents[1]
@@ -98,6 +107,7 @@ def test_every_request_url_is_the_events_path(manifest: dict[str, Any]) -> None:
         "slash command": the_command(manifest)["url"],
         "event subscriptions": settings["event_subscriptions"]["request_url"],
         "interactivity": settings["interactivity"]["request_url"],
+        "options load URL": settings["interactivity"]["message_menu_options_url"],
     }
     for where, url in urls.items():
         assert url.startswith("https://"), f"{where}: {url} is not https"
@@ -111,6 +121,26 @@ def test_interactivity_and_the_home_tab_are_enabled(manifest: dict[str, Any]) ->
     assert app_home["messages_tab_enabled"] is True
     assert app_home["messages_tab_read_only_enabled"] is False
     assert manifest["settings"]["socket_mode_enabled"] is False
+
+
+def test_shortcuts_are_the_ones_the_app_registers(manifest: dict[str, Any]) -> None:
+    declared = [(s["callback_id"], s["type"], s["name"]) for s in manifest["features"]["shortcuts"]]
+    assert declared == list(SHORTCUTS)
+    assert all(s["description"] for s in manifest["features"]["shortcuts"])
+
+
+def test_unfurl_domains_are_the_apps_and_each_holds_a_centres_website(
+    manifest: dict[str, Any],
+) -> None:
+    """A curated subset of the knowledge base's domains (Slack takes five): each must still hold
+    at least one entry's website, or its links would be sent to the bot for nothing."""
+    listed = manifest["features"]["unfurl_domains"]
+    assert listed == list(UNFURL_DOMAINS)
+    held = entry_domains(load_knowledge_base(default_data_dir()))
+    assert [domain for domain in listed if domain not in held] == []
+    scopes = manifest["oauth_config"]["scopes"]["bot"]
+    assert {"links:read", "links:write"} <= set(scopes)
+    assert "link_shared" in manifest["settings"]["event_subscriptions"]["bot_events"]
 
 
 @pytest.mark.parametrize(

@@ -14,13 +14,11 @@ from slack_sdk.models.blocks import (
     ButtonElement,
     ContextBlock,
     DividerBlock,
+    ExternalDataSelectElement,
     HeaderBlock,
     MarkdownTextObject,
-    Option,
-    OptionGroup,
     PlainTextObject,
     SectionBlock,
-    StaticSelectElement,
 )
 
 from bot.answers import Message, answer_question, render
@@ -28,8 +26,10 @@ from bot.answers.direct import ChatAnswer, OutsideAnswer, year_phrase
 from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import entry_button
 from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
-from bot.knowledge import EntryRef, KnowledgeBase, Status
+from bot.knowledge import EntryRef, KnowledgeBase
 from bot.slack.feedback_blocks import AnsweredOn, with_feedback
+from bot.slack.spotlight_modal import setup_button
+from bot.slack.surface import HOME_ENTRY_SEARCH
 
 __all__ = [
     "HOME_BACK",
@@ -47,6 +47,7 @@ __all__ = [
 SHARE: Final = "share_answer"
 HOME_BACK: Final = "home_back"
 OPEN_CENTRE_SELECT: Final = "open_centre_select"
+"""The static centre menu of App Homes published before the type-ahead; still answered."""
 
 _VALUE_LIMIT = 2000
 _HOME_BLOCKS = 100
@@ -131,26 +132,10 @@ def error_reply() -> Message:
 # --- App Home ---------------------------------------------------------------------------------
 
 
-def _centre_select(kb: KnowledgeBase) -> StaticSelectElement:
-    groups = []
-    for research_field in kb.fields.values():
-        options = [
-            Option(value=centre.id, text=truncate(centre.short_name or centre.name, 75))
-            for centre in kb.centres_in(research_field.id)
-            if centre.status is not Status.ENDED
-        ][:100]
-        if options:
-            groups.append(OptionGroup(label=truncate(research_field.name, 75), options=options))
-    # Slack allows 100 options in all: keep the first groups whole.
-    kept, count = [], 0
-    for group in groups:
-        size = len(group.options or [])
-        if count + size > 100:
-            break
-        kept.append(group)
-        count += size
-    return StaticSelectElement(
-        placeholder="Open a centre…", action_id=OPEN_CENTRE_SELECT, option_groups=kept
+def _entry_search() -> ExternalDataSelectElement:
+    """A type-ahead over every field and centre (options from the app: no 100-option cap)."""
+    return ExternalDataSelectElement(
+        placeholder="Find a field or centre…", action_id=HOME_ENTRY_SEARCH, min_query_length=0
     )
 
 
@@ -184,10 +169,10 @@ def _overview_blocks(kb: KnowledgeBase) -> list[dict[str, Any]]:
     blocks.append(
         SectionBlock(
             text=MarkdownTextObject(text="*Centres and programmes*"),
-            accessory=_centre_select(kb),
+            accessory=_entry_search(),
         )
     )
-    return [block.to_dict() for block in blocks]
+    return [*(block.to_dict() for block in blocks), setup_button()]
 
 
 def _subscription_blocks(

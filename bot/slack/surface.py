@@ -12,16 +12,26 @@ __all__ = [
     "BOT_EVENTS",
     "BOT_SCOPES",
     "CHART_PATH",
+    "ENTRY_SEARCH",
     "EVENTS_PATH",
     "FEEDBACK_HELPFUL",
     "FEEDBACK_NOT_HELPFUL",
     "HEALTH_PATH",
+    "HOME_ENTRY_SEARCH",
     "INSTALL_PATH",
+    "LOOKUP_SHORTCUT",
     "NOT_HELPFUL_VIEW",
     "REDIRECT_PATH",
+    "SEARCH_SHORTCUT",
+    "SEARCH_VIEW",
+    "SHORTCUTS",
     "SLASH_COMMAND",
+    "SPOTLIGHT_SETUP",
+    "SPOTLIGHT_VIEW",
     "SUGGESTION_VIEW",
     "SUGGEST_ADDITION",
+    "UNFURL_DOMAINS",
+    "WELCOME_QUESTION",
 ]
 
 SLASH_COMMAND: Final = "/medicon"
@@ -40,10 +50,34 @@ NOT_HELPFUL_VIEW: Final = "feedback_missing"
 SUGGESTION_VIEW: Final = "suggest_addition_form"
 """Modals (view_submission callback ids)."""
 
+SPOTLIGHT_SETUP: Final = "spotlight_setup"
+"""The "Set up a weekly spotlight" button (App Home, subscriptions reply)."""
+SPOTLIGHT_VIEW: Final = "spotlight_settings"
+"""The spotlight settings modal (view_submission callback id)."""
+LOOKUP_SHORTCUT: Final = "lookup_message"
+SEARCH_SHORTCUT: Final = "search_medicon"
+SHORTCUTS: Final = (
+    (LOOKUP_SHORTCUT, "message", "Look up in Medicon Bot"),
+    (SEARCH_SHORTCUT, "global", "Search Medicon Valley"),
+)
+"""(callback id, type, name) of every shortcut (``features.shortcuts``)."""
+ENTRY_SEARCH: Final = "entry_search"
+"""The type-ahead ``external_select`` in the search modal; its options come from the app."""
+HOME_ENTRY_SEARCH: Final = "home_entry_search"
+"""The same type-ahead in the App Home (opens the chosen entry in the tab)."""
+SEARCH_VIEW: Final = "search_modal"
+"""The search modal: submitting it shares the chosen card in the chosen channel."""
+WELCOME_QUESTION: Final = "welcome_question"
+"""An example question button in the Messages tab's welcome."""
+UNFURL_DOMAINS: Final = ("lu.se", "ku.dk", "rigshospitalet.dk", "mva.org", "mediconvillage.se")
+"""Domains whose links the bot unfurls (Slack takes five; subdomains are included): the five
+that hold the most entries' websites, so most centres' links unfurl."""
+
 BOT_EVENTS: Final = (
     "app_home_opened",
     "app_mention",
     "app_uninstalled",
+    "link_shared",
     "message.im",
     "tokens_revoked",
 )
@@ -58,4 +92,7 @@ BOT_SCOPES: Final = (
     "groups:history",  # the same check in private channels
     "groups:read",  # conversations.info for private channels
     "im:history",  # message.im
+    "links:read",  # link_shared for the unfurl domains
+    "links:write",  # chat.unfurl: a centre's short card under its link
+    "users:read",  # users.info: the spotlight modal starts in the user's own timezone
 )

@@ -11,12 +11,23 @@ from bot.answers.render import OPEN_CENTRE, OPEN_FIELD
 from bot.services import Services
 from bot.slack.error_policy import acknowledge, guarded
 from bot.slack.replies import HOME_BACK, OPEN_CENTRE_SELECT, SHARE
-from bot.slack.surface import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
+from bot.slack.surface import (
+    ENTRY_SEARCH,
+    FEEDBACK_HELPFUL,
+    FEEDBACK_NOT_HELPFUL,
+    HOME_ENTRY_SEARCH,
+    SPOTLIGHT_SETUP,
+    SUGGEST_ADDITION,
+    WELCOME_QUESTION,
+)
 from handlers.actions.feedback import make_vote
 from handlers.actions.home_back import make_home_back
 from handlers.actions.open_entry import make_open_entry
+from handlers.actions.search_choice import make_home_choice, make_search_choice
 from handlers.actions.share import make_share
+from handlers.actions.spotlight_setup import make_spotlight_setup
 from handlers.actions.suggest import make_suggest_addition
+from handlers.actions.welcome_question import make_welcome_question
 
 __all__ = ["register"]
 
@@ -32,6 +43,10 @@ def register(app: App, services: Services) -> None:
         FEEDBACK_HELPFUL: make_vote(services, helpful=True),
         FEEDBACK_NOT_HELPFUL: make_vote(services, helpful=False),
         SUGGEST_ADDITION: make_suggest_addition(services),
+        ENTRY_SEARCH: make_search_choice(services),
+        HOME_ENTRY_SEARCH: make_home_choice(services),
+        SPOTLIGHT_SETUP: make_spotlight_setup(services),
+        re.compile(rf"^{WELCOME_QUESTION}:"): make_welcome_question(services),
     }
     for action_id, listener in listeners.items():
         app.action(action_id)(ack=acknowledge, lazy=[guarded(listener)])

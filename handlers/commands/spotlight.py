@@ -11,10 +11,11 @@ from typing import Any, Final
 
 from slack_bolt import Respond
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.answers.mrkdwn import escape
 from bot.services import Services
+from bot.slack.channel_access import bot_can_post
+from bot.slack.spotlight_modal import open_spotlight_modal, setup_button
 from bot.spotlights import ScheduleError, describe, parse_schedule, subscribe, unsubscribe
 from bot.spotlights import phrases as spotlight_phrases
 
@@ -33,36 +34,29 @@ def is_spotlight_command(command: dict[str, Any]) -> bool:
     return _split(command)[0] in SPOTLIGHT_WORDS
 
 
-def _bot_can_post(client: WebClient, channel_id: str) -> bool:
-    """Whether the bot can post in ``channel_id``: a DM with it, or a channel it is a member of.
-
-    Private channels the bot is not in are invisible to it (channel_not_found).
-    """
-    if channel_id.startswith("D"):
-        return True
-    try:
-        info = client.conversations_info(channel=channel_id)
-    except SlackApiError as error:
-        if error.response.get("error") in {"channel_not_found", "not_in_channel"}:
-            return False
-        raise
-    channel = info.get("channel") or {}
-    return bool(channel.get("is_member") or channel.get("is_im"))
-
-
 def make_spotlight_command(services: Services) -> Callable[..., None]:
     def spotlight_command(command: dict[str, Any], respond: Respond, client: WebClient) -> None:
         word, rest = _split(command)
         team_id, channel_id = command["team_id"], command["channel_id"]
         user_id = command["user_id"]
         now = services.now()
+        if word == "subscribe" and not rest:
+            # No schedule typed: the settings modal asks for one (the trigger lasts 3 s).
+            open_spotlight_modal(
+                client,
+                trigger_id=command["trigger_id"],
+                user_id=user_id,
+                channel_id=channel_id,
+                default_timezone=services.settings.timezone,
+            )
+            return
         if word == "subscribe":
             try:
                 schedule = parse_schedule(rest, default_timezone=services.settings.timezone)
             except ScheduleError as error:
                 respond(response_type="ephemeral", text=str(error))
                 return
-            if not _bot_can_post(client, channel_id):
+            if not bot_can_post(client, channel_id):
                 respond(response_type="ephemeral", text=spotlight_phrases.INVITE_ME)
                 return
             with services.database.sessions() as session:
@@ -94,6 +88,7 @@ def make_spotlight_command(services: Services) -> Callable[..., None]:
                 session, team_id=team_id, channel_id=channel_id, now=now, kb=services.kb
             )
         text = "\n".join(found.lines()) if found else spotlight_phrases.NOT_SUBSCRIBED
-        respond(response_type="ephemeral", text=text)
+        blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}]
+        respond(response_type="ephemeral", text=text, blocks=[*blocks, setup_button()])
 
     return spotlight_command

@@ -11,6 +11,7 @@ from bot.slack.error_policy import acknowledge, guarded
 from bot.slack.event_claims import once_per_event
 from handlers.events.direct_message import is_person_writing, make_direct_message
 from handlers.events.home_opened import make_home_opened
+from handlers.events.link_shared import make_link_shared
 from handlers.events.mention import make_mention
 from handlers.events.uninstall import make_forget_workspace
 
@@ -29,6 +30,9 @@ def register(app: App, services: Services) -> None:
     )
     app.event("app_home_opened", middleware=once)(
         ack=acknowledge, lazy=[guarded(make_home_opened(services))]
+    )
+    app.event("link_shared", middleware=once)(
+        ack=acknowledge, lazy=[guarded(make_link_shared(services))]
     )
     forget = make_forget_workspace(services)
     app.event("app_uninstalled")(forget)

@@ -1,4 +1,5 @@
-"""Opening the App Home tab publishes the fields, numbers, centres and the user's spotlights."""
+"""Opening the App Home tab publishes the fields, numbers, centres and the user's spotlights;
+opening the Messages tab for the first time posts a short welcome there."""
 
 from __future__ import annotations
 
@@ -9,16 +10,28 @@ from slack_sdk import WebClient
 
 from bot.services import Services
 from bot.slack.home import user_home
+from bot.slack.welcome import welcome_message
+from bot.storage.welcomes import claim_welcome
 
 __all__ = ["make_home_opened"]
 
 
 def make_home_opened(services: Services) -> Callable[..., None]:
     def home_opened(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        user_id = event["user"]
+        team_id = body.get("team_id") or ""
+        if event.get("tab") == "messages":
+            with services.database.sessions() as session:
+                first = claim_welcome(session, team_id=team_id, user_id=user_id, now=services.now())
+            if first:
+                message = welcome_message()
+                client.chat_postMessage(
+                    channel=event["channel"], text=message.text, blocks=list(message.blocks)
+                )
+            return
         if event.get("tab") != "home":
             return
-        user_id = event["user"]
-        view = user_home(services, team_id=body.get("team_id") or "", user_id=user_id)
+        view = user_home(services, team_id=team_id, user_id=user_id)
         client.views_publish(user_id=user_id, view=view)
 
     return home_opened

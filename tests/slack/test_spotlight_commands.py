@@ -54,7 +54,7 @@ def test_a_channel_the_bot_is_not_in_gets_an_invitation_hint(
     web: WebProcess, stand_in: SlackStandIn
 ) -> None:
     stand_in.fail("conversations.info", error="channel_not_found")
-    call = command(web, stand_in, "subscribe", channel="G0PRIVATE")
+    call = command(web, stand_in, "subscribe monday", channel="G0PRIVATE")
     assert "invite me first" in call.body["text"]
     assert call.body["response_type"] == "ephemeral"
 

@@ -525,8 +525,10 @@ class SlackStandIn:
             message = self._message(call, ts)
             text = message["text"]
             return {"ok": True, "channel": channel, "ts": ts, "text": text, "message": message}
-        if call.method == "views.publish":
+        if call.method in ("views.publish", "views.open", "views.update", "views.push"):
             return {"ok": True, "view": self._view(call)}
+        if call.method == "users.info":
+            return {"ok": True, "user": _user_info(str(call.body.get("user") or "U123"))}
         if call.method == "auth.test":
             return {
                 "ok": True,
@@ -635,6 +637,19 @@ def _channel_info(channel: str) -> Payload:
         "is_member": True,
         "is_private": channel.startswith("G"),
         "is_archived": False,
+    }
+
+
+def _user_info(user: str) -> Payload:
+    """A person in Copenhagen's timezone, as ``users.info`` describes them."""
+    return {
+        "id": user,
+        "name": user.lower(),
+        "deleted": False,
+        "is_bot": False,
+        "tz": "Europe/Copenhagen",
+        "tz_label": "Central European Time",
+        "tz_offset": 3600,
     }
 
 

@@ -1,0 +1,250 @@
+"""The weekly spotlight settings modal: what it shows, how it opens, and reading a submission.
+
+Choices are checked with the same parser as ``/medicon subscribe [day] [HH:MM] [timezone]``, one
+field at a time, so a bad choice is shown on its own field with the parser's own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.slack.surface import SPOTLIGHT_SETUP, SPOTLIGHT_VIEW
+from bot.spotlights import Schedule, ScheduleError, parse_schedule
+from bot.spotlights.schedule import WEEKDAY_NAMES, city_of
+
+__all__ = [
+    "CHANNEL_BLOCK",
+    "TIMEZONE_BLOCK",
+    "TIME_BLOCK",
+    "WEEKDAY_BLOCK",
+    "SpotlightChoice",
+    "SpotlightChoiceError",
+    "open_spotlight_modal",
+    "read_spotlight_choice",
+    "setup_button",
+    "spotlight_view",
+    "timezone_choices",
+]
+
+CHANNEL_BLOCK: Final = "spotlight_channel"
+WEEKDAY_BLOCK: Final = "spotlight_weekday"
+TIME_BLOCK: Final = "spotlight_time"
+TIMEZONE_BLOCK: Final = "spotlight_timezone"
+_ELEMENT: Final = "value"
+_PICK_A_CHANNEL: Final = "Pick the channel the spotlight goes to."
+
+_COMMON_ZONES: Final = (
+    "Europe/Copenhagen",
+    "Europe/Stockholm",
+    "Europe/Oslo",
+    "Europe/Helsinki",
+    "Europe/Berlin",
+    "Europe/Amsterdam",
+    "Europe/Paris",
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Zurich",
+    "Europe/Madrid",
+    "Europe/Rome",
+    "Europe/Warsaw",
+    "Atlantic/Reykjavik",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "Asia/Dubai",
+    "Asia/Kolkata",
+    "Asia/Singapore",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "UTC",
+)
+
+
+@dataclass(frozen=True)
+class SpotlightChoice:
+    channel_id: str
+    schedule: Schedule
+
+
+class SpotlightChoiceError(Exception):
+    """Submitted choices that cannot be saved: block id → what to tell the user there."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = dict(errors)
+
+
+def setup_button() -> dict[str, Any]:
+    """An actions block with the "Set up a weekly spotlight" button, which opens the modal."""
+    return {
+        "type": "actions",
+        "block_id": "spotlight_setup",
+        "elements": [
+            {
+                "type": "button",
+                "text": {"type": "plain_text", "text": "Set up a weekly spotlight", "emoji": True},
+                "action_id": SPOTLIGHT_SETUP,
+                "value": "setup",
+            }
+        ],
+    }
+
+
+def timezone_choices(user_timezone: str, default_timezone: str) -> list[str]:
+    """The zones the modal offers: the user's own first, then the app's default, then common
+    ones (a static select shows at most 100)."""
+    chosen = [user_timezone, default_timezone, *_COMMON_ZONES]
+    return list(dict.fromkeys(chosen))[:100]
+
+
+def _option(text: str, value: str) -> dict[str, Any]:
+    return {"text": {"type": "plain_text", "text": text[:75]}, "value": value}
+
+
+def _zone_option(zone: str) -> dict[str, Any]:
+    return _option(f"{city_of(zone)} ({zone})" if "/" in zone else zone, zone)
+
+
+def _input(block_id: str, label: str, element: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "label": {"type": "plain_text", "text": label},
+        "element": {**element, "action_id": _ELEMENT},
+    }
+
+
+def spotlight_view(
+    *,
+    channel_id: str | None,
+    timezone: str,
+    default_timezone: str,
+    schedule: Schedule | None = None,
+) -> dict[str, Any]:
+    """The modal, preset to ``schedule`` (Monday 09:00 in ``timezone`` when there is none)."""
+    weekday = schedule.weekday if schedule else 0
+    at = schedule.local_time if schedule else "09:00"
+    zone = schedule.timezone if schedule else timezone
+    channel: dict[str, Any] = {
+        "type": "conversations_select",
+        "placeholder": {"type": "plain_text", "text": "Choose a channel"},
+        "filter": {"include": ["public", "private"], "exclude_bot_users": True},
+    }
+    if channel_id:
+        channel["initial_conversation"] = channel_id
+    else:
+        channel["default_to_current_conversation"] = True
+    days = [_option(name, str(number)) for number, name in enumerate(WEEKDAY_NAMES)]
+    zones = [_zone_option(z) for z in timezone_choices(zone, default_timezone)]
+    blocks = [
+        {
+            "type": "section",
+            "text": {
+                "type": "mrkdwn",
+                "text": "Once a week I post one research field or centre of Medicon Valley, "
+                "a different one each time.",
+            },
+        },
+        _input(CHANNEL_BLOCK, "Channel", channel),
+        _input(
+            WEEKDAY_BLOCK,
+            "Day",
+            {"type": "static_select", "options": days, "initial_option": days[weekday]},
+        ),
+        _input(TIME_BLOCK, "Time", {"type": "timepicker", "initial_time": at}),
+        _input(
+            TIMEZONE_BLOCK,
+            "Timezone",
+            {"type": "static_select", "options": zones, "initial_option": zones[0]},
+        ),
+    ]
+    return {
+        "type": "modal",
+        "callback_id": SPOTLIGHT_VIEW,
+        "title": {"type": "plain_text", "text": "Weekly spotlight"},
+        "submit": {"type": "plain_text", "text": "Save"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": blocks,
+    }
+
+
+def _user_timezone(client: WebClient, user_id: str) -> str | None:
+    try:
+        answer = client.users_info(user=user_id)
+    except SlackApiError:
+        return None  # no users:read yet, or a deleted user: the default zone will do
+    user = answer.get("user") or {}
+    zone = user.get("tz")
+    if not isinstance(zone, str):
+        return None
+    try:
+        return parse_schedule(zone, default_timezone="UTC").timezone
+    except ScheduleError:
+        return None
+
+
+def open_spotlight_modal(
+    client: WebClient,
+    *,
+    trigger_id: str,
+    user_id: str,
+    channel_id: str | None,
+    default_timezone: str,
+) -> None:
+    """Open the modal for ``user_id``, its timezone seeded from their Slack profile."""
+    zone = _user_timezone(client, user_id) or default_timezone
+    view = spotlight_view(channel_id=channel_id, timezone=zone, default_timezone=default_timezone)
+    client.views_open(trigger_id=trigger_id, view=view)
+
+
+def _picked(values: Mapping[str, Any], block_id: str) -> Mapping[str, Any]:
+    element = (values.get(block_id) or {}).get(_ELEMENT)
+    return element if isinstance(element, Mapping) else {}
+
+
+def _selected_value(values: Mapping[str, Any], block_id: str) -> str:
+    option = _picked(values, block_id).get("selected_option")
+    return str(option.get("value") or "") if isinstance(option, Mapping) else ""
+
+
+def read_spotlight_choice(values: Mapping[str, Any], *, default_timezone: str) -> SpotlightChoice:
+    """The channel and schedule of a submitted modal's ``state.values``.
+
+    Raises SpotlightChoiceError naming every field that is missing or unreadable.
+    """
+    errors: dict[str, str] = {}
+    channel_id = str(_picked(values, CHANNEL_BLOCK).get("selected_conversation") or "")
+    if not channel_id:
+        errors[CHANNEL_BLOCK] = _PICK_A_CHANNEL
+    day = _selected_value(values, WEEKDAY_BLOCK)
+    at = str(_picked(values, TIME_BLOCK).get("selected_time") or "")
+    zone = _selected_value(values, TIMEZONE_BLOCK)
+    words: list[str] = []
+    checks = (
+        (WEEKDAY_BLOCK, WEEKDAY_NAMES[int(day)] if day.isdigit() and int(day) < 7 else day),
+        (TIME_BLOCK, at),
+        (TIMEZONE_BLOCK, zone),
+    )
+    for block_id, word in checks:
+        if not word or " " in word:
+            errors[block_id] = "Choose one." if not word else f"‘{word[:40]}’ is not a choice."
+            continue
+        try:
+            parse_schedule(word, default_timezone=default_timezone)
+        except ScheduleError as error:
+            errors[block_id] = str(error)[:150]
+            continue
+        words.append(word)
+    if errors:
+        raise SpotlightChoiceError(errors)
+    schedule = parse_schedule(" ".join(words), default_timezone=default_timezone)
+    return SpotlightChoice(channel_id=channel_id, schedule=schedule)

@@ -1,0 +1,39 @@
+"""An entry chosen in the type-ahead: the search modal shows its card, the App Home opens it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.services import Services
+from bot.slack.entry_search import parse_option_value
+from bot.slack.replies import home_view
+from bot.slack.search_modal import search_view
+
+__all__ = ["make_home_choice", "make_search_choice"]
+
+
+def _chosen(action: dict[str, Any]) -> str:
+    return str((action.get("selected_option") or {}).get("value") or "")
+
+
+def make_search_choice(services: Services) -> Callable[..., None]:
+    def search_choice(action: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        ref = parse_option_value(_chosen(action), services.kb)
+        view = body.get("view") or {}
+        # The hash makes Slack refuse the update if the modal changed meanwhile (a newer choice).
+        client.views_update(
+            view_id=view["id"], hash=view.get("hash"), view=search_view(services.kb, showing=ref)
+        )
+
+    return search_choice
+
+
+def make_home_choice(services: Services) -> Callable[..., None]:
+    def home_choice(action: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        ref = parse_option_value(_chosen(action), services.kb)
+        client.views_publish(user_id=body["user"]["id"], view=home_view(services.kb, showing=ref))
+
+    return home_choice

@@ -1,0 +1,40 @@
+"""A link to a centre's website was posted: unfurl it with the centre's short card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from slack_sdk import WebClient
+
+from bot.services import Services
+from bot.slack.unfurl import UnfurlTargets, short_card
+
+__all__ = ["make_link_shared"]
+
+_MOST_LINKS: Final = 10
+
+
+def make_link_shared(services: Services) -> Callable[..., None]:
+    targets = UnfurlTargets(services.kb)
+
+    def link_shared(event: dict[str, Any], client: WebClient) -> None:
+        unfurls: dict[str, Any] = {}
+        for link in (event.get("links") or [])[:_MOST_LINKS]:
+            url = link.get("url") if isinstance(link, dict) else None
+            if not isinstance(url, str):
+                continue
+            centre = targets.centre_for(url)
+            if centre is not None:
+                unfurls[url] = short_card(centre)
+        if not unfurls:
+            return
+        if event.get("channel") == "COMPOSER" or not event.get("message_ts"):
+            # Links in a message still being written have no message yet, only an unfurl id.
+            client.chat_unfurl(
+                unfurl_id=event.get("unfurl_id"), source=event.get("source"), unfurls=unfurls
+            )
+            return
+        client.chat_unfurl(channel=event["channel"], ts=event["message_ts"], unfurls=unfurls)
+
+    return link_shared

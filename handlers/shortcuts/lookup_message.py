@@ -1,0 +1,28 @@
+"""The message shortcut: tell the person who used it (only them) what the message mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Respond
+
+from bot.services import Services
+from bot.slack.lookup import lookup_reply
+
+__all__ = ["make_lookup_message"]
+
+
+def make_lookup_message(services: Services) -> Callable[..., None]:
+    def lookup_message(body: dict[str, Any], respond: Respond) -> None:
+        # The shortcut's response_url reaches its user in any channel, the bot a member or not.
+        text = str((body.get("message") or {}).get("text") or "")
+        message = lookup_reply(services.kb, text)
+        respond(
+            response_type="ephemeral",
+            replace_original=False,
+            text=message.text,
+            blocks=list(message.blocks),
+        )
+
+    return lookup_message

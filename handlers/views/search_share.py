@@ -1,0 +1,50 @@
+"""The search modal submitted: its card is posted in the chosen channel, attributed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from slack_bolt import Ack
+from slack_sdk import WebClient
+
+from bot.services import Services
+from bot.slack.channel_access import NOT_IN_CHANNEL, bot_can_post
+from bot.slack.entry_search import parse_option_value
+from bot.slack.replies import shared_reply
+from bot.slack.search_modal import SEARCH_BLOCK, SHARE_CHANNEL_BLOCK, chosen_channel
+
+__all__ = ["make_post_shared_card", "make_share_submitted"]
+
+_CHOOSE_FIRST: Final = "Choose a field or centre first."
+
+
+def _values(view: dict[str, Any]) -> dict[str, Any]:
+    return dict((view.get("state") or {}).get("values") or {})
+
+
+def make_share_submitted(services: Services) -> Callable[..., None]:
+    def share_submitted(ack: Ack, view: dict[str, Any], client: WebClient) -> None:
+        if parse_option_value(str(view.get("private_metadata") or ""), services.kb) is None:
+            ack(response_action="errors", errors={SEARCH_BLOCK: _CHOOSE_FIRST})
+            return
+        channel = chosen_channel(_values(view))
+        if not channel or not bot_can_post(client, channel):
+            ack(response_action="errors", errors={SHARE_CHANNEL_BLOCK: NOT_IN_CHANNEL})
+            return
+        ack()
+
+    return share_submitted
+
+
+def make_post_shared_card(services: Services) -> Callable[..., None]:
+    def post_shared_card(body: dict[str, Any], client: WebClient) -> None:
+        view = body.get("view") or {}
+        ref = parse_option_value(str(view.get("private_metadata") or ""), services.kb)
+        channel = chosen_channel(_values(view))
+        if ref is None or not channel:
+            return
+        message = shared_reply(services.kb, ref.id, user_id=body["user"]["id"])
+        client.chat_postMessage(channel=channel, text=message.text, blocks=list(message.blocks))
+
+    return post_shared_card

@@ -1,0 +1,84 @@
+"""The spotlight settings modal submitted: checked, saved, then announced in the channel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack
+from slack_sdk import WebClient
+
+from bot.answers.mrkdwn import escape
+from bot.services import Services
+from bot.slack.channel_access import NOT_IN_CHANNEL, bot_can_post
+from bot.slack.spotlight_modal import (
+    CHANNEL_BLOCK,
+    SpotlightChoice,
+    SpotlightChoiceError,
+    read_spotlight_choice,
+)
+from bot.spotlights import describe, subscribe
+from bot.spotlights import phrases as spotlight_phrases
+
+__all__ = ["make_announce_spotlight", "make_spotlight_submitted"]
+
+
+def _choice(services: Services, view: dict[str, Any]) -> SpotlightChoice:
+    values = (view.get("state") or {}).get("values") or {}
+    return read_spotlight_choice(values, default_timezone=services.settings.timezone)
+
+
+def _team(body: dict[str, Any]) -> str:
+    return str((body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id") or "")
+
+
+def make_spotlight_submitted(services: Services) -> Callable[..., None]:
+    def spotlight_submitted(
+        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient
+    ) -> None:
+        try:
+            choice = _choice(services, view)
+        except SpotlightChoiceError as error:
+            ack(response_action="errors", errors=error.errors)
+            return
+        if not bot_can_post(client, choice.channel_id):
+            ack(response_action="errors", errors={CHANNEL_BLOCK: NOT_IN_CHANNEL})
+            return
+        enterprise = body.get("enterprise") or {}
+        with services.database.sessions() as session:
+            subscribe(
+                session,
+                team_id=_team(body),
+                enterprise_id=(enterprise.get("id") if isinstance(enterprise, dict) else None)
+                or None,
+                channel_id=choice.channel_id,
+                user_id=body["user"]["id"],
+                schedule=choice.schedule,
+                now=services.now(),
+            )
+        ack()
+
+    return spotlight_submitted
+
+
+def make_announce_spotlight(services: Services) -> Callable[..., None]:
+    def announce_spotlight(body: dict[str, Any], client: WebClient) -> None:
+        choice = _choice(services, body.get("view") or {})
+        with services.database.sessions() as session:
+            found = describe(
+                session,
+                team_id=_team(body),
+                channel_id=choice.channel_id,
+                now=services.now(),
+                kb=services.kb,
+            )
+        if found is None:
+            return
+        announcement = spotlight_phrases.SUBSCRIBED_BY.format(
+            user=escape(body["user"]["id"]), schedule=found.describe_schedule()
+        )
+        client.chat_postMessage(
+            channel=choice.channel_id, text=f"{announcement}\n{found.describe_next()}"
+        )
+
+    return announce_spotlight
