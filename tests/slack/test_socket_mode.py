@@ -17,8 +17,10 @@ from urllib.parse import parse_qsl
 
 import pytest
 
+from bot.slack.spotlight_modal import spotlight_view
 from bot.slack.surface import BOT_SCOPES
 from tests.support.block_limits import action_ids, header_text
+from tests.support.interactions import block_suggestion, global_shortcut, submitted_view
 from tests.support.signing import (
     BOT_USER_ID,
     block_actions_body,
@@ -272,6 +274,54 @@ def test_share_button_posts_the_answer_through_the_response_url(
     assert shared.body["response_type"] == "in_channel"
     assert "LUDC" in header_text(shared.blocks())
     assert removed.body["delete_original"] is True
+
+
+# --- shortcuts, type-ahead and modals (issue 13) ------------------------------------------------
+
+
+def test_the_search_shortcut_opens_its_modal(
+    server: SocketModeServer, stand_in: SlackStandIn
+) -> None:
+    envelope_id = server.send(interactive_envelope(global_shortcut("search_medicon")))
+    assert server.wait_for_ack(envelope_id, timeout=3) == {"envelope_id": envelope_id}
+    (opened,) = stand_in.wait_for("views.open", timeout=5)
+    assert opened.json_field("view")["callback_id"] == "search_modal"
+
+
+def test_options_are_the_acknowledgements_payload(
+    server: SocketModeServer, stand_in: SlackStandIn
+) -> None:
+    envelope_id = server.send(interactive_envelope(block_suggestion("entry_search", "dan")))
+    payload = server.wait_for_ack(envelope_id, timeout=3)["payload"]
+    assert "centre:danstem" in [option["value"] for option in payload["options"]]
+
+
+def test_a_spotlight_modal_submission_is_checked_and_saved(
+    server: SocketModeServer, stand_in: SlackStandIn
+) -> None:
+    opened = spotlight_view(
+        channel_id="C0SOCKET", timezone="Europe/Copenhagen", default_timezone="Europe/Copenhagen"
+    )
+
+    def state(at: str | None) -> dict[str, Any]:
+        monday = {"text": {"type": "plain_text", "text": "Monday"}, "value": "0"}
+        zone = {"text": {"type": "plain_text", "text": "Oslo"}, "value": "Europe/Oslo"}
+        return {
+            "spotlight_channel": {"value": {"selected_conversation": "C0SOCKET"}},
+            "spotlight_weekday": {"value": {"selected_option": monday}},
+            "spotlight_time": {"value": {"selected_time": at}},
+            "spotlight_timezone": {"value": {"selected_option": zone}},
+        }
+
+    refused = server.send(interactive_envelope(submitted_view(opened, state(None))))
+    errors = server.wait_for_ack(refused, timeout=3)["payload"]
+    assert errors["response_action"] == "errors"
+    assert list(errors["errors"]) == ["spotlight_time"]
+    saved = server.send(interactive_envelope(submitted_view(opened, state("07:45"))))
+    assert server.wait_for_ack(saved, timeout=3) == {"envelope_id": saved}
+    (post,) = stand_in.wait_for("chat.postMessage", timeout=5)
+    assert post.channel == "C0SOCKET"
+    assert "every Monday at 07:45 Oslo time" in (post.text or "")
 
 
 # --- reconnecting ----------------------------------------------------------------------------
