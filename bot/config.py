@@ -72,6 +72,8 @@ class Settings(BaseModel):
     """Spotlight posts per minute per workspace, shared by every clock and run-due."""
     log_level: str = "INFO"
     record_questions: bool = True
+    table_blocks: bool = True
+    """Show ``stats`` and centre lists as Block Kit tables in messages (false: sections only)."""
     """Remember unanswered questions (no user ids) and count questions per day."""
     question_retention_days: Annotated[int, Field(ge=1, le=3650)] = 180
     editors: tuple[Annotated[str, StringConstraints(pattern=r"^[UW][A-Z0-9]{2,31}$")], ...] = ()
@@ -165,6 +167,7 @@ ENVIRONMENT_VARIABLES: Mapping[str, str] = {
     "MEDICON_POSTS_PER_MINUTE": "posts_per_minute",
     "LOG_LEVEL": "log_level",
     "MEDICON_RECORD_QUESTIONS": "record_questions",
+    "MEDICON_TABLE_BLOCKS": "table_blocks",
     "MEDICON_QUESTION_RETENTION_DAYS": "question_retention_days",
     "MEDICON_EDITORS": "editors",
     "MEDICON_EDITORS_CHANNEL": "editors_channel",

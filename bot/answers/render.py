@@ -49,6 +49,7 @@ from bot.answers.resolve import (
     SearchAnswer,
     StatsAnswer,
 )
+from bot.answers.tables import with_table
 from bot.knowledge import Centre, Cluster, ResearchField, Source, Stat, Status
 
 __all__ = [
@@ -91,10 +92,17 @@ class Message:
         return {"text": self.text, "blocks": list(self.blocks)}
 
 
-def render(answer: Answer, *, prefix: str = "/medicon ") -> Message:
-    """The Slack message for ``answer``; ``prefix`` is how commands are typed on this surface."""
+def render(answer: Answer, *, prefix: str = "/medicon ", tables: bool = False) -> Message:
+    """The Slack message for ``answer``; ``prefix`` is how commands are typed on this surface.
+
+    With ``tables`` (messages only: Slack shows table blocks nowhere else), ``stats`` and centre
+    lists show a table block instead of a section per item (:mod:`bot.answers.tables`).
+    """
     blocks, text = _render(answer, prefix)
-    return _finish(blocks, text)
+    message = _finish(blocks, text)
+    if not tables:
+        return message
+    return Message(text=message.text, blocks=with_table(answer, message.blocks))
 
 
 def _finish(blocks: Sequence[Block], text: str) -> Message:

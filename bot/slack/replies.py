@@ -75,11 +75,12 @@ def _share_actions(query: str) -> dict[str, Any]:
     return ActionsBlock(block_id="share", elements=[button]).to_dict()
 
 
-def command_reply(kb: KnowledgeBase, text: str) -> Message:
+def command_reply(kb: KnowledgeBase, text: str, *, tables: bool = True) -> Message:
     """What ``/medicon <text>`` shows its user (ephemeral): the answer and a Share button
-    (not for help or "nothing found": there is nothing worth sharing)."""
+    (not for help or "nothing found": there is nothing worth sharing). ``tables``: table
+    blocks for ``stats`` and centre lists (``MEDICON_TABLE_BLOCKS``)."""
     answer = answer_question(kb, text)
-    message = render(answer)
+    message = render(answer, tables=tables)
     if not isinstance(answer, HelpAnswer | NoMatchAnswer | ChatAnswer | OutsideAnswer):
         message = _with(message, _share_actions(text))
     return with_feedback(message, answer, question=text, surface="slash")
@@ -93,10 +94,10 @@ def entry_reply(kb: KnowledgeBase, ref: EntryRef, *, shareable: bool = True) -> 
     return with_feedback(message, answer, question=ref.id, surface="entry")
 
 
-def shared_reply(kb: KnowledgeBase, text: str, *, user_id: str) -> Message:
+def shared_reply(kb: KnowledgeBase, text: str, *, user_id: str, tables: bool = True) -> Message:
     """The answer as posted for everyone when someone presses Share: attributed to them."""
     answer = answer_question(kb, text)
-    message = render(answer)
+    message = render(answer, tables=tables)
     attribution = ContextBlock(
         elements=[MarkdownTextObject(text=f"Shared by <@{escape(user_id)}> with `/medicon`")]
     ).to_dict()
@@ -110,7 +111,9 @@ def strip_mentions(text: str) -> str:
     return " ".join(words)
 
 
-def conversation_reply(kb: KnowledgeBase, text: str, *, surface: AnsweredOn = "dm") -> Message:
+def conversation_reply(
+    kb: KnowledgeBase, text: str, *, surface: AnsweredOn = "dm", tables: bool = True
+) -> Message:
     """A reply in a DM or thread: a greeting gets an introduction, anything else the answer."""
     answer = answer_question(kb, text)
     if isinstance(answer, ChatAnswer) and answer.kind == "greeting":
@@ -119,7 +122,8 @@ def conversation_reply(kb: KnowledgeBase, text: str, *, surface: AnsweredOn = "d
         return Message(
             text=_INTRO.replace("*", "").replace("_", ""), blocks=(intro, *help_message.blocks[1:])
         )
-    return with_feedback(render(answer, prefix=""), answer, question=text, surface=surface)
+    message = render(answer, prefix="", tables=tables)
+    return with_feedback(message, answer, question=text, surface=surface)
 
 
 def error_reply() -> Message:

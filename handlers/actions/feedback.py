@@ -36,7 +36,8 @@ def _original_blocks(services: Services, ref: AnswerRef, body: dict[str, Any]) -
         return list(entry_reply(services.kb, EntryRef("field", entry_id)).blocks)
     if ref.surface == "entry" and kind == "centre" and entry_id in services.kb.centres:
         return list(entry_reply(services.kb, EntryRef("centre", entry_id)).blocks)
-    return list(command_reply(services.kb, ref.question).blocks)
+    tables = services.settings.table_blocks
+    return list(command_reply(services.kb, ref.question, tables=tables).blocks)
 
 
 def _seen_by_voter_alone(body: dict[str, Any]) -> bool:

@@ -16,7 +16,10 @@ __all__ = ["make_share"]
 def make_share(services: Services) -> Callable[..., None]:
     def share(action: dict[str, Any], body: dict[str, Any], respond: Respond) -> None:
         message = shared_reply(
-            services.kb, str(action.get("value", "")), user_id=body["user"]["id"]
+            services.kb,
+            str(action.get("value", "")),
+            user_id=body["user"]["id"],
+            tables=services.settings.table_blocks,
         )
         respond(
             response_type="in_channel",

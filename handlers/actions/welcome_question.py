@@ -20,7 +20,11 @@ def make_welcome_question(services: Services) -> Callable[..., None]:
             or (body.get("container") or {}).get("channel_id")
             or ""
         )
-        message = conversation_reply(services.kb, str(action.get("value") or "")[:300])
+        message = conversation_reply(
+            services.kb,
+            str(action.get("value") or "")[:300],
+            tables=services.settings.table_blocks,
+        )
         client.chat_postMessage(channel=channel, text=message.text, blocks=list(message.blocks))
 
     return welcome_question

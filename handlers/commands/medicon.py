@@ -25,9 +25,11 @@ _JSON: dict[str, str | Sequence[str]] = {"content-type": "application/json;chars
 
 
 def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
+    tables = services.settings.table_blocks
+
     @lru_cache(maxsize=_CACHED_REPLIES)
     def reply_body(text: str) -> tuple[str, bool | None]:
-        message = command_reply(services.kb, text)
+        message = command_reply(services.kb, text, tables=tables)
         body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
         return body, was_answered(message)
 

@@ -24,7 +24,9 @@ def make_direct_message(services: Services) -> Callable[..., None]:
         if event.get("channel_type") != "im":
             return
         text = event.get("text") or ""
-        message = conversation_reply(services.kb, text, surface="dm")
+        message = conversation_reply(
+            services.kb, text, surface="dm", tables=services.settings.table_blocks
+        )
         say(text=message.text, blocks=list(message.blocks))
         answered = was_answered(message)
         if services.questions is not None and answered is not None:

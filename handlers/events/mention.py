@@ -17,7 +17,9 @@ __all__ = ["make_mention"]
 def make_mention(services: Services) -> Callable[..., None]:
     def mention(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
         text = strip_mentions(event.get("text") or "")
-        message = conversation_reply(services.kb, text, surface="mention")
+        message = conversation_reply(
+            services.kb, text, surface="mention", tables=services.settings.table_blocks
+        )
         answered = was_answered(message)
         if services.questions is not None and answered is not None:
             team_id = str(body.get("team_id") or event.get("team") or "")

@@ -44,7 +44,12 @@ def make_post_shared_card(services: Services) -> Callable[..., None]:
         channel = chosen_channel(_values(view))
         if ref is None or not channel:
             return
-        message = shared_reply(services.kb, ref.id, user_id=body["user"]["id"])
+        message = shared_reply(
+            services.kb,
+            ref.id,
+            user_id=body["user"]["id"],
+            tables=services.settings.table_blocks,
+        )
         client.chat_postMessage(channel=channel, text=message.text, blocks=list(message.blocks))
 
     return post_shared_card

@@ -11,7 +11,7 @@ import time
 from typing import Any
 
 from tests.conftest import SIGNING_SECRET
-from tests.support.block_limits import action_ids, header_text
+from tests.support.block_limits import action_ids, header_text, limit_violations
 from tests.support.interactions import (
     block_suggestion,
     form,
@@ -359,3 +359,16 @@ def test_the_messages_tab_welcomes_once_and_its_buttons_answer(
     (answer,) = stand_in.wait_for("chat.postMessage")
     assert answer.channel == "D0NEW"
     assert "Lund" in (answer.text or "")
+
+
+# --- tables ---------------------------------------------------------------------------------------
+
+
+def test_stats_come_back_as_a_table_in_the_acknowledgement(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    status, answer = send(web, slash_command_body("stats", response_url=stand_in.response_url()))
+    assert status == 200
+    blocks = json.loads(answer)["blocks"]
+    assert [b["type"] for b in blocks].count("table") == 1
+    assert limit_violations({"text": "x", "blocks": blocks}) == []

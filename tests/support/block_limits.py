@@ -40,6 +40,36 @@ def limit_violations(payload: dict[str, Any]) -> list[str]:
                 problems.append(f"{where}: repeated action_id")
         if kind == "context" and len(block["elements"]) > 10:
             problems.append(f"{where}: context elements > 10")
+        if kind == "table":
+            problems.extend(_table_violations(where, block))
+    if sum(1 for block in blocks if block["type"] == "table") > 1:
+        problems.append("more than one table in a message")
+    return problems
+
+
+def _table_violations(where: str, block: dict[str, Any]) -> list[str]:
+    """Slack's table block: 1–100 rows of at most 20 raw_text/rich_text cells, at most 20
+    column settings (align left/center/right, is_wrapped)."""
+    problems = []
+    rows = block.get("rows") or []
+    if not 1 <= len(rows) <= 100:
+        problems.append(f"{where}: {len(rows)} rows, not 1–100")
+    for number, row in enumerate(rows):
+        if len(row) > 20:
+            problems.append(f"{where}: row {number} has {len(row)} cells > 20")
+        for cell in row:
+            if cell.get("type") not in ("raw_text", "rich_text"):
+                problems.append(f"{where}: row {number}: cell type {cell.get('type')!r}")
+            elif cell["type"] == "raw_text" and not cell.get("text"):
+                problems.append(f"{where}: row {number}: empty raw_text cell")
+            elif cell["type"] == "rich_text" and not cell.get("elements"):
+                problems.append(f"{where}: row {number}: empty rich_text cell")
+    settings = block.get("column_settings") or []
+    if len(settings) > 20:
+        problems.append(f"{where}: {len(settings)} column settings > 20")
+    for setting in settings:
+        if setting and setting.get("align", "left") not in ("left", "center", "right"):
+            problems.append(f"{where}: column align {setting.get('align')!r}")
     return problems
 
 

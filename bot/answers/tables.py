@@ -1,0 +1,143 @@
+"""Block Kit table blocks where a reader compares things: ``stats`` and lists of centres.
+
+A table replaces the one-section-per-item part of today's rendering and nothing else (the
+header, the cluster's own numbers, the sources, the buttons stay), so the message reads the
+same with or without it and ``text`` (notifications, screen readers) never changes. Slack's
+limits, checked here and in tests: at most 100 rows of at most 20 cells, at most 20 column
+settings, and one table per message. A list too long for one table keeps today's rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+from bot.answers.facts import year_phrase
+from bot.answers.resolve import Answer, CentreListAnswer, StatsAnswer
+from bot.knowledge import Status
+
+__all__ = [
+    "MAX_CELLS",
+    "MAX_COLUMN_SETTINGS",
+    "MAX_ROWS",
+    "centres_table",
+    "stats_table",
+    "with_table",
+]
+
+MAX_ROWS: Final = 100
+MAX_CELLS: Final = 20
+MAX_COLUMN_SETTINGS: Final = 20
+_CELL_LIMIT: Final = 300
+_BUTTONS_PER_ACTIONS: Final = 25
+_OPEN_CENTRE_PREFIX: Final = "open_centre:"
+
+
+def _cell(text: str, *, bold: bool = False) -> dict[str, Any]:
+    """A rich-text cell: plain words (no mrkdwn to escape), bold for the header row. Rich text
+    rather than ``raw_text``, which Slack answered with server errors when tables were new."""
+    element: dict[str, Any] = {
+        "type": "text",
+        "text": (" ".join(text.split()) or "–")[:_CELL_LIMIT],
+    }
+    if bold:
+        element["style"] = {"bold": True}
+    return {
+        "type": "rich_text",
+        "elements": [{"type": "rich_text_section", "elements": [element]}],
+    }
+
+
+def _table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], settings: Sequence[dict[str, Any]]
+) -> dict[str, Any] | None:
+    if not rows or len(rows) + 1 > MAX_ROWS or len(header) > MAX_CELLS:
+        return None
+    return {
+        "type": "table",
+        "column_settings": list(settings)[:MAX_COLUMN_SETTINGS],
+        "rows": [
+            [_cell(c, bold=True) for c in header],
+            *([_cell(c) for c in row] for row in rows),
+        ],
+    }
+
+
+def stats_table(answer: StatsAnswer) -> dict[str, Any] | None:
+    """Every field's figures, one row each: field, figure, what it counts, year and qualifier."""
+    rows = [
+        (
+            research_field.name,
+            f"{stat.display_value}{stat.unit_suffix}",
+            stat.label,
+            year_phrase(stat),
+        )
+        for research_field in answer.fields
+        for stat in research_field.stats
+    ]
+    settings: list[dict[str, Any]] = [
+        {"is_wrapped": True},
+        {"align": "right"},
+        {"is_wrapped": True},
+        {"is_wrapped": True},
+    ]
+    return _table(("Field", "Figure", "What", "Year"), rows, settings)
+
+
+def centres_table(answer: CentreListAnswer) -> dict[str, Any] | None:
+    """One row per centre: name, place, kind and status."""
+    rows = [
+        (
+            centre.label,
+            centre.place,
+            centre.kind_label,
+            "active" if centre.status is Status.ACTIVE else centre.status.value,
+        )
+        for centre in answer.centres
+    ]
+    settings: list[dict[str, Any]] = [{"is_wrapped": True}, {"is_wrapped": True}]
+    return _table(("Centre", "Place", "Type", "Status"), rows, settings)
+
+
+def _is_centre_row(block: dict[str, Any]) -> bool:
+    accessory = block.get("accessory") or {}
+    return block.get("type") == "section" and str(accessory.get("action_id", "")).startswith(
+        _OPEN_CENTRE_PREFIX
+    )
+
+
+def _is_more_line(block: dict[str, Any]) -> bool:
+    text = block.get("text") or {}
+    return block.get("type") == "section" and str(text.get("text", "")).startswith("*And ")
+
+
+def with_table(answer: Answer, blocks: Sequence[dict[str, Any]]) -> tuple[dict[str, Any], ...]:
+    """``blocks`` (today's rendering of ``answer``) with a table in place of the per-item
+    sections, for the answers that compare things; unchanged for every other answer."""
+    if isinstance(answer, StatsAnswer):
+        table = stats_table(answer)
+        if table is None:
+            return tuple(blocks)
+        # Today's stats open with the header, then one section per field.
+        items = len(answer.fields)
+        return (blocks[0], table, *blocks[1 + items :])
+    if isinstance(answer, CentreListAnswer):
+        table = centres_table(answer)
+        rows = [b for b in blocks if _is_centre_row(b)]
+        if table is None or not rows:
+            return tuple(blocks)
+        buttons = [row["accessory"] for row in rows]
+        actions = [
+            {
+                "type": "actions",
+                "block_id": f"centres_{n}",
+                "elements": buttons[n : n + _BUTTONS_PER_ACTIONS],
+            }
+            for n in range(0, len(buttons), _BUTTONS_PER_ACTIONS)
+        ]
+        first = next(i for i, b in enumerate(blocks) if _is_centre_row(b))
+        # The table names every centre, so the "And N more: …" line goes; buttons stay for the
+        # centres that had a section.
+        rest = [b for b in blocks[first:] if not _is_centre_row(b) and not _is_more_line(b)]
+        return (*blocks[:first], table, *actions, *rest)
+    return tuple(blocks)
