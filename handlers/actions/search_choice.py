@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.services import Services
 from bot.slack.entry_search import parse_option_value
@@ -23,10 +24,17 @@ def make_search_choice(services: Services) -> Callable[..., None]:
     def search_choice(action: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
         ref = parse_option_value(_chosen(action), services.kb)
         view = body.get("view") or {}
-        # The hash makes Slack refuse the update if the modal changed meanwhile (a newer choice).
-        client.views_update(
-            view_id=view["id"], hash=view.get("hash"), view=search_view(services.kb, showing=ref)
-        )
+        # The hash makes Slack refuse the update if the modal changed meanwhile: a newer choice
+        # is on its way and wins, so a conflict is no error.
+        try:
+            client.views_update(
+                view_id=view["id"],
+                hash=view.get("hash"),
+                view=search_view(services.kb, showing=ref),
+            )
+        except SlackApiError as error:
+            if error.response.get("error") != "hash_conflict":
+                raise
 
     return search_choice
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from typing import Any
 
 from tests.conftest import SIGNING_SECRET
@@ -372,3 +373,15 @@ def test_stats_come_back_as_a_table_in_the_acknowledgement(
     blocks = json.loads(answer)["blocks"]
     assert [b["type"] for b in blocks].count("table") == 1
     assert limit_violations({"text": "x", "blocks": blocks}) == []
+
+
+def test_a_choice_overtaken_by_a_newer_one_is_no_error(
+    web: WebProcess, stand_in: SlackStandIn, log: Path
+) -> None:
+    send(web, form(global_shortcut("search_medicon")))
+    opened = opened_view(stand_in)
+    stand_in.fail("views.update", error="hash_conflict")
+    send(web, form(modal_select(opened, "entry_search", "centre:cbmr", block_id="entry_search")))
+    stand_in.wait_for("views.update")
+    time.sleep(0.3)
+    assert "hash_conflict" not in log.read_text(encoding="utf-8", errors="replace")
