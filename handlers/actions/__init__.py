@@ -1,4 +1,5 @@
-"""Buttons and selects: open a field or centre, share an answer, navigate the App Home."""
+"""Buttons and selects: open a field or centre, share an answer, navigate the App Home, the
+type-ahead menus, the spotlight set-up button and the welcome's example questions."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Events API: DMs, @mentions, the App Home, uninstalls, and a 200 for everything else."""
+"""Events API: DMs, @mentions, the App Home and Messages tab, link unfurls, uninstalls, and a 200
+for everything else."""
 
 from __future__ import annotations
 

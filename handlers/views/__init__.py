@@ -1,4 +1,5 @@
-"""Modal submissions: "what was missing?" after a "Not helpful" vote, and suggested additions."""
+"""Modal submissions: "what was missing?" after a "Not helpful" vote, suggested additions, the
+spotlight settings and sharing a card from the search modal."""
 
 from __future__ import annotations
 

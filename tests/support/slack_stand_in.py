@@ -8,7 +8,9 @@ What a caller can rely on:
 
 * ``POST|GET /api/<method>`` with a JSON, form-encoded or query-string body is recorded as
   ``Call(method="<method>")`` and answered ``200`` with a Slack-shaped success body, unless a
-  failure was scripted. Unknown methods answer ``{"ok": true}``.
+  failure was scripted. ``views.open|update|push|publish`` answer with the view (an id added);
+  ``users.info`` with a person in Europe/Copenhagen's timezone. Unknown methods answer
+  ``{"ok": true}``.
 * ``POST /response/<name>`` is recorded as ``Call(method="response:<name>")`` and answered ``200``
   with the plain-text body ``ok``, as Slack does.
 * Scripted outcomes (:meth:`SlackStandIn.fail`, :meth:`~SlackStandIn.rate_limit`,
