@@ -20,7 +20,13 @@ import pytest
 from bot.slack.spotlight_modal import spotlight_view
 from bot.slack.surface import BOT_SCOPES
 from tests.support.block_limits import action_ids, header_text
-from tests.support.interactions import block_suggestion, global_shortcut, submitted_view
+from tests.support.interactions import (
+    block_suggestion,
+    global_shortcut,
+    link_shared_event,
+    message_shortcut,
+    submitted_view,
+)
 from tests.support.signing import (
     BOT_USER_ID,
     block_actions_body,
@@ -322,6 +328,28 @@ def test_a_spotlight_modal_submission_is_checked_and_saved(
     (post,) = stand_in.wait_for("chat.postMessage", timeout=5)
     assert post.channel == "C0SOCKET"
     assert "every Monday at 07:45 Oslo time" in (post.text or "")
+
+
+def test_the_message_shortcut_answers_its_user_alone(
+    server: SocketModeServer, stand_in: SlackStandIn
+) -> None:
+    payload = message_shortcut(
+        "lookup_message", "Met the CBMR people today", response_url=stand_in.response_url("look")
+    )
+    envelope_id = server.send(interactive_envelope(payload))
+    assert server.wait_for_ack(envelope_id, timeout=3) == {"envelope_id": envelope_id}
+    (reply,) = stand_in.wait_for("response:look", timeout=5)
+    assert reply.body["response_type"] == "ephemeral"
+    assert "open_centre:cbmr" in action_ids(reply.blocks())
+
+
+def test_a_centre_link_is_unfurled(server: SocketModeServer, stand_in: SlackStandIn) -> None:
+    url = "https://danstem.ku.dk/research/"
+    envelope_id = server.send(event_envelope(link_shared_event([url], channel="C0SOCKLINK")))
+    assert server.wait_for_ack(envelope_id, timeout=3) == {"envelope_id": envelope_id}
+    (unfurl,) = stand_in.wait_for("chat.unfurl", timeout=5)
+    assert unfurl.body["channel"] == "C0SOCKLINK"
+    assert list(unfurl.json_field("unfurls")) == [url]
 
 
 # --- reconnecting ----------------------------------------------------------------------------
