@@ -240,6 +240,7 @@ class SlackStandIn:
         self._scripts: dict[str, deque[_Outcome]] = {}
         self._overrides: dict[str, PayloadSource] = {}
         self._delay = 0.0
+        self._method_delays: dict[str, float] = {}
         self._serial = 0
         self._errors: list[BaseException] = []
         self._rates = _RateModel(rate_limits) if rate_limits is not None else None
@@ -347,6 +348,7 @@ class SlackStandIn:
             self._scripts.clear()
             self._overrides.clear()
             self._delay = 0.0
+            self._method_delays.clear()
             self._errors.clear()
 
     @property
@@ -395,12 +397,16 @@ class SlackStandIn:
         else:
             self._script(method, _Outcome(HTTPStatus.OK, payload), times)
 
-    def set_delay(self, seconds: float) -> None:
-        """Answer every call ``seconds`` after it arrived (it is recorded on arrival)."""
+    def set_delay(self, seconds: float, method: str | None = None) -> None:
+        """Answer every call (or only ``method``'s) ``seconds`` after it arrived (it is recorded
+        on arrival); a method's own delay wins over the one for every call."""
         if seconds < 0:
             raise ValueError("the delay cannot be negative")
         with self._condition:
-            self._delay = seconds
+            if method is None:
+                self._delay = seconds
+            else:
+                self._method_delays[method] = seconds
 
     def set_rate_limits(self, limits: RateLimits | None) -> None:
         """Model Slack's limits from now on (fresh, full buckets), or stop modelling them."""
@@ -466,7 +472,7 @@ class SlackStandIn:
             call = replace(call, status=int(outcome.status), response=answer)
             self._calls.append(call)
             self._condition.notify_all()
-            delay = self._delay
+            delay = self._method_delays.get(call.method, self._delay)
 
         if isinstance(answer, str):
             content = answer.encode()
