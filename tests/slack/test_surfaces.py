@@ -69,7 +69,7 @@ def spotlight_state(
 # --- the spotlight settings modal ----------------------------------------------------------------
 
 
-def test_subscribe_alone_opens_the_modal_seeded_with_the_users_timezone(
+def test_subscribe_alone_opens_the_modal_then_preselects_the_users_timezone(
     web: WebProcess, stand_in: SlackStandIn
 ) -> None:
     stand_in.respond_with("users.info", {"ok": True, "user": {"id": "U123", "tz": "Asia/Tokyo"}})
@@ -87,18 +87,70 @@ def test_subscribe_alone_opens_the_modal_seeded_with_the_users_timezone(
     view = opened_view(stand_in)
     (opened,) = stand_in.calls("views.open")
     assert opened.body["trigger_id"] == "12345.98765.abcdef"
-    assert stand_in.calls("users.info")[0].body["user"] == "U123"
     assert view["callback_id"] == "spotlight_settings"
     channel = block(view, "spotlight_channel")["element"]
     assert channel["type"] == "conversations_select"
     assert channel["initial_conversation"] == "C0MODAL"
     assert block(view, "spotlight_time")["element"]["type"] == "timepicker"
     zone = block(view, "spotlight_timezone")["element"]
-    assert zone["initial_option"]["value"] == "Asia/Tokyo"
+    assert zone["initial_option"]["value"] == "Europe/Copenhagen"  # the app's default, at once
     assert len(zone["options"]) <= 100
     days = block(view, "spotlight_weekday")["element"]
     assert [o["text"]["text"] for o in days["options"]][:2] == ["Monday", "Tuesday"]
+
+    (update,) = stand_in.wait_for("views.update")
+    assert stand_in.calls("users.info")[0].body["user"] == "U123"
+    shown = opened.response["view"]
+    assert (update.body["view_id"], update.body["hash"]) == (shown["id"], shown["hash"])
+    updated: dict[str, Any] = update.json_field("view")
+    assert block(updated, "spotlight_timezone")["element"]["initial_option"]["value"] == (
+        "Asia/Tokyo"
+    )
+    assert block(updated, "spotlight_channel")["element"]["initial_conversation"] == "C0MODAL"
     assert stand_in.calls("response:subscribe") == []
+
+
+def test_a_slow_profile_does_not_hold_the_modal_back(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    stand_in.respond_with("users.info", {"ok": True, "user": {"id": "U123", "tz": "Asia/Tokyo"}})
+    stand_in.set_delay(3.0, method="users.info")
+    body = slash_command_body(
+        "subscribe", channel_id="C0SLOW", response_url=stand_in.response_url("slow")
+    )
+    started = time.monotonic()
+    assert send(web, body)[0] == 200
+    (opened,) = stand_in.wait_for("views.open", timeout=2.0)
+    assert opened.at - started < 1.0
+    view: dict[str, Any] = opened.json_field("view")
+    assert block(view, "spotlight_timezone")["element"]["initial_option"]["value"] == (
+        "Europe/Copenhagen"
+    )
+    (update,) = stand_in.wait_for("views.update", timeout=8.0)
+    assert update.at - started >= 2.5
+    assert update.body["view_id"] == opened.response["view"]["id"]
+    updated: dict[str, Any] = update.json_field("view")
+    assert block(updated, "spotlight_timezone")["element"]["initial_option"]["value"] == (
+        "Asia/Tokyo"
+    )
+
+
+def test_a_profile_slack_will_not_give_leaves_the_default_zone(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    stand_in.fail("users.info", error="missing_scope")
+    body = slash_command_body(
+        "subscribe", channel_id="C0NOSCOPE", response_url=stand_in.response_url("noscope")
+    )
+    assert send(web, body)[0] == 200
+    view = opened_view(stand_in)
+    assert block(view, "spotlight_timezone")["element"]["initial_option"]["value"] == (
+        "Europe/Copenhagen"
+    )
+    stand_in.wait_for("users.info")
+    time.sleep(0.5)  # an update would follow the profile's answer straight away
+    assert stand_in.calls("views.update") == []
+    assert stand_in.calls("response:noscope") == []
 
 
 def test_submitting_the_modal_saves_and_announces_in_the_channel(
