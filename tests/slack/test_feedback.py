@@ -18,7 +18,7 @@ from bot.feedback.links import chart_query
 from tests.conftest import SIGNING_SECRET
 from tests.slack.conftest import BOT_TOKEN
 from tests.support.block_limits import action_ids, limit_violations
-from tests.support.modals import view_submission_body
+from tests.support.interactions import form, submitted_view, typed_state
 from tests.support.signing import (
     app_home_opened_event,
     block_actions_body,
@@ -88,7 +88,9 @@ def click_in_ephemeral(
 
 def submit(web: WebProcess, opened: dict[str, Any], values: dict[str, str]) -> tuple[int, bytes]:
     status, _, raw = post_signed(
-        web.events_url, view_submission_body(opened, values), secret=SIGNING_SECRET
+        web.events_url,
+        form(submitted_view(opened, typed_state(opened, values))),
+        secret=SIGNING_SECRET,
     )
     return status, raw
 

@@ -23,6 +23,7 @@ __all__ = [
     "message_shortcut",
     "modal_select",
     "submitted_view",
+    "typed_state",
 ]
 
 
@@ -145,6 +146,20 @@ def modal_select(
             }
         ],
     }
+
+
+def typed_state(opened: dict[str, Any], typed: dict[str, str]) -> dict[str, Any]:
+    """The ``state.values`` of ``opened`` with text typed into its inputs (input block id →
+    text; an input left out was left empty), for :func:`submitted_view`."""
+    state: dict[str, Any] = {}
+    for block in opened.get("blocks", []):
+        if block.get("type") != "input":
+            continue
+        element = block["element"]
+        state[block["block_id"]] = {
+            element["action_id"]: {"type": element["type"], "value": typed.get(block["block_id"])}
+        }
+    return state
 
 
 def submitted_view(
