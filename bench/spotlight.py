@@ -48,9 +48,9 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from tests.spotlights.tcp_proxy import TcpProxy  # noqa: E402
 from tests.support.databases import database_url  # noqa: E402
 from tests.support.slack_stand_in import RateLimits, SlackStandIn  # noqa: E402
+from tests.support.tcp_proxy import TcpProxy  # noqa: E402
 from tests.support.web_process import clean_environment  # noqa: E402
 
 SLOT = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)

@@ -1,17 +1,14 @@
 """The database goes away while the web process runs: answers that need no database (DMs,
 mentions, ``/medicon <question>``) are still given, each event once, and /healthz says 503.
 
-The real web process reaches PostgreSQL through a loopback TCP forwarder; cutting it closes
-every connection and the port, as an outage does. A web process that cannot reach its database
+The real web process reaches PostgreSQL through a loopback TCP proxy; cutting it closes every
+connection and turns new ones away, as an outage does. A web process that cannot reach its database
 at start says so in one line and exits.
 """
 
 from __future__ import annotations
 
-import contextlib
-import socket
 import subprocess
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -33,6 +30,7 @@ from tests.support.signing import (
     slash_command_body,
 )
 from tests.support.slack_stand_in import SlackStandIn
+from tests.support.tcp_proxy import TcpProxy
 from tests.support.web_process import (
     EXECUTABLE,
     WebProcess,
@@ -42,48 +40,6 @@ from tests.support.web_process import (
 )
 
 
-class Forwarder:
-    """127.0.0.1:<port> → ``upstream`` until :meth:`cut`, which closes everything for good."""
-
-    def __init__(self, upstream: tuple[str, int]) -> None:
-        self._upstream = upstream
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._sockets: list[socket.socket] = []
-        self._lock = threading.Lock()
-        self.port = int(self._listener.getsockname()[1])
-        threading.Thread(target=self._accept, daemon=True, name="forwarder").start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self._listener.accept()
-            except OSError:
-                return  # cut
-            upstream = socket.create_connection(self._upstream, timeout=5)
-            with self._lock:
-                self._sockets += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
-
-    @staticmethod
-    def _pump(source: socket.socket, sink: socket.socket) -> None:
-        with contextlib.suppress(OSError):
-            while data := source.recv(65536):
-                sink.sendall(data)
-        with contextlib.suppress(OSError):
-            sink.shutdown(socket.SHUT_WR)
-
-    def cut(self) -> None:
-        with contextlib.suppress(OSError):
-            self._listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
-        self._listener.close()
-        with self._lock:
-            for open_socket in self._sockets:
-                with contextlib.suppress(OSError):
-                    open_socket.shutdown(socket.SHUT_RDWR)
-                open_socket.close()
-
-
 @pytest.fixture(scope="module")
 def outage_stand_in() -> Iterator[SlackStandIn]:
     with SlackStandIn(scopes=BOT_SCOPES) as stand_in:
@@ -91,30 +47,22 @@ def outage_stand_in() -> Iterator[SlackStandIn]:
 
 
 @pytest.fixture(scope="module")
-def forwarded() -> Iterator[tuple[Forwarder, str]]:
-    """A fresh PostgreSQL schema, reached through a forwarder: (forwarder, its URL)."""
+def forwarded() -> Iterator[tuple[TcpProxy, str]]:
+    """A fresh PostgreSQL schema, reached through a loopback proxy: (proxy, its URL)."""
     with postgres_url() as url:
         parsed = make_url(url)
-        forwarder = Forwarder((parsed.host or "127.0.0.1", parsed.port or 5432))
-        try:
-            yield (
-                forwarder,
-                parsed.set(host="127.0.0.1", port=forwarder.port).render_as_string(
-                    hide_password=False
-                ),
-            )
-        finally:
-            forwarder.cut()
+        with TcpProxy((parsed.host or "127.0.0.1", parsed.port or 5432)) as proxy:
+            yield proxy, proxy.proxied(url)
 
 
 @pytest.fixture(scope="module")
 def web_without_database(
     outage_stand_in: SlackStandIn,
-    forwarded: tuple[Forwarder, str],
+    forwarded: tuple[TcpProxy, str],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[WebProcess]:
     """The web process (one worker) after its database went away."""
-    forwarder, url = forwarded
+    proxy, url = forwarded
     environment = {
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
@@ -128,7 +76,7 @@ def web_without_database(
         body = event_callback_body(message_im_event("hello"))
         assert post_signed(web.events_url, body, secret=SIGNING_SECRET)[0] == 200
         outage_stand_in.wait_for("chat.postMessage")
-        forwarder.cut()
+        proxy.cut()
         yield web
 
 

@@ -24,8 +24,8 @@ from bot.knowledge import KnowledgeBase
 from bot.spotlights import DeliveryStalled, Pace, RunSummary, run_due
 from bot.storage import Database, open_database
 from tests.spotlights.conftest import TOKEN, make_poster, posted_channels, subscribe_channels
-from tests.spotlights.tcp_proxy import TcpProxy
 from tests.support.slack_stand_in import SlackStandIn
+from tests.support.tcp_proxy import TcpProxy
 from tests.support.web_process import clean_environment
 
 SUBSCRIBED = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
