@@ -10,8 +10,7 @@ from urllib.parse import urlencode
 
 from sqlalchemy import create_engine, text
 
-from tests.oauth.test_oauth import install, oauth_answer
-from tests.support.oauth_flow import get, start_install
+from tests.support.oauth_flow import get, install, oauth_answer, start_install
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import WebProcess
 

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 
 from bot.slack.surface import BOT_SCOPES
 from tests.conftest import SIGNING_SECRET
-from tests.support.oauth_flow import CLIENT_ID, finish_install, get, run_due, start_install
+from tests.support.oauth_flow import CLIENT_ID, get, install, run_due, start_install
 from tests.support.signing import (
     event_callback_body,
     message_im_event,
@@ -23,28 +23,6 @@ from tests.support.signing import (
 )
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import WebProcess
-
-
-def oauth_answer(team_id: str, token: str) -> dict[str, Any]:
-    return {
-        "ok": True,
-        "app_id": "A0STANDIN",
-        "authed_user": {"id": "U123"},
-        "scope": ",".join(BOT_SCOPES),
-        "token_type": "bot",
-        "access_token": token,
-        "bot_user_id": f"UB{team_id}",
-        "team": {"id": team_id, "name": f"Workspace {team_id}"},
-        "enterprise": None,
-        "is_enterprise_install": False,
-    }
-
-
-def install(web: WebProcess, stand_in: SlackStandIn, *, team_id: str, token: str) -> str:
-    """The whole round trip for one workspace; returns the success page."""
-    return finish_install(
-        web, stand_in, code=f"code-{team_id}", answer=oauth_answer(team_id, token)
-    )
 
 
 def dm(web: WebProcess, text: str, *, team_id: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.error import HTTPError
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from bot.slack.surface import BOT_SCOPES
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import WebProcess, clean_environment
 
@@ -67,6 +68,29 @@ def finish_install(
     expected = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
     assert exchange.headers["authorization"] == f"Basic {expected}"
     return page
+
+
+def oauth_answer(team_id: str, token: str) -> dict[str, Any]:
+    """What oauth.v2.access answers when workspace ``team_id`` installs the app with ``token``."""
+    return {
+        "ok": True,
+        "app_id": "A0STANDIN",
+        "authed_user": {"id": "U123"},
+        "scope": ",".join(BOT_SCOPES),
+        "token_type": "bot",
+        "access_token": token,
+        "bot_user_id": f"UB{team_id}",
+        "team": {"id": team_id, "name": f"Workspace {team_id}"},
+        "enterprise": None,
+        "is_enterprise_install": False,
+    }
+
+
+def install(web: WebProcess, stand_in: SlackStandIn, *, team_id: str, token: str) -> str:
+    """The whole round trip for one workspace; returns the success page."""
+    return finish_install(
+        web, stand_in, code=f"code-{team_id}", answer=oauth_answer(team_id, token)
+    )
 
 
 def run_due(environment: dict[str, str], now: datetime) -> None:
