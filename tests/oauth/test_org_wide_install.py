@@ -25,7 +25,7 @@ from sqlalchemy import create_engine, text
 
 from bot.slack.surface import BOT_SCOPES
 from tests.conftest import SIGNING_SECRET
-from tests.support.oauth_flow import finish_install, run_due
+from tests.support.oauth_flow import finish_install, oauth_answer, run_due
 from tests.support.signing import (
     VERIFICATION_TOKEN,
     message_im_event,
@@ -89,18 +89,7 @@ def install_org(web: WebProcess, stand_in: SlackStandIn, *, token: str) -> str:
 
 
 def install_solo(web: WebProcess, stand_in: SlackStandIn, *, token: str) -> str:
-    answer = {
-        "ok": True,
-        "app_id": APP_ID,
-        "authed_user": {"id": "U123"},
-        "scope": ",".join(BOT_SCOPES),
-        "token_type": "bot",
-        "access_token": token,
-        "bot_user_id": f"UB{SOLO_WORKSPACE}",
-        "team": {"id": SOLO_WORKSPACE, "name": f"Workspace {SOLO_WORKSPACE}"},
-        "enterprise": None,
-        "is_enterprise_install": False,
-    }
+    answer = oauth_answer(SOLO_WORKSPACE, token)
     return finish_install(web, stand_in, code=f"code-solo-{uuid.uuid4().hex[:8]}", answer=answer)
 
 

@@ -26,14 +26,22 @@ def web_environment(
     module_stand_in: SlackStandIn, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, str]:
     """The web process's environment; other processes (run-due) can share its database."""
-    directory = tmp_path_factory.mktemp("web")
+    return web_process_environment(module_stand_in, tmp_path_factory.mktemp("web"))
+
+
+def web_process_environment(
+    stand_in: SlackStandIn, directory: Path, **settings: str
+) -> dict[str, str]:
+    """Two workers talking to ``stand_in``, with a SQLite database in ``directory``; a test
+    module overriding ``web_environment`` adds its own ``settings``."""
     return {
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": module_stand_in.api_url,
+        "SLACK_API_URL": stand_in.api_url,
         "DATABASE_URL": f"sqlite:///{directory / 'bot.sqlite3'}",
         "WEB_CONCURRENCY": "2",
         "LOG_LEVEL": "INFO",
+        **settings,
     }
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from bot.feedback.links import chart_query
 from tests.conftest import SIGNING_SECRET
-from tests.slack.conftest import BOT_TOKEN
+from tests.slack.conftest import web_process_environment
 from tests.support.block_limits import action_ids, limit_violations
 from tests.support.interactions import form, submitted_view, typed_state
 from tests.support.signing import (
@@ -40,18 +40,13 @@ DECLINED = "who does crispr research on mars?"
 def web_environment(
     module_stand_in: SlackStandIn, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, str]:
-    directory = tmp_path_factory.mktemp("feedback-web")
-    return {
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": module_stand_in.api_url,
-        "DATABASE_URL": f"sqlite:///{directory / 'bot.sqlite3'}",
-        "WEB_CONCURRENCY": "2",
-        "LOG_LEVEL": "INFO",
-        "MEDICON_EDITORS": f"{EDITOR},U0OTHER",
-        "MEDICON_EDITORS_CHANNEL": EDITORS_CHANNEL,
-        "MEDICON_PUBLIC_URL": PUBLIC_URL,
-    }
+    return web_process_environment(
+        module_stand_in,
+        tmp_path_factory.mktemp("feedback-web"),
+        MEDICON_EDITORS=f"{EDITOR},U0OTHER",
+        MEDICON_EDITORS_CHANNEL=EDITORS_CHANNEL,
+        MEDICON_PUBLIC_URL=PUBLIC_URL,
+    )
 
 
 def slash(web: WebProcess, stand_in: SlackStandIn, text: str) -> dict[str, Any]:

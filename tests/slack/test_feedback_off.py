@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from bot.storage import open_database
 from bot.storage.tables import question_days
 from tests.conftest import SIGNING_SECRET
-from tests.slack.conftest import BOT_TOKEN
+from tests.slack.conftest import web_process_environment
 from tests.support.signing import (
     event_callback_body,
     message_im_event,
@@ -31,15 +31,11 @@ DECLINED = "who does crispr research on mars?"
 def web_environment(
     module_stand_in: SlackStandIn, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, str]:
-    directory = tmp_path_factory.mktemp("feedback-off")
-    return {
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": module_stand_in.api_url,
-        "DATABASE_URL": f"sqlite:///{directory / 'bot.sqlite3'}",
-        "WEB_CONCURRENCY": "2",
-        "MEDICON_RECORD_QUESTIONS": "false",
-    }
+    return web_process_environment(
+        module_stand_in,
+        tmp_path_factory.mktemp("feedback-off"),
+        MEDICON_RECORD_QUESTIONS="false",
+    )
 
 
 def report(web_environment: dict[str, str]) -> dict[str, Any]:
