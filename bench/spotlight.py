@@ -2,7 +2,8 @@
 a database outage.
 
 Run: ``.venv/bin/python bench/spotlight.py [MODE …]`` (needs the local PostgreSQL for the
-PostgreSQL rows). Prints tables; nothing is asserted. Every pass runs in a fresh process, so its
+PostgreSQL rows). Prints tables; nothing is asserted. Timings need a quiet machine: on a busy
+one, late turns are taken again and the ratios to the floor grow. Every pass runs in a fresh process, so its
 peak RSS is its own. Modes (default: all but ``limits``, which takes ~10 minutes):
 
 * ``throughput``: one pass over 500 and 2,000 subscriptions with no budget, Slack answering
@@ -26,6 +27,7 @@ peak RSS is its own. Modes (default: all but ``limits``, which takes ~10 minutes
 from __future__ import annotations
 
 import argparse
+import logging
 import multiprocessing
 import os
 import resource
@@ -109,6 +111,7 @@ def _one_pass(
     journal: str | None = None,
 ) -> tuple[float, dict[str, int], float]:
     """In a fresh process: one run_due pass; (seconds, summary counts, peak RSS MB)."""
+    logging.getLogger("bot").setLevel(logging.ERROR)  # the tables are the output
     from bot.knowledge import default_data_dir, load_knowledge_base
     from bot.spotlights import Pace, SlackPoster, run_due
     from bot.storage import open_database
