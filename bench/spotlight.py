@@ -3,8 +3,8 @@ a database outage.
 
 Run: ``.venv/bin/python bench/spotlight.py [MODE …]`` (needs the local PostgreSQL for the
 PostgreSQL rows). Prints tables; nothing is asserted. Timings need a quiet machine: on a busy
-one, late turns are taken again and the ratios to the floor grow. Every pass runs in a fresh process, so its
-peak RSS is its own. Modes (default: all but ``limits``, which takes ~10 minutes):
+one, late turns are taken again and the ratios to the floor grow. Every pass runs in a fresh
+process, so its peak RSS is its own. Modes (default: all but ``limits``, which takes ~10 minutes):
 
 * ``throughput``: one pass over 500 and 2,000 subscriptions with no budget, Slack answering
   after 50 ms, beside the bare baseline: the same chat.postMessage calls straight through
