@@ -23,11 +23,11 @@ from slack_sdk.models.blocks import (
 
 from bot.answers import Message, answer_question, render
 from bot.answers.direct import ChatAnswer, OutsideAnswer, year_phrase
+from bot.answers.feedback_blocks import AnsweredOn, with_feedback
 from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import entry_button
 from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
 from bot.knowledge import EntryRef, KnowledgeBase
-from bot.slack.feedback_blocks import AnsweredOn, with_feedback
 from bot.slack.spotlight_modal import setup_button
 from bot.slack.surface import HOME_ENTRY_SEARCH
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.answers.feedback_actions import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
+
 __all__ = [
     "BOT_EVENTS",
     "BOT_SCOPES",
@@ -42,10 +44,6 @@ REDIRECT_PATH: Final = "/slack/oauth_redirect"
 CHART_PATH: Final = "/editors/chart.png"
 """The editors' weekly chart, behind a signed, expiring link (GET only)."""
 
-FEEDBACK_HELPFUL: Final = "feedback_helpful"
-FEEDBACK_NOT_HELPFUL: Final = "feedback_not_helpful"
-SUGGEST_ADDITION: Final = "suggest_addition"
-"""Buttons under answers (block_actions action ids; interactivity needs no extra scope)."""
 NOT_HELPFUL_VIEW: Final = "feedback_missing"
 SUGGESTION_VIEW: Final = "suggest_addition_form"
 """Modals (view_submission callback ids)."""

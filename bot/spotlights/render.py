@@ -19,11 +19,11 @@ from slack_sdk.models.blocks import (
     PlainTextObject,
 )
 
+from bot.answers.feedback_blocks import AnswerRef, feedback_block
 from bot.answers.mrkdwn import escape, link, truncate
 from bot.answers.outcome import ref_of
 from bot.answers.render import Message, entry_button, field_sections, host_of, section
 from bot.knowledge import Centre, KnowledgeBase, ResearchField
-from bot.slack.feedback_blocks import AnswerRef, feedback_block
 from bot.spotlights import phrases
 from bot.spotlights.rotation import Topic
 

@@ -14,10 +14,10 @@ from typing import Any
 from slack_bolt import Respond
 from slack_sdk import WebClient
 
+from bot.answers.feedback_blocks import THANKS, AnswerRef, thanked
 from bot.feedback.text import answer_key, normalise_question, voter_id
 from bot.knowledge import EntryRef
 from bot.services import Services
-from bot.slack.feedback_blocks import THANKS, AnswerRef, thanked
 from bot.slack.feedback_views import not_helpful_modal
 from bot.slack.replies import command_reply, entry_reply
 from bot.storage.feedback import record_vote

@@ -14,8 +14,8 @@ from typing import Any
 
 from slack_bolt import BoltResponse
 
+from bot.answers.feedback_blocks import was_answered
 from bot.services import Services
-from bot.slack.feedback_blocks import was_answered
 from bot.slack.replies import command_reply
 
 __all__ = ["make_medicon_command"]

@@ -7,8 +7,8 @@ from typing import Any
 
 from slack_bolt import Say
 
+from bot.answers.feedback_blocks import was_answered
 from bot.services import Services
-from bot.slack.feedback_blocks import was_answered
 from bot.slack.replies import conversation_reply, strip_mentions
 
 __all__ = ["make_mention"]

@@ -9,9 +9,9 @@ from typing import Any
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
+from bot.answers.feedback_blocks import AnswerRef
 from bot.feedback.text import normalise_question
 from bot.services import Services
-from bot.slack.feedback_blocks import AnswerRef
 from bot.slack.feedback_views import Suggestion, editors_post, suggestion_from
 from bot.storage.suggestions import add_suggestion
 

@@ -20,9 +20,9 @@ from slack_sdk.models.blocks import (
     PlainTextObject,
 )
 
+from bot.answers.feedback_actions import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
 from bot.answers.outcome import outcome
 from bot.answers.render import MAX_BLOCKS, Message
-from bot.slack.surface import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
 
 __all__ = [
     "FEEDBACK_BLOCK",
