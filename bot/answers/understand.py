@@ -332,6 +332,8 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: Reading) -
         subject = None  # "which hospitals are in Medicon Valley?" lists the whole cluster's
         entities = tuple(ref for ref in entities if ref.kind != "cluster")
         base["entities"] = entities
+    if subject is not None and subject.kind != "field" and _asks_which_place(reading):
+        return ask(Intent.WHERE)  # "is LUDC in Denmark or Sweden?"
     if subject is not None:
         intent, extra = _about_subject(signals, role, figure=_counts_a_figure(reading))
         return ask(intent, **extra)
@@ -404,6 +406,17 @@ def _counts_a_figure(reading: Reading) -> bool:
     return any(
         concept not in _KIND_STEMS and concept not in _VERB_CONCEPTS for concept in reading.concepts
     )
+
+
+_PLACE_QUESTION_OPENERS = frozenset(vocab.split_words("is|are|er|ar|sits|lies"))
+"""How a yes-or-no question about a place starts: "is X in Lund?", "er X i Danmark?"."""
+
+
+def _asks_which_place(reading: Reading) -> bool:
+    """True for "is X in Denmark or Sweden?": a place offered, no other question word."""
+    placed = reading.city is not None or reading.country is not None
+    opens = bool(reading.words) and reading.words[0] in _PLACE_QUESTION_OPENERS
+    return placed and opens and not reading.signals
 
 
 def _place_or_status(filters: Filters) -> bool:

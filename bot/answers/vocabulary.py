@@ -88,7 +88,10 @@ SIGNAL_PHRASES: Final = _phrases(
         "where|wheres|which city|what city|which country|what country|in which city|in what city"
         "|location|located|based|whereabouts|address"
         "|hvor ligger|hvor er|hvor holder|hvilken by|hvilket land|beliggenhed|placeret"
-        "|var ligger|var finns|var ar|vilken stad|vilket land|belagen|ligger",
+        "|var ligger|var finns|var ar|vilken stad|vilket land|belagen|ligger"
+        "|headquartered|headquarters|hq|situated|based in|based out of|hvor findes|hvor sidder"
+        "|til huse|hovedsaede|hovedkontor|hvilken del af|var haller|haller till"
+        "|var sitter|huvudkontor|hemvist|vilken del av|sate|saete",
     ),
     (Signal.WHO, "who|whom|whos|hvem|vem"),
     (
@@ -103,7 +106,12 @@ SIGNAL_PHRASES: Final = _phrases(
         "lead|leads|leader|led|leading|head|heads|headed|director|directs|chair|chairs"
         "|manager|manages|managed|in charge|ceo|boss|principal investigator|pi"
         "|leder|ledes|ledet|chef|direktor|forestander|formand"
-        "|leder|leds|ledare|ledd|ledede|ledte|ledde|ledda|forestandare|ordforande",
+        "|leder|leds|ledare|ledd|ledede|ledte|ledde|ledda|forestandare|ordforande"
+        "|directed|directing|directorship|heading|chaired|chairing|chairman|chairwoman"
+        "|chairperson|managing|management|in charge of|at the helm|runs the show|spearheads"
+        "|i spidsen|spidsen|star i spidsen|direktoren|chefen|formanden|ledelse|ledelsen|styrer"
+        "|i spetsen|spetsen|star i spetsen|chef for|chef over|styr|styrs|ledning|ledningen"
+        "|prefekt|vd|ordforanden",
     ),
     (
         Signal.FOUNDER,

@@ -1,0 +1,55 @@
+"""More ways of asking where a centre is and who leads it, and of asking for help, in three
+languages: each row is a wording a person might type and the direct answer it must get."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import answer_question, outcome
+from bot.answers.understand import Intent, understand
+from bot.answers.vocabulary import Signal
+from bot.knowledge import KnowledgeBase
+
+WHERE_WORDINGS = [
+    ("is LUDC in Denmark or Sweden?", "ludc"),
+    ("er CBMR i Danmark eller Sverige?", "cbmr"),
+    ("är LUDC i Danmark eller Sverige?", "ludc"),
+    ("is CBMR in Copenhagen or Lund?", "cbmr"),
+    ("where is CBMR based?", "cbmr"),
+    ("where is LUDC located?", "ludc"),
+    ("where is LUDC headquartered?", "ludc"),
+    ("var håller LUDC till?", "ludc"),
+    ("var finns Wallenberg Neuroscience Center?", "wnc"),
+    ("hvor holder CBMR til?", "cbmr"),
+    ("var har LUDC sitt huvudkontor?", "ludc"),
+]
+
+LEAD_WORDINGS = [
+    ("who directed CBMR?", "cbmr"),
+    ("who heads LUDC?", "ludc"),
+    ("who chairs CBMR?", "cbmr"),
+    ("who manages LUDC?", "ludc"),
+    ("who is in charge of CBMR?", "cbmr"),
+    ("who is at the helm of LUDC?", "ludc"),
+    ("hvem står i spidsen for CBMR?", "cbmr"),
+    ("hvem har ledelsen af CBMR?", "cbmr"),
+    ("vem är chef för LUDC?", "ludc"),
+    ("vem står i spetsen för LUDC?", "ludc"),
+    ("vem styr LUDC?", "ludc"),
+]
+
+
+@pytest.mark.parametrize(("typed", "centre"), WHERE_WORDINGS)
+def test_where_wordings_get_the_place(kb: KnowledgeBase, typed: str, centre: str) -> None:
+    question = understand(kb, typed)
+    assert (question.intent, question.subject and question.subject.id) == (Intent.WHERE, centre)
+    assert outcome(answer_question(kb, typed)).kind == "direct"
+
+
+@pytest.mark.parametrize(("typed", "centre"), LEAD_WORDINGS)
+def test_leading_verbs_ask_who_leads(kb: KnowledgeBase, typed: str, centre: str) -> None:
+    question = understand(kb, typed)
+    assert (question.intent, question.role) == (Intent.WHO, Signal.LEAD)
+    assert question.subject is not None
+    assert question.subject.id == centre
+    assert outcome(answer_question(kb, typed)).kind != "declined"
