@@ -201,7 +201,7 @@ _CHAT_TAIL = frozenset(
     vocab.split_words(
         "bot|medicon|helps|helped|helpful|mate|buddy|friend|again|lot|everything|info"
         "|information|answer|answers|svar|svaret|hjaelpen|hjalpen|dig|du|jer|er|idag|today"
-        "|tonight|now|nu"
+        "|tonight|now|nu|botten|boten|bots|app|appen|tjenesten|tjansten|her|detta|dette"
     )
 )
 

@@ -253,6 +253,14 @@ CAPABILITY_PHRASES: Final = frozenset(
         "|hvad er du|hvordan virker du|hvad kan jeg sporge om|hjaelp mig|kan du hjaelpe mig"
         "|vad kan du|vad kan du gora|vad vet du|vem ar du|vad ar du|hur fungerar du"
         "|vad kan jag fraga|hjalp mig|kan du hjalpa mig"
+        "|how does it work|how do i ask|how should i ask|how do i talk to you|what can this do"
+        "|what can this bot do|what is this|how does this bot work|how do you use this"
+        "|hvordan bruger jeg|hvordan bruger man|hvordan bruges|hvordan virker det|hvordan virker"
+        "|hvordan fungerer du|hvordan fungerer det|hvad kan du hjaelpe med|hvad kan jeg sporge"
+        "|hvad kan jeg bruge dig til|hvordan sporger jeg|hvad kan jeg sporge dig om|hvad gor du"
+        "|hur anvander jag|hur anvander man|hur anvands|hur funkar du|hur funkar det|hur funkar"
+        "|hur fungerar det|hur fungerar|vad kan du hjalpa med|vad kan jag fraga dig om"
+        "|vad kan jag anvanda dig till|hur fragar jag|hur ska jag fraga|vad gor du|vad kan du gora"
     )
 )
 

@@ -53,3 +53,36 @@ def test_leading_verbs_ask_who_leads(kb: KnowledgeBase, typed: str, centre: str)
     assert question.subject is not None
     assert question.subject.id == centre
     assert outcome(answer_question(kb, typed)).kind != "declined"
+
+
+HELP_WORDINGS = [
+    "how does this work?",
+    "how does it work?",
+    "how do I ask?",
+    "hvordan bruger jeg dig?",
+    "hvordan bruger man botten?",
+    "hvad kan du?",
+    "hvad kan du hjælpe med?",
+    "hvordan virker det?",
+    "hur använder jag dig?",
+    "hur använder man boten?",
+    "vad kan du göra?",
+    "vad kan jag fråga dig om?",
+    "hur funkar det?",
+]
+
+
+@pytest.mark.parametrize("typed", HELP_WORDINGS)
+def test_asking_how_to_use_the_bot_gets_help(kb: KnowledgeBase, typed: str) -> None:
+    assert understand(kb, typed).intent is Intent.HELP
+    assert outcome(answer_question(kb, typed)).kind == "help"
+
+
+@pytest.mark.parametrize(
+    ("typed", "intent"),
+    [("how does CBMR work?", Intent.LOOKUP), ("hvor holder CBMR til her?", Intent.WHERE)],
+)
+def test_help_wordings_do_not_swallow_questions_about_a_centre(
+    kb: KnowledgeBase, typed: str, intent: Intent
+) -> None:
+    assert understand(kb, typed).intent is intent
