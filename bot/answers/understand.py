@@ -26,6 +26,7 @@ from bot.answers.reading import (
     unknown_word,
 )
 from bot.answers.stems import stem
+from bot.answers.unknown_names import unknown_institution
 from bot.answers.vocabulary import Signal
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
 from bot.knowledge.text import normalize
@@ -276,6 +277,12 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: Reading) -
     entities = _by_specificity(kb, reading)
     fields = [ref for ref in entities if ref.kind == "field"]
     subject = next((ref for ref in entities if ref.kind != "field"), None)
+    closest_to = reading.closest_to
+    name = unknown_institution(clean(raw), lexicon) if subject is None else None
+    misspelt = kb.index.closest(name) if name is not None else None
+    if name is not None and misspelt is not None and misspelt.ref.kind != "field":
+        subject, closest_to, name = misspelt.ref, name, None  # "who leads Walenberg … Centre?"
+        entities = (subject, *entities)
     signals = reading.signals
     leftovers = [
         word
@@ -293,7 +300,7 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: Reading) -
         "concepts": tuple(dict.fromkeys(reading.concepts)),
         "topic": topic,
         "unknown": unknown,
-        "closest_to": reading.closest_to,
+        "closest_to": closest_to,
         "least": Signal.LEAST in signals,
         "signals": frozenset(signals),
     }
@@ -305,6 +312,8 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: Reading) -
         return ask(Intent.OUTSIDE, outside=reading.outside)
     if reading.out_of_domain:
         return ask(Intent.UNKNOWN, reason="out-of-domain")
+    if name is not None:
+        return ask(Intent.UNKNOWN, reason="not-in-kb")  # "MD Anderson Cancer Center"
     role = next((signal for signal in _ROLES if signal in signals), None)
     comparing = bool(signals & {Signal.MOST, Signal.LEAST})
     ageing = bool(signals & {Signal.OLDEST, Signal.NEWEST})
