@@ -383,15 +383,17 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: Reading) -
 
 def _by_specificity(kb: KnowledgeBase, reading: Reading) -> tuple[EntryRef, ...]:
     """Entities in order of mention, except that a part (``fase 1-enhed``) comes before the
-    whole it belongs to (``Rigshospitalet``) and a longer name before a shorter one."""
+    whole it belongs to (``Rigshospitalet``), a recipient before the foundation that funds it
+    ("what did the Novo Nordisk Foundation give reNEW?") and a longer name before a shorter."""
     refs = list(dict.fromkeys(ref for _, ref in reading.entities))
     mentioned = {ref.id for ref in refs if ref.kind == "centre"}
 
-    def key(item: tuple[int, EntryRef]) -> tuple[int, int, int]:
+    def key(item: tuple[int, EntryRef]) -> tuple[int, int, int, int]:
         position, ref = item
         centre = kb.centres.get(ref.id) if ref.kind == "centre" else None
         part = 0 if centre is not None and centre.part_of in mentioned else 1
-        return (part, -reading.spans.get(ref, 1), position)
+        funder = 1 if centre is not None and centre.kind is CentreKind.FUNDER else 0
+        return (part, funder, -reading.spans.get(ref, 1), position)
 
     if len(mentioned) < 2:
         return tuple(refs)

@@ -86,3 +86,21 @@ def test_help_wordings_do_not_swallow_questions_about_a_centre(
     kb: KnowledgeBase, typed: str, intent: Intent
 ) -> None:
     assert understand(kb, typed).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("typed", "subject"),
+    [
+        ("how much did the Novo Nordisk Foundation give to DanStem?", "danstem"),
+        ("hvor meget gav Lundbeckfonden til CINS?", "cins"),
+        ("hur mycket pengar gav Novo Nordisk Foundation till LUDC?", "ludc"),
+        ("how much does the Novo Nordisk Foundation give?", "novo-nordisk-foundation"),
+    ],
+)
+def test_a_grant_is_asked_about_its_recipient_not_its_funder(
+    kb: KnowledgeBase, typed: str, subject: str
+) -> None:
+    question = understand(kb, typed)
+    assert question.intent is Intent.COUNT
+    assert question.subject is not None
+    assert question.subject.id == subject
