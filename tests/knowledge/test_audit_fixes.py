@@ -148,7 +148,7 @@ OWN_ENTRIES = [
     ("NeuroFortis", "neurofortis", "wnc"),
     ("Mental Health Centre Glostrup", "mental-health-centre-glostrup", None),
     ("Psykiatrisk Center Glostrup", "mental-health-centre-glostrup", None),
-    ("StemTherapy", "stemtherapy", None),
+    ("StemTherapy", "stemtherapy", "lund-university"),
 ]
 
 
