@@ -88,7 +88,7 @@ def _field_blocks(kb: KnowledgeBase, field: ResearchField) -> tuple[list[Block],
     pairs: list[tuple[str, str]] = []
     numbers: list[str] = []
     for stat in field.stats[:_MAX_NUMBERS]:
-        year = f" ({stat.as_of})" if stat.as_of else ""
+        year = f" ({stat.year_label})"
         pairs.append(
             (stat.label, f"*{escape(stat.display_value)}*{escape(stat.unit_suffix)}{year}")
         )

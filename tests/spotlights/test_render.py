@@ -35,6 +35,8 @@ def test_a_field_spotlight_has_numbers_highlights_a_source_link_and_its_button(
     )
     assert cancer.summary in texts
     assert cancer.stats[0].display_value in texts
+    for stat in cancer.stats[:3]:  # every figure says its year, or that its source gives none
+        assert f"{stat.unit_suffix} ({stat.year_label})" in texts
     assert "*What is happening there*" in texts
     assert "<https://" in texts
     [actions, _feedback] = [b for b in message.blocks if b["type"] == "actions"]
