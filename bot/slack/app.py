@@ -81,7 +81,8 @@ def create_app(services: Services, *, client: WebClient, socket_mode: bool = Fal
         ignoring_self_events_enabled=True,
         logger=framework_logger,
     )
-    app.use(ResponseUrlGuard(ResponseUrlPolicy.for_api_url(str(settings.slack_api_url))))
+    if socket_mode:  # over HTTP the web layer already refuses bodies with such URLs
+        app.use(ResponseUrlGuard(ResponseUrlPolicy.for_api_url(str(settings.slack_api_url))))
     if not settings.oauth_enabled:
         app.use(IgnoreOtherWorkspaces())
     register_handlers(app, services)

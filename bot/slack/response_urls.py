@@ -16,6 +16,7 @@ __all__ = ["DEFAULT_API_URL", "ResponseUrlPolicy", "response_urls_in"]
 
 SLACK_HOOKS_HOST = "hooks.slack.com"
 DEFAULT_API_URL = "https://slack.com/api/"
+_SLACK_HOOKS_PREFIX = f"https://{SLACK_HOOKS_HOST}/"
 
 
 def _origin(url: str) -> tuple[str, str, int | None] | None:
@@ -49,6 +50,8 @@ class ResponseUrlPolicy:
         """Whether ``url`` may receive a POST from ``respond()``."""
         if not isinstance(url, str) or len(url) > 2048:
             return False
+        if url.startswith(_SLACK_HOOKS_PREFIX):  # the host ends at the first "/": it is Slack's
+            return True
         origin = _origin(url)
         if origin is None:
             return False
