@@ -174,7 +174,9 @@ def _bolt_request(
     headers: dict[str, str | Sequence[str]] = {
         key[5:].replace("_", "-").lower(): value
         for key, value in environ.items()
-        if key.startswith("HTTP_") and isinstance(value, str)
+        if key.startswith("HTTP_")
+        and isinstance(value, str)
+        and not key.startswith("HTTP_X_SLACK_BOLT_")  # Bolt's internal headers, never a client's
     }
     headers["content-type"] = content_type
     request = BoltRequest(

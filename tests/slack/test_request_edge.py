@@ -31,6 +31,7 @@ from tests.support.signing import (
     post,
     post_signed,
     sign,
+    signed_headers,
     slash_command_body,
 )
 from tests.support.slack_stand_in import SlackStandIn
@@ -157,6 +158,22 @@ def test_a_verified_request_still_works(web: WebProcess, stand_in: SlackStandIn)
     status, _, answer = post_signed(web.events_url, body, secret=SIGNING_SECRET)
     assert status == 200
     assert "Cancer" in json.loads(answer)["text"]
+
+
+def test_bolts_internal_headers_from_a_client_are_ignored(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    """Slack signs the body, not the headers: a client's "run only this lazy function" header
+    must not change what a signed request does."""
+    body = event_callback_body(message_im_event("LUDC"))
+    headers = {
+        **signed_headers(body, SIGNING_SECRET),
+        "X-Slack-Bolt-Lazy-Only": "1",
+        "X-Slack-Bolt-Lazy-Function-Name": "no_such_function",
+    }
+    assert post(web.events_url, body, headers)[0] == 200
+    (reply,) = stand_in.wait_for("chat.postMessage")
+    assert "Lund University Diabetes Centre" in str(reply.blocks())
 
 
 # --- never a 5xx ------------------------------------------------------------------------------
