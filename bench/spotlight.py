@@ -32,7 +32,6 @@ import multiprocessing
 import os
 import resource
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -52,6 +51,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from tests.support.databases import database_url  # noqa: E402
 from tests.support.slack_stand_in import RateLimits, SlackStandIn  # noqa: E402
+from tests.support.sqlite_lock import sqlite_write_locked  # noqa: E402
 from tests.support.tcp_proxy import TcpProxy  # noqa: E402
 from tests.support.web_process import clean_environment  # noqa: E402
 
@@ -306,15 +306,8 @@ def _outage(kind: str, url: str, proxy: TcpProxy | None) -> Iterator[None]:
             proxy.restore()
         return
     if kind == "sqlite":
-        path = make_url(url).database
-        assert path is not None
-        holder = sqlite3.connect(path, timeout=10, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with sqlite_write_locked(url):
             yield
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
 
 
 def outage(pool: Any) -> None:

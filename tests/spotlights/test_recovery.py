@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -25,6 +24,7 @@ from bot.spotlights import DeliveryStalled, Pace, RunSummary, run_due
 from bot.storage import Database, open_database
 from tests.spotlights.conftest import TOKEN, make_poster, posted_channels, subscribe_channels
 from tests.support.slack_stand_in import SlackStandIn
+from tests.support.sqlite_lock import sqlite_write_locked
 from tests.support.tcp_proxy import TcpProxy
 from tests.support.web_process import clean_environment
 
@@ -83,15 +83,8 @@ def _quiet(stand_in: SlackStandIn, seconds: float = 0.4, timeout: float = 10.0) 
 def _writes_blocked(url: str) -> Iterator[None]:
     """Another writer holds the database: SQLite's write lock, a PostgreSQL table lock."""
     if url.startswith("sqlite"):
-        path = make_url(url).database
-        assert path is not None
-        holder = sqlite3.connect(path, timeout=10, isolation_level=None)
-        holder.execute("BEGIN IMMEDIATE")
-        try:
+        with sqlite_write_locked(url):
             yield
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
         return
     engine = create_engine(url)
     with engine.connect() as connection:
