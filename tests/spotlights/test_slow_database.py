@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -59,7 +60,7 @@ def test_a_slow_database_delays_a_pass_but_every_channel_gets_one_post(
     assert Counter(posted_channels(slack_stand_in)) == Counter(channels)  # each exactly once
     assert summary.rebooked <= 3 * 60  # bounded: at most three re-bookings a post
     times = sorted(c.at for c in slack_stand_in.calls("chat.postMessage"))
-    gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in pairwise(times)]
     # this pass never sends two posts of the workspace closer than the budget's interval (the
     # stand-in stamps a post when its thread reaches it, so allow it a little jitter)
     assert sum(gap < pace.interval * 0.5 for gap in gaps) <= len(gaps) // 10
