@@ -108,6 +108,10 @@ RESEARCH_KINDS = frozenset(
 groups; universities, hospitals, funders, parks and companies only when asked for."""
 
 
+_LEGAL_FORM = re.compile(r",?\s+(?:A/S|AB(?: \(publ\))?|ApS|AG|Inc\.?|Ltd\.?|plc|Oy|ASA|SE)$")
+"""A company's legal form at the end of its name; people leave it out."""
+
+
 class Source(_Record):
     """Where a fact comes from. ``url`` is absent only for documents with no public copy."""
 
@@ -306,6 +310,11 @@ class Centre(_Record):
         if not self.fields and self.kind in RESEARCH_KINDS:
             raise ValueError(f"a {self.kind.value} needs at least one field in 'fields'")
         return self
+
+    @property
+    def plain_name(self) -> str:
+        """The name without its legal form, as people say it: ``Genmab`` for ``Genmab A/S``."""
+        return _LEGAL_FORM.sub("", self.name)
 
     @property
     def detail_texts(self) -> tuple[str, ...]:
