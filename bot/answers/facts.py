@@ -18,6 +18,7 @@ from bot.knowledge import (
     Centre,
     EntryRef,
     KnowledgeBase,
+    ResearchField,
     Source,
     Stat,
     Status,
@@ -31,6 +32,7 @@ __all__ = [
     "first_sentence",
     "first_source",
     "name_of",
+    "quoted_source",
     "related_of",
     "sources_of",
     "spellings",
@@ -67,6 +69,19 @@ def first_source(kb: KnowledgeBase, ids: Sequence[str]) -> Source | None:
     if not known:
         return None
     return kb.sources[min(known, key=lambda source_id: use.get(source_id, 0))]
+
+
+def quoted_source(kb: KnowledgeBase, entry: Entry, text: str) -> Source | None:
+    """The own source of the statement about ``entry`` that ``text`` quotes, if it quotes one."""
+    ref = EntryRef("field", entry.id) if isinstance(entry, ResearchField) else None
+    if isinstance(entry, Centre):
+        ref = EntryRef("centre", entry.id)
+    elif ref is None:
+        ref = EntryRef("cluster", "cluster")
+    for statement in kb.statements.about(ref):
+        if statement.source is not None and statement.text in text:
+            return kb.sources.get(statement.source)
+    return None
 
 
 def sources_of(entry: Entry) -> tuple[str, ...]:
@@ -119,9 +134,10 @@ def direct_answer(
 ) -> DirectAnswer:
     caveat = status_caveat(kb, entry)
     said = f"{text} {caveat or ''}"
+    source = source or quoted_source(kb, entry, text) or first_source(kb, sources_of(entry))
     return DirectAnswer(
         subject=entry,
-        lead=Fact(text, source or first_source(kb, sources_of(entry))),
+        lead=Fact(text, source),
         also=tuple(fact for fact in also if fact.text not in said),
         caveat=caveat if caveat is None or _news(caveat, text) else None,
         related=related_of(kb, entry),
