@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from bot.answers import phrases
 from bot.answers.kinds import (
@@ -102,15 +103,18 @@ def first_sentence(text: str) -> str:
     return parts[0] if parts else text
 
 
-def status_caveat(kb: KnowledgeBase, entry: Entry) -> str | None:
-    """What a reader must know before trusting a fact about ``entry``: it ended, was renamed,
-    or its status is uncertain (with the successor, when recorded)."""
-    if not isinstance(entry, Centre) or entry.status is Status.ACTIVE:
+def status_caveat(kb: KnowledgeBase, entry: Entry, day: date | None = None) -> str | None:
+    """What a reader must know before trusting a fact about ``entry`` on ``day``: it ended,
+    was renamed, or its status is uncertain (with the successor, when recorded)."""
+    if not isinstance(entry, Centre):
         return None
-    text = phrases.CAVEATS[entry.status.value].format(name=name_of(entry))
-    if entry.status_note:
-        text += f": {entry.status_note}"
-    successor = kb.centres.get(entry.successor) if entry.successor else None
+    status, successor_id, note = entry.status_on(day or date.today())
+    if status is Status.ACTIVE:
+        return None
+    text = phrases.CAVEATS[status.value].format(name=name_of(entry))
+    if note:
+        text += f": {note}"
+    successor = kb.centres.get(successor_id) if successor_id else None
     if successor is not None:
         text += " " + phrases.SUCCESSOR.format(label=successor.label)
     return text if text.endswith((".", "!", "?")) else text + "."
@@ -132,7 +136,7 @@ def direct_answer(
     known: bool = True,
     source: Source | None = None,
 ) -> DirectAnswer:
-    caveat = status_caveat(kb, entry)
+    caveat = status_caveat(kb, entry, question.asked_on)
     said = f"{text} {caveat or ''}"
     source = source or quoted_source(kb, entry, text) or first_source(kb, sources_of(entry))
     return DirectAnswer(

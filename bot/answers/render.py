@@ -288,6 +288,13 @@ def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
     status = _status_line(centre)
     if status:
         blocks.append(section(status))
+    if centre.changes:
+        lines = [
+            ":calendar: "
+            + escape(phrases.FROM_DATE.format(day=c.effective.isoformat(), note=c.note))
+            for c in centre.changes
+        ]
+        blocks.append(section(truncate("\n".join(lines), SECTION_LIMIT)))
     blocks.append(section(escape(centre.summary)))
     pairs: list[tuple[str, str]] = []
     if centre.host:

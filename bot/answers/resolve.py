@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -168,25 +169,29 @@ _FLOOR_WORDS = 6
 _LOOKALIKE = 70.0
 
 
-def resolve_text(kb: KnowledgeBase, text: str) -> Answer:
-    """The answer to what a person typed, e.g. ``resolve_text(kb, "who hosts LUDC?")``.
+def resolve_text(kb: KnowledgeBase, text: str, *, today: date | None = None) -> Answer:
+    """The answer to what a person typed, e.g. ``resolve_text(kb, "who hosts LUDC?")``, asked
+    on ``today`` (the real day unless given).
 
     In a long message the sentence that asks is answered (the last one that does); when it names
     no entry ("where is it located?"), the entry the rest of the message names is carried in.
     """
     asking = question_sentences(text)
     if asking == [text]:
-        return resolve_question(kb, understand(kb, text))
-    whole = understand(kb, text)
+        return resolve_question(kb, understand(kb, text, today=today))
+    whole = understand(kb, text, today=today)
     subject = whole.subject or _last_named(kb, text)
     for sentence in asking:
-        question = understand(kb, sentence)
+        question = understand(kb, sentence, today=today)
         if not question.entities and subject is not None:
-            question = understand(kb, f"{kb.name_of(subject)}: {sentence}")
+            question = understand(kb, f"{kb.name_of(subject)}: {sentence}", today=today)
         if question.intent in _NOTHING_ASKED:
             continue
         return resolve_question(kb, question)
     return resolve_question(kb, whole)
+
+
+_NOTHING_ASKED = frozenset({Intent.UNKNOWN, Intent.GREETING, Intent.THANKS, Intent.HELP})
 
 
 def _last_named(kb: KnowledgeBase, text: str) -> EntryRef | None:
