@@ -37,6 +37,7 @@ from bot.answers.understand import Question
 from bot.answers.vocabulary import Signal
 from bot.knowledge import (
     Centre,
+    CentreKind,
     Cluster,
     EntryRef,
     KnowledgeBase,
@@ -196,6 +197,8 @@ def _matching_sentences(entry: Entry, pattern: re.Pattern[str]) -> list[str]:
 
 def _who(kb: KnowledgeBase, question: Question, entry: Entry, role: Signal) -> DirectAnswer:
     name = name_of(entry)
+    if role is Signal.HOST and isinstance(entry, Centre) and entry.kind is CentreKind.COMPANY:
+        return _owned_by(kb, question, entry)
     if role is Signal.HOST:
         if isinstance(entry, Centre) and entry.host:
             text = _hosted_by(entry, entry.host)
@@ -230,6 +233,28 @@ def _who(kb: KnowledgeBase, question: Question, entry: Entry, role: Signal) -> D
     if isinstance(entry, Centre) and entry.host:
         also.append(Fact(phrases.RECORDED.format(fact=_hosted_by(entry, entry.host))))
     return direct_answer(kb, question, entry, text, also=also, known=False)
+
+
+def _owned_by(kb: KnowledgeBase, question: Question, company: Centre) -> DirectAnswer:
+    """Who owns or controls a company, in its source's words, with its listing."""
+    statements = [s for s in (company.ownership, company.listing) if s is not None]
+    if not statements:
+        text = phrases.NOT_RECORDED.format(asked=phrases.ASKED_ROLE["owner"], name=company.label)
+        return direct_answer(kb, question, company, text, known=False)
+    lead, *rest = statements
+    text = (
+        lead.text
+        if company.label.casefold() in lead.text.casefold()
+        else (f"{name_of(company)}: {lead.text}")
+    )
+    owner = kb.centres.get(company.owner) if company.owner else None
+    also = [Fact(s.text, kb.sources.get(s.source or "")) for s in rest]
+    answer = direct_answer(
+        kb, question, company, text, also=also, source=kb.sources.get(lead.source or "")
+    )
+    if owner is not None:
+        return DirectAnswer(**{**answer.__dict__, "related": (owner, *answer.related)})
+    return answer
 
 
 def _hosted_by(centre: Centre, host: str) -> str:

@@ -210,6 +210,17 @@ def count_about(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAn
     """Every figure of one entry, the best-fitting first; honest when it has none."""
     stats = tuple(getattr(entry, "stats", ()))
     if isinstance(entry, Centre):
+        own = _own_figures(entry, question)
+        if own:
+            facts = [stat_fact(kb, entry, stat) for stat in own]
+            return DirectAnswer(
+                subject=entry,
+                lead=facts[0],
+                also=(Fact(own[0].statement), *facts[1:3]),
+                caveat=status_caveat(kb, entry, question.asked_on),
+                related=related_of(kb, entry),
+                closest_to=question.closest_to,
+            )
         naming = _stats_naming(kb, question, entry)
         if naming:
             owner = entry_of(kb, naming[0].owner)
@@ -249,6 +260,18 @@ def count_about(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAn
         also=(Fact(order[0].statement), *facts[1:4]),
         closest_to=question.closest_to,
     )
+
+
+def _own_figures(centre: Centre, question: Question) -> list[Stat]:
+    """The entry's own figures (a company's head-count) that count what was asked, newest
+    first; all of them when the question names nothing it counts."""
+    wanted = set(question.concepts) | set(question.topic)
+    fitting = [
+        stat
+        for stat in centre.stats
+        if not wanted or wanted & {stem(w) for w in normalize(f"{stat.label} {stat.unit}").split()}
+    ]
+    return sorted(fitting, key=lambda stat: stat.as_of or 0, reverse=True)
 
 
 def _comparable(

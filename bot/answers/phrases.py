@@ -120,6 +120,7 @@ ASKED_ROLE: Final = {
     "lead": "who leads",
     "founder": "who founded",
     "funder": "who funds",
+    "owner": "who owns",
 }
 RECORDED: Final = "What it does record: {fact}"
 NOT_RECORDED_ABOUT: Final = (

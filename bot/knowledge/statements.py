@@ -41,6 +41,21 @@ _PERSON = re.compile(
 names of places and entries, which are not people)."""
 
 
+_ORIGIN_WORDS = {
+    "listing": "listed listing stock exchange shares traded ticker public",
+    "ownership": "owner owns owned ownership shareholder shareholders controlled control",
+    "founded_note": "founded founding established",
+    "status_note": "status",
+    "change": "change changes",
+    "field:founded": "founded established",
+    "field:place": "located based where",
+    "field:host": "host hosted",
+    "field:owner": "owner owns owned",
+}
+"""What a sentence from a structured key is about, though its own words may not say it (a
+listing sentence names the exchange, not the word "listed")."""
+
+
 @dataclass(frozen=True)
 class KnownStatement:
     """One sentence the knowledge base says, ready to be matched and quoted."""
@@ -98,7 +113,7 @@ def build_statements(kb: KnowledgeBase) -> tuple[KnownStatement, ...]:
                 year=year,
                 origin=origin,
                 about=(ref, *(a for a in about if a != ref)),
-                stems=frozenset(content_stems(text)),
+                stems=frozenset(content_stems(f"{text} {_ORIGIN_WORDS.get(origin, '')}")),
                 kinds=kinds,
             )
         )

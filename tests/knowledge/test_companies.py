@@ -1,0 +1,86 @@
+"""The cluster's companies and every entry's names, asked the way people ask (issue 18).
+
+Generated from the shipped knowledge base: each company's name, city, founding year and owner,
+and every alias of every entry, so a new record is tested the day it is added.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from bot.answers import answer_question, outcome, render
+from bot.knowledge import (
+    RESEARCH_KINDS,
+    Centre,
+    CentreKind,
+    EntryRef,
+    KnowledgeBase,
+    default_data_dir,
+    load_knowledge_base,
+)
+
+_KB = load_knowledge_base(default_data_dir())
+COMPANIES = [c for c in _KB.centres.values() if c.kind is CentreKind.COMPANY]
+ALIASES = [
+    (centre.id, alias)
+    for centre in _KB.centres.values()
+    for alias in (centre.name, centre.short_name, *centre.aliases)
+    if alias
+]
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return _KB
+
+
+def test_at_least_forty_companies_with_their_seat_in_the_cluster() -> None:
+    active = [c for c in COMPANIES if c.status.value == "active"]
+    assert len(active) >= 40
+    assert all(c.country in {"DK", "SE"} and c.city for c in COMPANIES)
+
+
+@pytest.mark.parametrize(("entry_id", "typed"), ALIASES, ids=[a for _, a in ALIASES])
+def test_every_name_and_alias_opens_its_own_entry(
+    kb: KnowledgeBase, entry_id: str, typed: str
+) -> None:
+    found = outcome(answer_question(kb, typed))
+    assert found.subjects[:1] == (EntryRef("centre", entry_id),), typed
+
+
+@pytest.mark.parametrize("company", COMPANIES, ids=[c.id for c in COMPANIES])
+def test_where_a_company_is_based(kb: KnowledgeBase, company: Centre) -> None:
+    answer = answer_question(kb, f"where is {company.plain_name} based?")
+    assert outcome(answer).subjects[0] == EntryRef("centre", company.id)
+    assert company.city is not None
+    assert company.city.split(" and ")[0] in render(answer).text
+
+
+@pytest.mark.parametrize("company", [c for c in COMPANIES if c.founded], ids=lambda c: c.id)
+def test_when_a_company_was_founded(kb: KnowledgeBase, company: Centre) -> None:
+    answer = answer_question(kb, f"when was {company.plain_name} founded?")
+    assert outcome(answer).subjects[0] == EntryRef("centre", company.id)
+    assert str(company.founded) in render(answer).text
+
+
+@pytest.mark.parametrize("company", [c for c in COMPANIES if c.ownership], ids=lambda c: c.id)
+def test_who_owns_a_company(kb: KnowledgeBase, company: Centre) -> None:
+    answer = answer_question(kb, f"who owns {company.plain_name}?")
+    found = outcome(answer)
+    assert found.kind == "direct"
+    assert found.subjects[0] == EntryRef("centre", company.id)
+    assert company.ownership is not None
+    assert company.ownership.text in html.unescape(render(answer).text)
+    if company.owner:
+        assert EntryRef("centre", company.owner) in found.subjects
+
+
+def test_company_lists_hold_companies_and_centre_lists_hold_none(kb: KnowledgeBase) -> None:
+    companies = outcome(answer_question(kb, "which diabetes companies are in Medicon Valley?"))
+    assert companies.subjects
+    assert all(kb.centres[ref.id].kind is CentreKind.COMPANY for ref in companies.subjects)
+    assert EntryRef("centre", "novo-nordisk") in companies.subjects
+    centres = outcome(answer_question(kb, "which centres work on diabetes?"))
+    assert all(kb.centres[ref.id].kind in RESEARCH_KINDS for ref in centres.subjects)
