@@ -10,6 +10,7 @@ from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 
 from bot.services import Services
+from bot.slack.authorization import AuthorizationCache, WorkspaceAuthorize
 from bot.slack.error_policy import handle_error
 from bot.slack.installations import state_store
 from bot.slack.oauth_pages import MediconOAuthFlow, callback_options
@@ -50,6 +51,17 @@ def _oauth_settings(services: Services) -> OAuthSettings | None:
     )
 
 
+def _authorize(services: Services) -> WorkspaceAuthorize:
+    """Each workspace's stored token, with Slack's auth.test remembered instead of asked on
+    every request (Bolt's default in this mode)."""
+    assert services.installations is not None
+    cache = services.authorizations
+    return WorkspaceAuthorize(
+        installations=services.installations,
+        cache=cache if cache is not None else AuthorizationCache(),
+    )
+
+
 def create_app(services: Services, *, client: WebClient, socket_mode: bool = False) -> App:
     """A Bolt app whose listeners answer from ``services``; ``client`` talks to Slack's Web API.
 
@@ -68,6 +80,9 @@ def create_app(services: Services, *, client: WebClient, socket_mode: bool = Fal
     oauth_settings = _oauth_settings(services)
     app = App(
         client=client,
+        # Bolt types this as a function returning a result, but takes an Authorize instance
+        # as is, and its own (InstallationStoreAuthorize) returns None for "not installed".
+        authorize=_authorize(services) if oauth_settings else None,  # type: ignore[arg-type]
         oauth_flow=(
             MediconOAuthFlow(client=client, settings=oauth_settings) if oauth_settings else None
         ),
