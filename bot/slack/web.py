@@ -187,9 +187,13 @@ def _bolt_request(
     return request
 
 
-def create_web_app(settings: Settings, *, apply_migrations: bool = True) -> WebApp:
-    """Everything the web process needs, built from ``settings`` (one per worker process)."""
-    services = build_services(settings, apply_migrations=apply_migrations)
+def create_web_app(
+    settings: Settings, *, apply_migrations: bool = True, services: Services | None = None
+) -> WebApp:
+    """Everything the web process needs, built from ``settings`` (one per worker process);
+    ``services`` are built from them too unless given (a bench compares variants of them)."""
+    if services is None:
+        services = build_services(settings, apply_migrations=apply_migrations)
     bolt = create_app(services, client=create_web_client(settings))
     oauth_paths = (
         frozenset({INSTALL_PATH, REDIRECT_PATH}) if settings.oauth_enabled else frozenset()
