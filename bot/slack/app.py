@@ -12,8 +12,8 @@ from slack_sdk import WebClient
 from bot.services import Services
 from bot.slack.authorization import AuthorizationCache, WorkspaceAuthorize
 from bot.slack.error_policy import handle_error
-from bot.slack.installations import state_store
 from bot.slack.oauth_pages import MediconOAuthFlow, callback_options
+from bot.slack.oauth_states import DatabaseStateStore
 from bot.slack.request_guards import IgnoreOtherWorkspaces, ResponseUrlGuard
 from bot.slack.response_urls import ResponseUrlPolicy
 from bot.slack.surface import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
@@ -45,7 +45,9 @@ def _oauth_settings(services: Services) -> OAuthSettings | None:
         redirect_uri_path=REDIRECT_PATH,
         installation_store=services.installations,
         installation_store_bot_only=True,
-        state_store=state_store(settings, services.database),
+        state_store=DatabaseStateStore(
+            database=services.database, expiration_seconds=settings.oauth_state_seconds
+        ),
         state_expiration_seconds=settings.oauth_state_seconds,
         callback_options=callback_options(),
     )
