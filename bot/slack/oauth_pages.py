@@ -171,6 +171,17 @@ class MediconOAuthFlow(OAuthFlow):
         """Bolt's callback, within :data:`EXCHANGES_AT_ONCE` per worker. When Slack does not
         answer the exchange in time the state it spent is put back, and the page links to the
         same callback, which then finishes the installation (or says the code expired)."""
+        code = (request.query.get("code") or [""])[0]
+        if code and not _visible_ascii(code):  # Bolt would log it as it came, newlines and all
+            return self.failure_handler(
+                FailureArgs(
+                    request=request,
+                    reason="invalid_code",
+                    suggested_status_code=400,
+                    settings=self.settings,
+                    default=self.default_callback_options,
+                )
+            )
         retry = _retry_link(self.settings.redirect_uri_path, request)
         if not self._exchanges.acquire(blocking=False):
             _log.warning(
@@ -209,6 +220,11 @@ class MediconOAuthFlow(OAuthFlow):
             raise BoltError(f"the installation could not be stored: {_cause(error)}") from error
 
 
+def _visible_ascii(value: str) -> bool:
+    """Slack's codes are printable ASCII without spaces; anything else is not one."""
+    return value.isascii() and value.isprintable() and " " not in value
+
+
 def _retry_link(path: str, request: BoltRequest) -> str | None:
     """The callback again with the same code and state, or None without them."""
     code = (request.query.get("code") or [""])[0]
@@ -241,7 +257,8 @@ def _success(args: SuccessArgs) -> BoltResponse:
 
 def _failure(args: FailureArgs) -> BoltResponse:
     title, message = _REASONS.get(args.reason, _FALLBACK)
-    _log.warning("installation failed: %s", args.reason, exc_info=args.error)
+    # The reason can be the callback's own ``error`` parameter: repr keeps it on one line.
+    _log.warning("installation failed: %r", args.reason, exc_info=args.error)
     status = _STORAGE_STATUS if args.reason == "storage_error" else args.suggested_status_code
     return _html(
         status,

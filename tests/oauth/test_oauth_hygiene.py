@@ -148,6 +148,23 @@ def test_expired_states_are_deleted_when_states_are_used(
     assert stand_in.calls("oauth.v2.access") == []
 
 
+def test_request_values_cannot_forge_log_lines(web: WebProcess, stand_in: SlackStandIn) -> None:
+    state, cookie, _ = start_install(web)
+    forged = "\n2026-12-07 09:00:00 FORGED installation succeeded"
+    status, _, page = get(
+        f"{web.base_url}/slack/oauth_redirect?{urlencode({'error': 'access_denied' + forged})}"
+    )
+    assert "did not finish" in page
+    status, _, page = get(callback_url(web, code="c" + forged, state=state), cookie=cookie)
+    assert status == 400
+    assert "Slack did not accept the installation" in page
+    assert stand_in.calls("oauth.v2.access") == []
+    time.sleep(0.2)
+    lines = web.log_text().splitlines()
+    assert any("FORGED" in line for line in lines)
+    assert not any(line.startswith("2026-12-07 09:00:00 FORGED") for line in lines)
+
+
 def test_the_install_page_is_rate_limited(
     web: WebProcess, stand_in: SlackStandIn, db_url: str
 ) -> None:
