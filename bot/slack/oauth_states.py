@@ -66,9 +66,14 @@ class DatabaseStateStore(OAuthStateStore):
 
     def reissue(self, state: str) -> None:
         """Make a spent ``state`` usable again, for a fresh lifetime: the token exchange it was
-        spent for got no answer, so the person's retry must not be refused."""
-        if state and len(state) <= STATE_LIMIT:
+        spent for got no answer, so the person's retry must not be refused. A database error
+        is logged (the retry then asks to start again from the install page)."""
+        if not state or len(state) > STATE_LIMIT:
+            return
+        try:
             self._store(state)
+        except SQLAlchemyError as error:
+            _log.warning("an OAuth state could not be put back: %s", type(error).__name__)
 
     def _store(self, state: str) -> None:
         now = self._now()
