@@ -257,8 +257,8 @@ def _success(args: SuccessArgs) -> BoltResponse:
 
 def _failure(args: FailureArgs) -> BoltResponse:
     title, message = _REASONS.get(args.reason, _FALLBACK)
-    # The reason can be the callback's own ``error`` parameter: repr keeps it on one line.
-    _log.warning("installation failed: %r", args.reason, exc_info=args.error)
+    # The reason can be the callback's own ``error`` parameter: escaped, it stays on one line.
+    _log.warning("installation failed: %s", repr(args.reason)[1:-1], exc_info=args.error)
     status = _STORAGE_STATUS if args.reason == "storage_error" else args.suggested_status_code
     return _html(
         status,
