@@ -11,6 +11,7 @@ from slack_sdk.oauth.installation_store import InstallationStore
 from bot.config import Settings
 from bot.feedback.question_log import QuestionLog
 from bot.knowledge import KnowledgeBase, load_knowledge_base
+from bot.slack.authorization import AuthorizationCache
 from bot.slack.installations import installation_store
 from bot.storage import Database, open_database
 
@@ -33,15 +34,20 @@ class Services:
     now: Callable[[], datetime] = field(default=utc_now)
     questions: QuestionLog | None = None
     """Counts questions and remembers unanswered ones in batches (None: not recorded)."""
+    authorizations: AuthorizationCache | None = None
+    """Who the bot is in each workspace, remembered (multi-workspace mode only): an uninstall
+    drops its workspace's entry."""
 
 
 def build_services(settings: Settings, *, apply_migrations: bool = True) -> Services:
     """Load the knowledge base, open the database and the installation store."""
     database = open_database(settings.database_url, apply_migrations=apply_migrations)
+    installations = installation_store(settings, database)
     return Services(
         settings=settings,
         kb=load_knowledge_base(settings.data_dir),
         database=database,
-        installations=installation_store(settings, database),
+        installations=installations,
         questions=QuestionLog(database, enabled=settings.record_questions, now=utc_now),
+        authorizations=AuthorizationCache() if installations is not None else None,
     )

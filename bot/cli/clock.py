@@ -3,7 +3,8 @@
 It holds no state of its own: the job store is APScheduler's in-memory one, never shared, and
 every decision (what is due, who posts it) is made by :func:`bot.spotlights.run_due` in the
 database. Two clocks running at once (a deploy overlapping the old process) therefore only
-trigger twice; each slot is still posted once. A daily job forgets old Slack event claims.
+trigger twice; each slot is still posted once. A daily job forgets old Slack event claims,
+expired install links' OAuth states, and what people typed once past its retention.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bot.spotlights import DEFAULT_GRACE, DeliveryStalled, Pace, Poster, run_due
 from bot.spotlights.journal import default_journal_dir
 from bot.storage import Database
 from bot.storage.events import RETENTION, forget_events_before
+from bot.storage.oauth_states import forget_expired_states
 
 __all__ = ["run_clock"]
 
@@ -89,7 +91,9 @@ def run_clock(
     def prune() -> None:
         with database.sessions() as session:
             forgotten = forget_events_before(session, cutoff=clock() - RETENTION)
+            expired = forget_expired_states(session, now=clock())
         log.info("clock: forgot %d old Slack event claims", forgotten)
+        log.info("clock: forgot %d expired install links (OAuth states)", expired)
         pruned = prune_feedback(
             database, retention_days=settings.question_retention_days, now=clock()
         )

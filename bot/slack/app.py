@@ -10,9 +10,10 @@ from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 
 from bot.services import Services
+from bot.slack.authorization import AuthorizationCache, WorkspaceAuthorize
 from bot.slack.error_policy import handle_error
-from bot.slack.installations import state_store
 from bot.slack.oauth_pages import MediconOAuthFlow, callback_options
+from bot.slack.oauth_states import DatabaseStateStore
 from bot.slack.request_guards import IgnoreOtherWorkspaces, ResponseUrlGuard
 from bot.slack.response_urls import ResponseUrlPolicy
 from bot.slack.surface import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
@@ -44,9 +45,22 @@ def _oauth_settings(services: Services) -> OAuthSettings | None:
         redirect_uri_path=REDIRECT_PATH,
         installation_store=services.installations,
         installation_store_bot_only=True,
-        state_store=state_store(settings, services.database),
+        state_store=DatabaseStateStore(
+            database=services.database, expiration_seconds=settings.oauth_state_seconds
+        ),
         state_expiration_seconds=settings.oauth_state_seconds,
         callback_options=callback_options(),
+    )
+
+
+def _authorize(services: Services) -> WorkspaceAuthorize:
+    """Each workspace's stored token, with Slack's auth.test remembered instead of asked on
+    every request (Bolt's default in this mode)."""
+    assert services.installations is not None
+    cache = services.authorizations
+    return WorkspaceAuthorize(
+        installations=services.installations,
+        cache=cache if cache is not None else AuthorizationCache(),
     )
 
 
@@ -68,6 +82,9 @@ def create_app(services: Services, *, client: WebClient, socket_mode: bool = Fal
     oauth_settings = _oauth_settings(services)
     app = App(
         client=client,
+        # Bolt types this as a function returning a result, but takes an Authorize instance
+        # as is, and its own (InstallationStoreAuthorize) returns None for "not installed".
+        authorize=_authorize(services) if oauth_settings else None,  # type: ignore[arg-type]
         oauth_flow=(
             MediconOAuthFlow(client=client, settings=oauth_settings) if oauth_settings else None
         ),

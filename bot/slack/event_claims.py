@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.services import Services
 from bot.storage.events import claim_event
 
-__all__ = ["RecentClaims", "claim_key", "once_per_event"]
+__all__ = ["Claims", "RecentClaims", "claim_key", "once_per_event"]
 
 _log = logging.getLogger(__name__)
 
@@ -91,43 +91,57 @@ class RecentClaims:
             return True
 
 
+class Claims:
+    """Keys claimed once: the database decides, across workers and processes; while it cannot
+    be reached, this process alone (a warning is logged, and for the next few seconds claims
+    do not wait on the database at all)."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._recent = RecentClaims()
+        self._outage = _Outage()
+
+    def first(self, key: str, *, team_id: object) -> bool:
+        """True for the first claim of ``key``, False for every later one."""
+        if key in self._recent:
+            return False
+        first = True
+        if not self._outage.ongoing():
+            team = team_id if isinstance(team_id, str) and len(team_id) <= _TEAM_LIMIT else None
+            try:
+                with self._services.database.sessions() as session:
+                    first = claim_event(
+                        session, event_id=key, team_id=team, now=self._services.now()
+                    )
+            except SQLAlchemyError as error:
+                self._outage.begin()
+                _log.warning(
+                    "could not record event %s in the database (%s); answering, checking "
+                    "repeats in this process only, for the next %g s",
+                    key,
+                    type(error).__name__,
+                    _OUTAGE_SECONDS,
+                )
+        return first and self._recent.claim(key)
+
+
 def once_per_event(services: Services) -> Callable[..., BoltResponse | None]:
     """Listener middleware: the first worker to claim an event handles it; retries get a 200.
 
     Slack redelivers an event (same event_id, X-Slack-Retry-Num set) when it did not see a 200
     in time. The claim lives in the database, so a retry that lands on another worker or
     process is recognised too. When the database cannot be reached the event is answered all
-    the same (a warning is logged), de-duplicated within this process only: a reply that may
-    come twice is better than none. For the next few seconds claims then do not wait on the
-    database at all.
+    the same, de-duplicated within this process only: a reply that may come twice is better
+    than none.
     """
-    recent = RecentClaims()
-    outage = _Outage()
+    claims = Claims(services)
 
     def claim(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
         key = claim_key(body)
         if key is None:
             next()
             return None
-        if key in recent:
-            return _already_handled(key)
-        first = True
-        if not outage.ongoing():
-            team_id = body.get("team_id")
-            team = team_id if isinstance(team_id, str) and len(team_id) <= _TEAM_LIMIT else None
-            try:
-                with services.database.sessions() as session:
-                    first = claim_event(session, event_id=key, team_id=team, now=services.now())
-            except SQLAlchemyError as error:
-                outage.begin()
-                _log.warning(
-                    "could not record event %s in the database (%s); answering events, "
-                    "checking retries in this process only, for the next %g s",
-                    key,
-                    type(error).__name__,
-                    _OUTAGE_SECONDS,
-                )
-        if first and recent.claim(key):
+        if claims.first(key, team_id=body.get("team_id")):
             next()
             return None
         return _already_handled(key)

@@ -7,14 +7,13 @@ import logging
 
 from slack_sdk.oauth.installation_store import InstallationStore
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
-from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.config import Settings
 from bot.errors import ConfigurationError
 from bot.spotlights import ChannelUnavailable, TokenFor
 from bot.storage import Database
 
-__all__ = ["NOT_INSTALLED", "installation_store", "state_store", "token_source"]
+__all__ = ["NOT_INSTALLED", "installation_store", "token_source"]
 
 NOT_INSTALLED = "not_installed"
 """The pause reason of a subscription whose workspace no longer has the app installed."""
@@ -28,13 +27,6 @@ def installation_store(settings: Settings, database: Database) -> InstallationSt
         return None
     return SQLAlchemyInstallationStore(
         client_id=settings.slack_client_id, engine=database.engine, logger=_log
-    )
-
-
-def state_store(settings: Settings, database: Database) -> SQLAlchemyOAuthStateStore:
-    """OAuth ``state`` values, single-use and expiring after MEDICON_OAUTH_STATE_SECONDS."""
-    return SQLAlchemyOAuthStateStore(
-        expiration_seconds=settings.oauth_state_seconds, engine=database.engine, logger=_log
     )
 
 

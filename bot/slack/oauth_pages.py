@@ -1,20 +1,51 @@
 """The pages a person sees around "Add to Slack": the install page, then installed, cancelled
-or failed."""
+or failed; and "try again" when Slack is slow or the page is asked for too often.
+
+The token exchange (``oauth.v2.access``) gets :data:`EXCHANGE_SECONDS` to answer and runs in
+at most :data:`EXCHANGES_AT_ONCE` threads of a worker, so a stalled Slack cannot hold the
+threads that acknowledge Slack's requests; a person whose exchange got no answer sees a page
+with a link that retries it, and the state that link carries is put back so the retry works."""
 
 from __future__ import annotations
 
 import html
 import logging
+import threading
+from http.client import HTTPException
 from typing import Final
+from urllib.error import URLError
+from urllib.parse import urlencode
 
 from slack_bolt import BoltRequest, BoltResponse
 from slack_bolt.error import BoltError
 from slack_bolt.oauth import OAuthFlow
 from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, SuccessArgs
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk import WebClient
 from slack_sdk.oauth.installation_store import Installation
 from sqlalchemy.exc import SQLAlchemyError
 
-__all__ = ["MediconOAuthFlow", "callback_options", "install_page"]
+from bot.slack.oauth_states import DatabaseStateStore
+
+__all__ = [
+    "EXCHANGES_AT_ONCE",
+    "EXCHANGE_SECONDS",
+    "MediconOAuthFlow",
+    "callback_options",
+    "install_page",
+    "too_many_requests_page",
+]
+
+EXCHANGE_SECONDS: Final = 4
+"""How long Slack may take to answer each call of the token exchange (``oauth.v2.access``,
+then ``auth.test``); it usually takes well under a second."""
+
+EXCHANGES_AT_ONCE: Final = 2
+"""Token exchanges one worker runs at once: half its threads (bot.slack.server.THREADS), so
+the other half always acknowledge Slack's requests. More installs at once are asked to retry."""
+
+_UNANSWERED: Final = (TimeoutError, URLError, ConnectionError, HTTPException)
+"""What urllib raises when Slack did not answer (the socket timed out, was refused or reset)."""
 
 _log = logging.getLogger(__name__)
 
@@ -96,9 +127,79 @@ def _cause(error: SQLAlchemyError) -> str:
     return f"{type(original).__name__}: {lines[0] if lines else ''}"
 
 
+_SLOW: Final = (
+    "Slack is slow to answer",
+    "Slack did not confirm the installation in time. Nothing went wrong on your side: "
+    "try again in a moment.",
+)
+
+
+def _slow_page(retry: str | None) -> BoltResponse:
+    title, message = _SLOW
+    page = _page(title, message, link=retry, link_text="Try again")
+    response = _html(503, page)
+    response.headers["retry-after"] = ["5"]
+    return response
+
+
+def too_many_requests_page() -> str:
+    """What /slack/install shows to a client that asked for it too often."""
+    return _page(
+        "Too many requests",
+        "The install page was opened very often from your network just now. "
+        "Please wait a minute, then reload this page.",
+        link=None,
+        link_text="",
+    )
+
+
+def exchange_client(client: WebClient) -> WebClient:
+    """A client for the token exchange: Slack's API URL, a short timeout, no retries (a code is
+    single-use, and the person can retry faster than a backoff would)."""
+    return WebClient(base_url=client.base_url, timeout=EXCHANGE_SECONDS, retry_handlers=[])
+
+
 class MediconOAuthFlow(OAuthFlow):
-    """Bolt's OAuth flow with this app's own install page, and pages rather than bare 500s when
-    the database fails."""
+    """Bolt's OAuth flow with this app's own install page, pages rather than bare 500s when
+    the database fails, and a "try again" page rather than a held thread when Slack is slow."""
+
+    def __init__(self, *, client: WebClient, settings: OAuthSettings) -> None:
+        super().__init__(client=exchange_client(client), settings=settings)
+        self._exchanges = threading.BoundedSemaphore(EXCHANGES_AT_ONCE)
+
+    def handle_callback(self, request: BoltRequest) -> BoltResponse:
+        """Bolt's callback, within :data:`EXCHANGES_AT_ONCE` per worker. When Slack does not
+        answer the exchange in time the state it spent is put back, and the page links to the
+        same callback, which then finishes the installation (or says the code expired)."""
+        code = (request.query.get("code") or [""])[0]
+        if code and not _visible_ascii(code):  # Bolt would log it as it came, newlines and all
+            return self.failure_handler(
+                FailureArgs(
+                    request=request,
+                    reason="invalid_code",
+                    suggested_status_code=400,
+                    settings=self.settings,
+                    default=self.default_callback_options,
+                )
+            )
+        retry = _retry_link(self.settings.redirect_uri_path, request)
+        if not self._exchanges.acquire(blocking=False):
+            _log.warning(
+                "install callback: %d token exchanges under way; asked to retry",
+                EXCHANGES_AT_ONCE,
+            )
+            return _slow_page(retry)
+        try:
+            return super().handle_callback(request)
+        except _UNANSWERED as error:
+            _log.warning("install callback: Slack did not answer the token exchange (%s)", error)
+            states = self.settings.state_store
+            state = (request.query.get("state") or [""])[0]
+            if isinstance(states, DatabaseStateStore) and state:
+                states.reissue(state)
+            return _slow_page(retry)
+        finally:
+            self._exchanges.release()
 
     def build_install_page_html(self, url: str, request: BoltRequest) -> str:
         return install_page(url)
@@ -117,6 +218,20 @@ class MediconOAuthFlow(OAuthFlow):
             super().store_installation(request, installation)
         except SQLAlchemyError as error:
             raise BoltError(f"the installation could not be stored: {_cause(error)}") from error
+
+
+def _visible_ascii(value: str) -> bool:
+    """Slack's codes are printable ASCII without spaces; anything else is not one."""
+    return value.isascii() and value.isprintable() and " " not in value
+
+
+def _retry_link(path: str, request: BoltRequest) -> str | None:
+    """The callback again with the same code and state, or None without them."""
+    code = (request.query.get("code") or [""])[0]
+    state = (request.query.get("state") or [""])[0]
+    if not code or not state:
+        return None
+    return f"{path}?{urlencode({'code': code, 'state': state})}"
 
 
 def _html(status: int, body: str) -> BoltResponse:
@@ -142,7 +257,8 @@ def _success(args: SuccessArgs) -> BoltResponse:
 
 def _failure(args: FailureArgs) -> BoltResponse:
     title, message = _REASONS.get(args.reason, _FALLBACK)
-    _log.warning("installation failed: %s", args.reason, exc_info=args.error)
+    # The reason can be the callback's own ``error`` parameter: escaped, it stays on one line.
+    _log.warning("installation failed: %s", repr(args.reason)[1:-1], exc_info=args.error)
     status = _STORAGE_STATUS if args.reason == "storage_error" else args.suggested_status_code
     return _html(
         status,

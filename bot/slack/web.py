@@ -24,7 +24,9 @@ from bot.services import Services, build_services
 from bot.slack.app import create_app
 from bot.slack.chart_route import serve_chart
 from bot.slack.client import create_web_client
+from bot.slack.oauth_pages import too_many_requests_page
 from bot.slack.payload_shape import parse_like_bolt, shape_problem
+from bot.slack.request_limits import RequestLimiter
 from bot.slack.response_urls import ResponseUrlPolicy, response_urls_in
 from bot.slack.surface import CHART_PATH, EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, REDIRECT_PATH
 from bot.slack.verification import verify_signature
@@ -51,6 +53,19 @@ def _reply(
     return [data]
 
 
+def _too_many(start_response: StartResponse, *, retry_after: int) -> Iterable[bytes]:
+    data = too_many_requests_page().encode()
+    start_response(
+        "429 Too Many Requests",
+        [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Length", str(len(data))),
+            ("Retry-After", str(retry_after)),
+        ],
+    )
+    return [data]
+
+
 @dataclass(frozen=True)
 class WebApp:
     """Routes /healthz itself and hands /slack/events to Bolt after basic checks."""
@@ -65,6 +80,8 @@ class WebApp:
     oauth_paths: frozenset[str] = frozenset()
     """The install and OAuth redirect paths in multi-workspace mode: Bolt serves them."""
     clock: Callable[[], float] = field(default=time.time)
+    install_limits: RequestLimiter = field(default_factory=RequestLimiter)
+    """Each visit of the install page stores an OAuth state: this bounds how often."""
 
     def health(self) -> tuple[str, dict[str, Any]]:
         database_ok = self.services.database.ping()
@@ -94,6 +111,10 @@ class WebApp:
         if path in self.oauth_paths:
             if method != "GET":
                 return _reply(start_response, "405 Method Not Allowed", "GET only")
+            if path == INSTALL_PATH:
+                wait = self.install_limits.admit(str(environ.get("REMOTE_ADDR") or ""))
+                if wait:
+                    return _too_many(start_response, retry_after=wait)
             return self.slack(environ, start_response)
         if path != EVENTS_PATH:
             return _reply(start_response, "404 Not Found", "Not Found")
@@ -187,9 +208,13 @@ def _bolt_request(
     return request
 
 
-def create_web_app(settings: Settings, *, apply_migrations: bool = True) -> WebApp:
-    """Everything the web process needs, built from ``settings`` (one per worker process)."""
-    services = build_services(settings, apply_migrations=apply_migrations)
+def create_web_app(
+    settings: Settings, *, apply_migrations: bool = True, services: Services | None = None
+) -> WebApp:
+    """Everything the web process needs, built from ``settings`` (one per worker process);
+    ``services`` are built from them too unless given (a bench compares variants of them)."""
+    if services is None:
+        services = build_services(settings, apply_migrations=apply_migrations)
     bolt = create_app(services, client=create_web_client(settings))
     oauth_paths = (
         frozenset({INSTALL_PATH, REDIRECT_PATH}) if settings.oauth_enabled else frozenset()

@@ -17,10 +17,13 @@ def forget_workspace(services: Services, *, team_id: str | None, enterprise_id: 
     nothing is posted there again; returns how many subscriptions were removed.
 
     With only ``enterprise_id`` (an org-wide install) the whole organisation is forgotten.
-    Reinstalling afterwards starts afresh.
+    Reinstalling afterwards starts afresh: this process's remembered authorization for the
+    workspace goes too (other processes stop using it as soon as they read the installation).
     """
     if services.installations is not None:
         services.installations.delete_all(enterprise_id=enterprise_id, team_id=team_id)
+    if services.authorizations is not None:
+        services.authorizations.forget(team_id=team_id, enterprise_id=enterprise_id)
     with services.database.sessions() as session:
         removed = remove_workspace(session, team_id=team_id, enterprise_id=enterprise_id)
     _log.info(

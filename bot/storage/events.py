@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.storage.tables import slack_events
 
-__all__ = ["claim_event", "forget_events_before"]
+__all__ = ["claim_event", "claim_in", "forget_events_before"]
 
 
 def claim_event(session: Session, *, event_id: str, team_id: str | None, now: datetime) -> bool:
@@ -19,7 +19,15 @@ def claim_event(session: Session, *, event_id: str, team_id: str | None, now: da
     The primary key decides (INSERT … ON CONFLICT DO NOTHING), so two workers handling a
     Slack retry at the same moment cannot both win.
     """
-    values = {"event_id": event_id, "team_id": team_id, "received_at": now}
+    claimed = claim_in(session, key=event_id, team_id=team_id, now=now)
+    session.commit()
+    return claimed
+
+
+def claim_in(session: Session, *, key: str, team_id: str | None, now: datetime) -> bool:
+    """:func:`claim_event` inside the caller's transaction, which commits it together with
+    what the claim guards (a stored submission): if that write fails, so does the claim."""
+    values = {"event_id": key, "team_id": team_id, "received_at": now}
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = (
@@ -28,9 +36,7 @@ def claim_event(session: Session, *, event_id: str, team_id: str | None, now: da
         .on_conflict_do_nothing()
         .returning(slack_events.c.event_id)
     )
-    claimed = session.execute(statement).first() is not None
-    session.commit()
-    return claimed
+    return session.execute(statement).first() is not None
 
 
 def forget_events_before(session: Session, *, cutoff: datetime) -> int:

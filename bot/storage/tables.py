@@ -25,6 +25,7 @@ __all__ = [
     "UTCDateTime",
     "answer_votes",
     "metadata",
+    "oauth_states",
     "question_days",
     "slack_events",
     "spotlight_attempts",
@@ -258,3 +259,16 @@ welcomed_users = Table(
     Column("welcomed_at", UTCDateTime, nullable=False),
 )
 """Who has been shown the welcome in the bot's Messages tab (once per person and workspace)."""
+
+
+# --- "Add to Slack" OAuth state (migration 0003, indexes 0007) -----------------------------
+
+oauth_states = Table(
+    "slack_oauth_states",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("state", String(200), nullable=False, index=True),
+    Column("expire_at", DateTime, nullable=False, index=True),
+)
+"""slack_sdk's table of install links' ``state`` values; ``expire_at`` is naive UTC, as
+slack_sdk writes it. Each row is spent once; expired rows are deleted."""

@@ -1,18 +1,21 @@
-"""The search modal submitted: its card is posted in the chosen channel, attributed."""
+"""The search modal submitted: its card is posted in the chosen channel, attributed; once per
+submission, however often it is replayed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, Final
 
-from slack_bolt import Ack
+from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.services import Services
 from bot.slack.channel_access import NOT_IN_CHANNEL, bot_can_post
 from bot.slack.entry_search import parse_option_value
+from bot.slack.event_claims import Claims
 from bot.slack.replies import shared_reply
 from bot.slack.search_modal import SEARCH_BLOCK, SHARE_CHANNEL_BLOCK, chosen_channel
+from bot.slack.submission_claims import mark_first, submission_key, submission_team, was_first
 
 __all__ = ["make_post_shared_card", "make_share_submitted"]
 
@@ -24,7 +27,15 @@ def _values(view: dict[str, Any]) -> dict[str, Any]:
 
 
 def make_share_submitted(services: Services) -> Callable[..., None]:
-    def share_submitted(ack: Ack, view: dict[str, Any], client: WebClient) -> None:
+    claims = Claims(services)
+
+    def share_submitted(
+        ack: Ack,
+        body: dict[str, Any],
+        view: dict[str, Any],
+        client: WebClient,
+        context: BoltContext,
+    ) -> None:
         if parse_option_value(str(view.get("private_metadata") or ""), services.kb) is None:
             ack(response_action="errors", errors={SEARCH_BLOCK: _CHOOSE_FIRST})
             return
@@ -32,13 +43,17 @@ def make_share_submitted(services: Services) -> Callable[..., None]:
         if not channel or not bot_can_post(client, channel):
             ack(response_action="errors", errors={SHARE_CHANNEL_BLOCK: NOT_IN_CHANNEL})
             return
+        if claims.first(submission_key(body, action="share"), team_id=submission_team(body)):
+            mark_first(context)
         ack()
 
     return share_submitted
 
 
 def make_post_shared_card(services: Services) -> Callable[..., None]:
-    def post_shared_card(body: dict[str, Any], client: WebClient) -> None:
+    def post_shared_card(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        if not was_first(context):
+            return
         view = body.get("view") or {}
         ref = parse_option_value(str(view.get("private_metadata") or ""), services.kb)
         channel = chosen_channel(_values(view))

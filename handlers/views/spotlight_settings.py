@@ -1,11 +1,12 @@
-"""The spotlight settings modal submitted: checked, saved, then announced in the channel."""
+"""The spotlight settings modal submitted: checked, saved, then announced in the channel; once
+per submission, however often it is replayed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack
+from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.answers.mrkdwn import escape
@@ -17,6 +18,7 @@ from bot.slack.spotlight_modal import (
     SpotlightChoiceError,
     read_spotlight_choice,
 )
+from bot.slack.submission_claims import claim_submission, mark_first, was_first
 from bot.spotlights import describe, subscribe
 from bot.spotlights import phrases as spotlight_phrases
 
@@ -34,7 +36,11 @@ def _team(body: dict[str, Any]) -> str:
 
 def make_spotlight_submitted(services: Services) -> Callable[..., None]:
     def spotlight_submitted(
-        ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient
+        ack: Ack,
+        body: dict[str, Any],
+        view: dict[str, Any],
+        client: WebClient,
+        context: BoltContext,
     ) -> None:
         try:
             choice = _choice(services, view)
@@ -45,24 +51,30 @@ def make_spotlight_submitted(services: Services) -> Callable[..., None]:
             ack(response_action="errors", errors={CHANNEL_BLOCK: NOT_IN_CHANNEL})
             return
         enterprise = body.get("enterprise") or {}
+        now = services.now()
         with services.database.sessions() as session:
-            subscribe(
-                session,
-                team_id=_team(body),
-                enterprise_id=(enterprise.get("id") if isinstance(enterprise, dict) else None)
-                or None,
-                channel_id=choice.channel_id,
-                user_id=body["user"]["id"],
-                schedule=choice.schedule,
-                now=services.now(),
-            )
+            # A replay of an older submission must not put its schedule back.
+            if claim_submission(session, body, action="spotlight", now=now):
+                subscribe(  # commits the claim with the subscription
+                    session,
+                    team_id=_team(body),
+                    enterprise_id=(enterprise.get("id") if isinstance(enterprise, dict) else None)
+                    or None,
+                    channel_id=choice.channel_id,
+                    user_id=body["user"]["id"],
+                    schedule=choice.schedule,
+                    now=now,
+                )
+                mark_first(context)
         ack()
 
     return spotlight_submitted
 
 
 def make_announce_spotlight(services: Services) -> Callable[..., None]:
-    def announce_spotlight(body: dict[str, Any], client: WebClient) -> None:
+    def announce_spotlight(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        if not was_first(context):
+            return
         choice = _choice(services, body.get("view") or {})
         with services.database.sessions() as session:
             found = describe(

@@ -10,6 +10,7 @@ import threading
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from bot.cli.clock import run_clock
 from bot.cli.spotlight import COMMANDS, add_spotlight_commands, run_spotlight_command
@@ -18,6 +19,8 @@ from bot.errors import ConfigurationError
 from bot.knowledge import KnowledgeBase
 from bot.spotlights import Schedule
 from bot.storage import Database
+from bot.storage.oauth_states import forget_expired_states, issue_state
+from bot.storage.tables import oauth_states
 from tests.spotlights.conftest import TOKEN, make_poster, posted_channels, subscribe_channels
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import EXECUTABLE, clean_environment
@@ -144,6 +147,48 @@ def test_the_clock_triggers_delivery_at_once_and_stops_when_told(
         clock.join(timeout=10)
     assert not clock.is_alive()
     assert posted_channels(slack_stand_in) == ["C1"]
+
+
+def _states(database: Database) -> int:
+    with database.sessions() as session:
+        return int(session.execute(select(func.count()).select_from(oauth_states)).scalar_one())
+
+
+def test_the_clocks_daily_job_deletes_expired_install_states(
+    database: Database, database_url: str, kb: KnowledgeBase, slack_stand_in: SlackStandIn
+) -> None:
+    now = datetime.now(UTC)
+    lifetime = timedelta(minutes=10)
+    with database.sessions() as session:
+        issue_state(session, state="valid", expires=now + lifetime, now=now)
+        issued = now - lifetime * 2
+        for number in range(30):  # issued 20 minutes ago, expired 10 minutes ago
+            issue_state(session, state=f"old-{number}", expires=now - lifetime, now=issued)
+    assert _states(database) == 31
+    stop = threading.Event()
+    clock = threading.Thread(
+        target=run_clock,
+        args=(_settings(database_url, slack_stand_in),),
+        kwargs={
+            "kb": kb,
+            "database": database,
+            "poster_factory": lambda: make_poster(slack_stand_in),
+            "stop_event": stop,
+        },
+    )
+    clock.start()
+    try:
+        for _ in range(100):  # the daily job also runs once at start: wait up to 10 s
+            if _states(database) == 1:
+                break
+            stop.wait(0.1)
+    finally:
+        stop.set()
+        clock.join(timeout=10)
+    assert not clock.is_alive()
+    assert _states(database) == 1
+    with database.sessions() as session:
+        assert forget_expired_states(session, now=now + lifetime * 2) == 1
 
 
 @pytest.mark.parametrize(

@@ -716,12 +716,15 @@ def _make_handler(stand_in: SlackStandIn) -> type[BaseHTTPRequestHandler]:
                 status, extra, content, delay = 500, {}, repr(error).encode(), 0.0
             if delay:
                 time.sleep(delay)
-            self.send_response(status)
-            for name, value in extra.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(content)))
-            self.end_headers()
-            self.wfile.write(content)
+            try:
+                self.send_response(status)
+                for name, value in extra.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(content)))
+                self.end_headers()
+                self.wfile.write(content)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client stopped waiting (a timeout during a set_delay): as with Slack
 
         def _read_body(self) -> bytes:
             if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
