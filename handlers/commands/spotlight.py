@@ -18,6 +18,7 @@ from bot.slack.channel_access import bot_can_post
 from bot.slack.spotlight_modal import open_spotlight_modal, setup_button
 from bot.spotlights import ScheduleError, describe, parse_schedule, subscribe, unsubscribe
 from bot.spotlights import phrases as spotlight_phrases
+from bot.text import clean_line
 
 __all__ = ["SPOTLIGHT_WORDS", "is_spotlight_command", "make_spotlight_command"]
 
@@ -25,7 +26,7 @@ SPOTLIGHT_WORDS: Final = frozenset({"subscribe", "unsubscribe", "subscriptions",
 
 
 def _split(command: dict[str, Any]) -> tuple[str, str]:
-    word, _, rest = (command.get("text") or "").strip().partition(" ")
+    word, _, rest = clean_line(command.get("text")).partition(" ")
     return word.casefold(), rest.strip()
 
 
