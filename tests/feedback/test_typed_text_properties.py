@@ -1,12 +1,14 @@
 """Whatever people type (arbitrary Unicode: NUL, C1 controls, bidi overrides, lone surrogates),
-each place it is stored keeps it on both databases and each place it is shown stays in bounds.
+each place it is stored keeps it on both databases, and each place it is shown stays in bounds
+(a button value) or obeys nothing (a terminal).
 
-Hypothesis draws the text; each property runs its examples against one opened database (the
-``database`` fixture: SQLite, then PostgreSQL), each example in a workspace of its own.
+Hypothesis draws the text; each database property runs its examples against one opened database
+(the ``database`` fixture: SQLite, then PostgreSQL), each example in a workspace of its own.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import uuid
@@ -18,9 +20,14 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rich.console import Console
 
+from bot.answers import answer_question, render
 from bot.answers.feedback_blocks import VALUE_LIMIT, AnswerRef
+from bot.cli.report import show_report
+from bot.cli.terminal import message_to_renderable, terminal_json
 from bot.feedback.question_log import QuestionLog
+from bot.feedback.summary import Summary
 from bot.feedback.text import NOTE_LIMIT, QUESTION_LIMIT, answer_key, normalise_question
 from bot.knowledge import KnowledgeBase, load_knowledge_base
 from bot.slack.feedback_views import (
@@ -34,10 +41,16 @@ from bot.slack.feedback_views import (
 )
 from bot.slack.replies import command_reply, conversation_reply
 from bot.storage import Database
-from bot.storage.feedback import least_helpful_answers, note_missing, record_vote
-from bot.storage.questions import daily_counts, top_unanswered
-from bot.storage.suggestions import add_suggestion, recent_suggestions
-from bot.text import LINE_LIMIT, clean_line
+from bot.storage.feedback import (
+    AnswerFeedback,
+    EntryFeedback,
+    least_helpful_answers,
+    note_missing,
+    record_vote,
+)
+from bot.storage.questions import UnansweredQuestion, daily_counts, top_unanswered
+from bot.storage.suggestions import SuggestionRecord, add_suggestion, recent_suggestions
+from bot.text import LINE_LIMIT, clean_line, is_unsafe
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
 LONG_AGO = NOW - timedelta(days=1)
@@ -211,3 +224,47 @@ def test_any_question_gets_buttons_within_slacks_limit(kb: KnowledgeBase) -> Non
                 json.dumps(message.as_dict()).encode("utf-8")
 
     reply()
+
+
+def _obeyed(output: str) -> list[str]:
+    return sorted({c for c in output if c != "\n" and is_unsafe(c)})
+
+
+def test_the_report_shows_any_stored_text_without_a_terminal_obeying_it(
+    kb: KnowledgeBase,
+) -> None:
+    @MODEST
+    @given(texts=st.lists(TYPED, min_size=5, max_size=5))
+    def show(texts: list[str]) -> None:
+        question, missing, what, url, note = texts
+        summary = Summary(
+            since=LONG_AGO,
+            unanswered=(UnansweredQuestion(question, 2, NOW, NOW),),
+            feedback=(EntryFeedback(f"field:{question}", 1, 1),),
+            least_helpful=(AnswerFeedback(question, f"centre:{what}", 1, (missing, note)),),
+            suggestions=(SuggestionRecord(what, url, note, question, NOW),),
+        )
+        for as_json in (False, True):
+            buffer = io.StringIO()
+            out = Console(file=buffer, highlight=False, width=100)
+            show_report(summary, kb=kb, out=out, period="30d", as_json=as_json)
+            printed = buffer.getvalue()
+            assert _obeyed(printed) == []
+            if as_json:
+                assert json.loads(printed) == summary.as_json()
+
+    show()
+
+
+def test_an_answer_printed_in_a_terminal_obeys_nothing_typed(kb: KnowledgeBase) -> None:
+    @MODEST
+    @given(typed=TYPED)
+    def ask(typed: str) -> None:
+        buffer = io.StringIO()
+        out = Console(file=buffer, highlight=False, width=100)
+        message = render(answer_question(kb, typed), prefix="")
+        out.print(message_to_renderable(message))
+        assert _obeyed(buffer.getvalue()) == []
+        assert _obeyed(terminal_json(message.as_dict())) == []
+
+    ask()
