@@ -15,6 +15,7 @@ from typing import Any, Final
 from slack_bolt import BoltResponse
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.logs import loggable
 from bot.services import Services
 from bot.storage.events import claim_event
 
@@ -123,7 +124,7 @@ def once_per_event(services: Services) -> Callable[..., BoltResponse | None]:
                 _log.warning(
                     "could not record event %s in the database (%s); answering events, "
                     "checking retries in this process only, for the next %g s",
-                    key,
+                    loggable(key),
                     type(error).__name__,
                     _OUTAGE_SECONDS,
                 )
@@ -152,5 +153,5 @@ class _Outage:
 
 
 def _already_handled(key: str) -> BoltResponse:
-    _log.info("event %s was already handled; acknowledging the retry only", key)
+    _log.info("event %s was already handled; acknowledging the retry only", loggable(key))
     return BoltResponse(status=200, body="")
