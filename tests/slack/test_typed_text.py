@@ -13,13 +13,15 @@ from typing import Any
 import pytest
 
 from bot.feedback.summary import Summary, summarise
+from bot.slack.surface import LOOKUP_SHORTCUT
 from bot.storage import open_database
 from tests.conftest import SIGNING_SECRET
 from tests.slack.conftest import web_process_environment
 from tests.support.block_limits import limit_violations
 from tests.support.databases import database_url
-from tests.support.interactions import form, submitted_view, typed_state
+from tests.support.interactions import form, message_shortcut, submitted_view, typed_state
 from tests.support.signing import (
+    app_mention_event,
     block_actions_body,
     event_callback_body,
     message_im_event,
@@ -108,6 +110,26 @@ def test_a_dm_full_of_control_characters_gets_its_answer(
     helpful = element(blocks, "feedback_helpful")
     assert json.loads(helpful["value"]) == {"q": "LUDC please", "e": "centre:ludc", "s": "dm"}
     assert limit_violations({"text": posted.text, "blocks": blocks}) == []
+
+
+def test_a_mention_and_a_looked_up_message_are_read_clean(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    text = "LUDC\x00 " + CONTROLS * 8
+    post_signed(web.events_url, event_callback_body(app_mention_event(text)), secret=SIGNING_SECRET)
+    (posted,) = stand_in.wait_for("chat.postMessage")
+    assert posted.blocks()[0]["text"]["text"] == "Lund University Diabetes Centre (LUDC)"
+    value = json.loads(element(posted.blocks(), "feedback_helpful")["value"])
+    assert value == {"q": "LUDC", "e": "centre:ludc", "s": "mention"}
+    shortcut = message_shortcut(
+        LOOKUP_SHORTCUT,
+        "We met the \x00LUDC\u202e people " + CONTROLS * 8,
+        response_url=stand_in.response_url("lookup"),
+    )
+    assert post_signed(web.events_url, form(shortcut), secret=SIGNING_SECRET)[0] == 200
+    (reply,) = stand_in.wait_for("response:lookup")
+    assert "Lund University Diabetes Centre" in json.dumps(reply.blocks())
+    assert limit_violations({"text": reply.text, "blocks": reply.blocks()}) == []
 
 
 def test_a_lone_surrogate_costs_neither_the_answer_nor_the_question_log(
