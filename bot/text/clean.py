@@ -46,7 +46,9 @@ def clean_line(text: object, *, limit: int = LINE_LIMIT) -> str:
     """
     if not isinstance(text, str):
         return ""
-    return " ".join(text.translate(_ONE_LINE).split())[:limit].rstrip()
+    if not text.isprintable():  # printable text (the common case) has nothing to drop
+        text = text.translate(_ONE_LINE)
+    return " ".join(text.split())[:limit].rstrip()
 
 
 def clean_lines(text: object, *, limit: int) -> str:
