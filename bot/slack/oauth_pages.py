@@ -14,8 +14,6 @@ from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, Succ
 from slack_sdk.oauth.installation_store import Installation
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.logs import loggable
-
 __all__ = ["MediconOAuthFlow", "callback_options", "install_page"]
 
 _log = logging.getLogger(__name__)
@@ -144,7 +142,7 @@ def _success(args: SuccessArgs) -> BoltResponse:
 
 def _failure(args: FailureArgs) -> BoltResponse:
     title, message = _REASONS.get(args.reason, _FALLBACK)
-    _log.warning("installation failed: %s", loggable(args.reason), exc_info=args.error)
+    _log.warning("installation failed: %s", args.reason, exc_info=args.error)
     status = _STORAGE_STATUS if args.reason == "storage_error" else args.suggested_status_code
     return _html(
         status,
