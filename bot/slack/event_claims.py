@@ -124,7 +124,7 @@ def once_per_event(services: Services) -> Callable[..., BoltResponse | None]:
                 _log.warning(
                     "could not record event %s in the database (%s); answering events, "
                     "checking retries in this process only, for the next %g s",
-                    loggable(key),
+                    key,
                     type(error).__name__,
                     _OUTAGE_SECONDS,
                 )
