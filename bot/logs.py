@@ -1,11 +1,25 @@
-"""Logging set-up for every process, with a filter that keeps Slack tokens out of the logs."""
+"""Logging set-up for every process: Slack tokens kept out of the logs, and one record one line.
+
+A value that came with a request (a query parameter, an id from a payload) is logged through
+:func:`loggable`, so a newline or a terminal escape in it cannot forge a line of its own; a
+filter escapes whatever a library logs the same way (tracebacks aside, which span lines by
+design).
+"""
 
 from __future__ import annotations
 
 import logging
 import re
 
-__all__ = ["TokenRedactingFilter", "configure_logging", "redact"]
+from bot.text import escape_controls
+
+__all__ = [
+    "ControlEscapingFilter",
+    "TokenRedactingFilter",
+    "configure_logging",
+    "loggable",
+    "redact",
+]
 
 _TOKEN = re.compile(r"\b(xox[abeoprs]|xapp)-[A-Za-z0-9-]+")
 _TRACEBACKS = logging.Formatter()
@@ -14,6 +28,23 @@ _TRACEBACKS = logging.Formatter()
 def redact(text: str) -> str:
     """``xoxb-123-abc`` → ``xoxb-***``: the kind of token stays visible, the secret does not."""
     return _TOKEN.sub(lambda match: f"{match.group(1)}-***", text)
+
+
+def loggable(value: object) -> str:
+    """``value`` as text fit for one log line: newlines, terminal escapes and bidi controls
+    written as Python writes them (``access_denied\\nCRITICAL …``)."""
+    return escape_controls(str(value))
+
+
+class ControlEscapingFilter(logging.Filter):
+    """Rewrites each record's message so that it is one line with nothing a terminal obeys."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        escaped = escape_controls(message)
+        if escaped != message:
+            record.msg, record.args = escaped, None
+        return True
 
 
 class TokenRedactingFilter(logging.Filter):
@@ -34,11 +65,13 @@ class TokenRedactingFilter(logging.Filter):
 
 
 def configure_logging(level: str = "INFO") -> None:
-    """One stderr handler with the redacting filter; libraries log through it too."""
+    """One stderr handler with the redacting and escaping filters; libraries log through it
+    too."""
     root = logging.getLogger()
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(TokenRedactingFilter())
+    handler.addFilter(ControlEscapingFilter())
     root.handlers[:] = [handler]
     root.setLevel(level)
     # Alembic announces each of its plugins at INFO on every start: not news to an operator.

@@ -72,6 +72,19 @@ def test_console_answers_each_line_until_quit() -> None:
     assert "never answered" not in out
 
 
+def test_the_console_offers_only_what_works_offline() -> None:
+    helped = run("console", stdin="help\nquit\n")
+    assert helped.returncode == 0, helped.stderr
+    assert "centres diabetes" in helped.stdout
+    assert "subscri" not in helped.stdout
+    typed = ["subscribe monday 09:00", "subscriptions", "Unsubscribe"]
+    tried = run("console", stdin="\n".join([*typed, "quit", ""]))
+    assert tried.returncode == 0, tried.stderr
+    assert "not in my knowledge base" not in tried.stdout
+    assert tried.stdout.count("works in Slack") == len(typed)
+    assert "/medicon subscribe monday 09:00" in tried.stdout
+
+
 def test_console_is_the_default_without_slack_credentials() -> None:
     result = run(stdin="help\n")
     assert result.returncode == 0, result.stderr

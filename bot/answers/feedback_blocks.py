@@ -1,8 +1,8 @@
 """The end of every answer: "Helpful / Not helpful", or after an "I don't know", "Suggest an
 addition"; and the "Thanks: noted" that replaces the buttons once someone voted.
 
-A button's value names the answer: the question as typed (capped), the entry it is about and
-the surface, as compact JSON well within Slack's 2,000 characters.
+A button's value names the answer: the question as typed (cleaned and capped), the entry it is
+about and the surface, as compact JSON within Slack's 2,000 characters whatever the question.
 """
 
 from __future__ import annotations
@@ -23,10 +23,12 @@ from slack_sdk.models.blocks import (
 from bot.answers.feedback_actions import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
 from bot.answers.outcome import outcome
 from bot.answers.render import MAX_BLOCKS, Message
+from bot.text import clean_line
 
 __all__ = [
     "FEEDBACK_BLOCK",
     "THANKS",
+    "VALUE_LIMIT",
     "AnswerRef",
     "AnsweredOn",
     "feedback_block",
@@ -39,6 +41,8 @@ FEEDBACK_BLOCK: Final = "feedback"
 THANKS: Final = "Thanks: noted"
 _QUESTION_LIMIT: Final = 500
 _ENTRY_LIMIT: Final = 120
+VALUE_LIMIT: Final = 2000
+"""Slack's limit on a button's value (and far below a modal's private_metadata's 3,000)."""
 
 AnsweredOn = Literal["slash", "dm", "mention", "shared", "spotlight", "entry"]
 _SURFACES: Final = frozenset(get_args(AnsweredOn))
@@ -53,7 +57,17 @@ class AnswerRef:
     surface: AnsweredOn
 
     def encode(self) -> str:
-        data = {"q": self.question[:_QUESTION_LIMIT], "e": self.entry, "s": self.surface}
+        """Compact JSON of at most :data:`VALUE_LIMIT` characters: a question whose escapes
+        (``\\"``, ``\\u0001``) would go past it is cut until the whole fits."""
+        question = self.question[:_QUESTION_LIMIT]
+        value = self._json(question)
+        if len(value) > VALUE_LIMIT:
+            # Each character cut shortens the JSON by at least one: one cut always suffices.
+            value = self._json(question[: max(0, len(question) - (len(value) - VALUE_LIMIT))])
+        return value
+
+    def _json(self, question: str) -> str:
+        data = {"q": question, "e": self.entry, "s": self.surface}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -68,11 +82,13 @@ class AnswerRef:
         question, entry, surface = data.get("q"), data.get("e"), data.get("s")
         if not isinstance(question, str) or surface not in _SURFACES:
             return None
-        if entry is not None and not (isinstance(entry, str) and len(entry) <= _ENTRY_LIMIT):
+        if entry is not None and not (
+            isinstance(entry, str) and len(entry) <= _ENTRY_LIMIT and entry.isprintable()
+        ):
             return None
-        return cls(
-            question=question[:_QUESTION_LIMIT], entry=entry, surface=cast(AnsweredOn, surface)
-        )
+        # Buttons made before questions were cleaned at the edge still carry what was typed.
+        question = clean_line(question, limit=_QUESTION_LIMIT)
+        return cls(question=question, entry=entry, surface=cast(AnsweredOn, surface))
 
 
 def _button(text: str, action_id: str, value: str) -> ButtonElement:

@@ -22,6 +22,8 @@ __all__ = [
     "OUTSIDE",
     "OUTSIDE_HOW_TO",
     "RELATED",
+    "SLACK_ONLY",
+    "SLACK_ONLY_WORDS",
     "STATUS_LABELS",
     "SUGGESTIONS",
     "THANKS_REPLY",
@@ -92,6 +94,14 @@ COMMANDS: Final = (
     ("{prefix}help", "this list"),
 )
 """(example, what it gives) for the help card; ``{prefix}`` is ``/medicon `` in Slack."""
+
+SLACK_ONLY_WORDS: Final = frozenset({"subscribe", "unsubscribe", "subscriptions", "subscription"})
+"""First words of the commands that need Slack (a channel to post in): the spotlight's."""
+SLACK_ONLY: Final = (
+    "`{word}` works in Slack, not here: type `/medicon {typed}` in a channel. "
+    "Here you can ask about fields, centres and numbers; `help` lists how."
+)
+"""What the offline console says to a Slack-only command (``typed`` as it was typed)."""
 
 STATUS_LABELS: Final = {
     "active": "Active",

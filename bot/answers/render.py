@@ -455,15 +455,15 @@ def _(answer: SearchAnswer, prefix: str) -> tuple[list[Block], str]:
 @_render.register
 def _(answer: HelpAnswer, prefix: str) -> tuple[list[Block], str]:
     blocks: list[Block] = [_header(phrases.HELP_TITLE), section(phrases.HELP_INTRO)]
-    lines = [
-        f"`{escape(example.format(prefix=prefix))}` {escape(what)}"
+    commands = [
+        (example.format(prefix=prefix), what)
         for example, what in phrases.COMMANDS
+        if not (answer.offline and example.format(prefix="").split()[0] in phrases.SLACK_ONLY_WORDS)
     ]
+    lines = [f"`{escape(example)}` {escape(what)}" for example, what in commands]
     blocks.append(section("\n".join(lines)))
     blocks.extend(_buttons(answer.fields))
-    text = (
-        phrases.HELP_TITLE + ". " + " · ".join(e.format(prefix=prefix) for e, _ in phrases.COMMANDS)
-    )
+    text = phrases.HELP_TITLE + ". " + " · ".join(example for example, _ in commands)
     return blocks, text
 
 

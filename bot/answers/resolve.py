@@ -132,6 +132,8 @@ class SearchAnswer:
 @dataclass(frozen=True)
 class HelpAnswer:
     fields: tuple[ResearchField, ...]
+    offline: bool = False
+    """Help for the offline console: the commands that need Slack are left out."""
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,21 @@ history persists in ``~/.medicon_bot_history`` between sessions.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
 from rich.rule import Rule
 
-from bot.answers import answer_question, render
+from bot.answers import Message, answer_question, render
+from bot.answers import phrases as answer_phrases
+from bot.answers.mrkdwn import escape
+from bot.answers.resolve import HelpAnswer
 from bot.cli.terminal import message_to_renderable
 from bot.knowledge import KnowledgeBase
 
-__all__ = ["run_console"]
+__all__ = ["offline_reply", "run_console"]
 
 _QUIT = frozenset({"quit", "exit", ":q", "bye"})
 _HISTORY = Path.home() / ".medicon_bot_history"
@@ -38,6 +42,21 @@ def _enable_history(path: Path) -> Callable[[], None]:
             readline.write_history_file(path)
 
     return save
+
+
+def offline_reply(kb: KnowledgeBase, line: str) -> Message:
+    """The answer to ``line`` without Slack: help lists only what works here, and a command
+    that needs Slack (a channel's spotlight) says so instead of "not in my knowledge base"."""
+    words = line.split()
+    if words and words[0].casefold() in answer_phrases.SLACK_ONLY_WORDS:
+        reply = answer_phrases.SLACK_ONLY.format(
+            word=escape(words[0].casefold()), typed=escape(" ".join(words))
+        )
+        return Message(text=reply, blocks=())
+    answer = answer_question(kb, line)
+    if isinstance(answer, HelpAnswer):
+        answer = dataclasses.replace(answer, offline=True)
+    return render(answer, prefix="")
 
 
 def run_console(
@@ -73,7 +92,7 @@ def run_console(
             if line.casefold() in _QUIT:
                 break
             out.print(Rule(style="dim"))
-            out.print(message_to_renderable(render(answer_question(kb, line), prefix="")))
+            out.print(message_to_renderable(offline_reply(kb, line)))
             out.print()
     except EOFError:
         out.print()

@@ -15,6 +15,7 @@ from typing import Any
 
 from rich.console import Console
 
+from bot.cli.terminal import terminal_safe
 from bot.knowledge import KnowledgeBase, KnowledgeBaseError, Status, check_knowledge_base
 from bot.knowledge.schema import render_schema
 
@@ -74,18 +75,22 @@ def _check(data_dir: Path, out: Console, err: Console, today: date) -> int:
         report = check_knowledge_base(data_dir, today=today)
     except KnowledgeBaseError as error:
         for problem in error.problems:
-            err.print(str(problem), markup=False, soft_wrap=True)
+            err.print(terminal_safe(str(problem)), markup=False, soft_wrap=True)
         err.print(f"{len(error.problems)} problem(s) in {data_dir}", markup=False)
         return 1
     for problem in report.errors:
         err.print(
-            f"{problem.file}:{problem.line}: error: {problem.path}: {problem.message}",
+            terminal_safe(
+                f"{problem.file}:{problem.line}: error: {problem.path}: {problem.message}"
+            ),
             markup=False,
             soft_wrap=True,
         )
     for problem in report.warnings:
         err.print(
-            f"{problem.file}:{problem.line}: warning: {problem.path}: {problem.message}",
+            terminal_safe(
+                f"{problem.file}:{problem.line}: warning: {problem.path}: {problem.message}"
+            ),
             markup=False,
             soft_wrap=True,
         )

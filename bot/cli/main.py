@@ -7,7 +7,6 @@ on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -20,7 +19,7 @@ from bot.cli.kb import add_kb_commands, run_kb_command
 from bot.cli.report import add_report_command, run_report
 from bot.cli.spotlight import COMMANDS as SPOTLIGHT_COMMANDS
 from bot.cli.spotlight import add_spotlight_commands, run_spotlight_command
-from bot.cli.terminal import message_to_renderable
+from bot.cli.terminal import message_to_renderable, terminal_json, terminal_safe
 from bot.config import Settings, load_settings
 from bot.errors import ConfigurationError, MediconBotError
 from bot.knowledge import KnowledgeBase, KnowledgeBaseError, load_knowledge_base
@@ -89,13 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnowledgeBaseError as error:
         err.print(f"[bold red]Knowledge base did not load[/]: {len(error.problems)} problem(s)")
         for problem in error.problems:
-            err.print(str(problem), markup=False)
+            err.print(terminal_safe(str(problem)), markup=False)
         return 1
     except ConfigurationError as error:
-        err.print(f"Configuration error: {error}", markup=False)
+        err.print(f"Configuration error: {terminal_safe(str(error))}", markup=False)
         return 2
     except MediconBotError as error:
-        err.print(str(error), markup=False, soft_wrap=True)  # one line, however long
+        err.print(terminal_safe(str(error)), markup=False, soft_wrap=True)  # one line, however long
         return 1
 
 
@@ -121,7 +120,7 @@ def _default_command(settings: Settings) -> str:
 def _ask(kb: KnowledgeBase, question: str, *, as_json: bool, out: Console) -> int:
     message = render(answer_question(kb, question))
     if as_json:
-        print(json.dumps(message.as_dict(), ensure_ascii=False, indent=2))
+        print(terminal_json(message.as_dict()), file=out.file)
     else:
         out.print(message_to_renderable(message))
     return 0

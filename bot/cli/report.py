@@ -3,13 +3,13 @@
 The top unanswered questions with counts, the answers voted "not helpful" most and their
 entries, the suggested additions and each entry's helpful rate, over the database the bot
 writes to. Tables in a terminal; ``--json`` for scripts. No Slack user id appears: none is
-stored beside a question, a vote or a suggestion.
+stored beside a question, a vote or a suggestion. What people typed is printed terminal-safe
+(:mod:`bot.cli.terminal`), rows stored before text was cleaned at the edge included.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
@@ -18,12 +18,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from bot.cli.terminal import safe_text, terminal_json
+
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.feedback.summary import Summary
     from bot.knowledge import KnowledgeBase
 
-__all__ = ["add_report_command", "parse_since", "run_report"]
+__all__ = ["add_report_command", "parse_since", "run_report", "show_report"]
 
 _SINCE: Final = re.compile(r"^\s*(\d{1,5})\s*([hdw])\s*$", re.IGNORECASE)
 _UNITS: Final = {"h": "hours", "d": "days", "w": "weeks"}
@@ -75,11 +77,18 @@ def run_report(
             summary = summarise(session, since=since)
     finally:
         database.dispose()
-    if args.report_json:
-        print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
-    else:
-        _print_tables(summary, kb=kb, out=out, period=args.since.strip())
+    show_report(summary, kb=kb, out=out, period=args.since.strip(), as_json=args.report_json)
     return 0
+
+
+def show_report(
+    summary: Summary, *, kb: KnowledgeBase, out: Console, period: str, as_json: bool
+) -> None:
+    """Print ``summary`` as tables, or as JSON for scripts; terminal-safe either way."""
+    if as_json:
+        print(terminal_json(summary.as_json()), file=out.file)
+    else:
+        _print_tables(summary, kb=kb, out=out, period=period)
 
 
 def _name(kb: KnowledgeBase, entry: str | None) -> str:
@@ -104,39 +113,39 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def _print_tables(summary: Summary, *, kb: KnowledgeBase, out: Console, period: str) -> None:
-    # Every cell is a Text, so what people typed is never read as rich markup.
-    out.print(Text(f"Medicon Bot: the last {period}", style="bold"))
+    # Every cell is a safe Text: what people typed is never read as markup nor obeyed.
+    out.print(safe_text(f"Medicon Bot: the last {period}", style="bold"))
     unanswered = _table("Unanswered questions", "Question", "Times", "First seen", "Last seen")
     for question in summary.unanswered:
         unanswered.add_row(
-            Text(question.text),
-            Text(str(question.count)),
-            Text(_day(question.first_seen)),
-            Text(_day(question.last_seen)),
+            safe_text(question.text),
+            safe_text(str(question.count)),
+            safe_text(_day(question.first_seen)),
+            safe_text(_day(question.last_seen)),
         )
     least = _table("Answers voted not helpful", "Question", "Entry", "Not helpful", "Missing")
     for answer in summary.least_helpful:
         least.add_row(
-            Text(answer.question),
-            Text(_name(kb, answer.entry)),
-            Text(str(answer.not_helpful)),
-            Text("; ".join(answer.missing)),
+            safe_text(answer.question),
+            safe_text(_name(kb, answer.entry)),
+            safe_text(str(answer.not_helpful)),
+            safe_text("; ".join(answer.missing)),
         )
     suggestions = _table("Suggested additions", "What", "Source", "Note", "When")
     for suggestion in summary.suggestions:
         suggestions.add_row(
-            Text(suggestion.text),
-            Text(suggestion.url or ""),
-            Text(suggestion.note or ""),
-            Text(_day(suggestion.created)),
+            safe_text(suggestion.text),
+            safe_text(suggestion.url or ""),
+            safe_text(suggestion.note or ""),
+            safe_text(_day(suggestion.created)),
         )
     rates = _table("Helpful rate per entry", "Entry", "Helpful", "Not helpful", "Rate")
     for entry in summary.feedback:
         rates.add_row(
-            Text(_name(kb, entry.entry)),
-            Text(str(entry.helpful)),
-            Text(str(entry.not_helpful)),
-            Text(f"{entry.helpful_rate:.0%}"),
+            safe_text(_name(kb, entry.entry)),
+            safe_text(str(entry.helpful)),
+            safe_text(str(entry.not_helpful)),
+            safe_text(f"{entry.helpful_rate:.0%}"),
         )
     for table, empty in (
         (unanswered, "No unanswered questions."),

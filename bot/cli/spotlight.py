@@ -7,12 +7,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
+from bot.cli.terminal import message_to_renderable, terminal_json, terminal_safe
 from bot.errors import ConfigurationError
 
 if TYPE_CHECKING:  # the console starts faster without the storage and Slack stacks
@@ -95,9 +95,10 @@ def run_spotlight_command(
     try:
         return _run(args, settings=settings, kb=kb, out=out if out is not None else sys.stdout)
     except DeliveryStalled as error:
-        print(f"medicon-bot: {error}", file=err)
+        print(f"medicon-bot: {terminal_safe(str(error))}", file=err)
     except (DBAPIError, OSError) as error:
-        print(f"medicon-bot: {_database_problem(settings.database_url, error)}", file=err)
+        problem = _database_problem(settings.database_url, error)
+        print(f"medicon-bot: {terminal_safe(problem)}", file=err)
     return 1
 
 
@@ -150,11 +151,9 @@ def _run(args: argparse.Namespace, *, settings: Settings, kb: KnowledgeBase, out
             return 1
         choice, message = found
         if args.json:
-            print(json.dumps(message.as_dict(), ensure_ascii=False, indent=2), file=out)
+            print(terminal_json(message.as_dict()), file=out)
             return 0
         from rich.console import Console
-
-        from bot.cli.terminal import message_to_renderable
 
         console = Console(file=out, highlight=False)
         console.print(f"Next spotlight ({choice.key}, rotation cycle {choice.cycle + 1}):")

@@ -2,11 +2,17 @@
 
 The offline commands render through here so that ``medicon-bot ask cancer`` shows exactly the
 answer ``/medicon cancer`` gives, not a second, drifting copy of it.
+
+Every command prints through the helpers here, which are terminal-safe: what a Slack user typed
+(a question, a suggestion) and what a file holds can never clear a screen, set a window title,
+write the clipboard (OSC 52) or reorder a line. Control characters, bidi controls and line
+separators are shown as escapes (``\\x1b[2J``), in JSON as ``\\u`` escapes.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -17,8 +23,9 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.answers import Message
+from bot.text import escape_controls, is_unsafe
 
-__all__ = ["message_to_renderable", "mrkdwn_to_text"]
+__all__ = ["message_to_renderable", "mrkdwn_to_text", "safe_text", "terminal_json", "terminal_safe"]
 
 _TOKEN = re.compile(
     r"<(?P<url>[^|>]+)\|(?P<label>[^>]+)>"  # <https://…|label>
@@ -48,18 +55,51 @@ _EMOJI: Mapping[str, str] = {
 }
 
 
+def terminal_safe(text: str) -> str:
+    """``text`` with everything a terminal would obey but newlines written as escapes
+    (:func:`bot.text.escape_controls`)."""
+    return escape_controls(text, keep="\n")
+
+
+def safe_text(text: str, *, style: str = "") -> Text:
+    """A rich Text of ``text`` taken literally: no markup read, nothing a terminal obeys."""
+    return Text(terminal_safe(text), style=style)
+
+
+def _json_escape(character: str) -> str:
+    code = ord(character)
+    if code > 0xFFFF:  # JSON spells a character beyond the BMP as its UTF-16 surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def terminal_json(data: object) -> str:
+    """``data`` as indented JSON that keeps readable text readable (``Malmö``, not
+    ``Malm\\u00f6``) but escapes, as ``\\u009b`` or ``\\u202e``, every character a terminal
+    would obey: the same data for a parser, nothing for a terminal to act on."""
+    dumped = json.dumps(data, ensure_ascii=False, indent=2)
+    # Outside its strings JSON is ASCII; inside them json.dumps already escaped C0 controls.
+    return "".join(_json_escape(c) if c != "\n" and is_unsafe(c) else c for c in dumped)
+
+
+def _plain(mrkdwn: str) -> str:
+    return terminal_safe(html.unescape(mrkdwn))
+
+
 def mrkdwn_to_text(mrkdwn: str, *, base_style: str = "") -> Text:
-    """Slack mrkdwn → rich Text: bold, italic, code and links styled; escapes undone."""
+    """Slack mrkdwn → rich Text: bold, italic, code and links styled; escapes undone; nothing a
+    terminal would obey (:func:`terminal_safe`)."""
     text = Text(style=base_style)
     position = 0
     for match in _TOKEN.finditer(mrkdwn):
-        text.append(html.unescape(mrkdwn[position : match.start()]))
+        text.append(_plain(mrkdwn[position : match.start()]))
         if match["url"]:
-            label = html.unescape(match["label"])
-            text.append(label, style=f"underline link {match['url']}")
-            text.append(f" ({match['url']})", style="dim")
+            url = terminal_safe(match["url"])
+            text.append(_plain(match["label"]), style=f"underline link {url}")
+            text.append(f" ({url})", style="dim")
         elif match["code"]:
-            text.append(html.unescape(match["code"]), style="cyan")
+            text.append(_plain(match["code"]), style="cyan")
         elif match["bold"]:
             text.append_text(mrkdwn_to_text(match["bold"], base_style="bold"))
         elif match["italic"]:
@@ -67,7 +107,7 @@ def mrkdwn_to_text(mrkdwn: str, *, base_style: str = "") -> Text:
         else:
             text.append(_EMOJI.get(match["emoji"], match.group(0)))
         position = match.end()
-    text.append(html.unescape(mrkdwn[position:]))
+    text.append(_plain(mrkdwn[position:]))
     return text
 
 
@@ -75,7 +115,7 @@ def _button_labels(elements: list[dict[str, Any]]) -> Text:
     text = Text()
     for element in elements:
         if element.get("type") == "button":
-            text.append(f"[ {element['text']['text']} ]", style="bold blue")
+            text.append(f"[ {terminal_safe(element['text']['text'])} ]", style="bold blue")
             text.append(" ")
     return text
 

@@ -37,6 +37,7 @@ def check_chart_query(secret: bytes, query: dict[str, list[str]], *, now: float)
     except (KeyError, ValueError):
         return None
     expected = _signature(secret, team_id, expires)
-    if not hmac.compare_digest(expected, signature) or expires < now:
+    # Compared as bytes: compare_digest refuses a str that is not ASCII.
+    if not hmac.compare_digest(expected.encode(), signature.encode()) or expires < now:
         return None
     return team_id

@@ -66,7 +66,10 @@ class QuestionLog:
         self._stop = threading.Event()
 
     def note(self, *, team_id: str, surface: str, question: str, answered: bool) -> None:
-        """Count one question; remember it if it was not answered. Never touches the database."""
+        """Count one question; remember it if it was not answered. Never touches the database.
+
+        The question is kept as :func:`bot.feedback.text.normalise_question` makes it: cleaned
+        of anything a database could refuse, so one odd question never costs a whole batch."""
         if not self.enabled:
             return
         now = self._now()
@@ -125,7 +128,12 @@ class QuestionLog:
             with self._database.sessions() as session:
                 record_sightings(session, sightings=sightings, counts=counts)
         except SQLAlchemyError as error:
-            _log.warning("could not record %d questions: %s", len(counts), type(error).__name__)
+            _log.warning(
+                "could not record %d unanswered questions and %d day counts: %s",
+                len(sightings),
+                len(counts),
+                type(error).__name__,
+            )
             return 0
         return len(sightings) + len(counts)
 

@@ -1,9 +1,11 @@
-"""What is kept of what people typed: normalised, capped, and never tied to a user id."""
+"""What is kept of what people typed: cleaned, normalised, capped, and never tied to a user id."""
 
 from __future__ import annotations
 
 import hashlib
 from typing import Final
+
+from bot.text import clean_line
 
 __all__ = [
     "NOTE_LIMIT",
@@ -22,12 +24,13 @@ _KEY_LIMIT: Final = 255
 
 
 def cap(text: str, limit: int) -> str:
-    """``text`` with its whitespace collapsed, cut to ``limit`` characters."""
-    return " ".join(text.split())[:limit]
+    """``text`` cleaned (:func:`bot.text.clean_line`: no control characters, whitespace
+    collapsed), cut to ``limit`` characters: storable on any database, whatever was typed."""
+    return clean_line(text, limit=limit)
 
 
 def normalise_question(text: str) -> str:
-    """How a question is remembered: case-folded, single spaces, at most 300 characters.
+    """How a question is remembered: cleaned, case-folded, single spaces, at most 300 characters.
 
     Two people typing ``Who  does CRISPR?`` and ``who does crispr?`` count as one question.
     """

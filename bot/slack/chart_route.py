@@ -2,7 +2,8 @@
 
 Only behind a link the App Home made for an editor: the query carries the workspace, an expiry
 and an HMAC of both (:mod:`bot.feedback.links`). A forged, altered or expired link gets a 403
-with nothing read from the database.
+with nothing read from the database; a query no link has (more fields than one carries) a 400.
+Nothing in the URL can make it fail with a 500.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 from urllib.parse import parse_qs
 
 from bot.feedback.links import check_chart_query
 from bot.feedback.summary import DayTotals, week_totals
 from bot.services import Services
+
+_MOST_FIELDS: Final = 5
+"""A link has three fields; a query with more than this is refused before it is parsed whole."""
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -50,7 +54,10 @@ def serve_chart(
     method = environ.get("REQUEST_METHOD", "GET")
     if method not in {"GET", "HEAD"}:
         return _text(start_response, "405 Method Not Allowed", "GET only")
-    query = parse_qs(environ.get("QUERY_STRING", ""), max_num_fields=5)
+    try:
+        query = parse_qs(environ.get("QUERY_STRING", ""), max_num_fields=_MOST_FIELDS)
+    except ValueError:  # more fields than max_num_fields
+        return _text(start_response, "400 Bad Request", "this is not a chart link")
     team_id = check_chart_query(secret, query, now=now)
     if team_id is None:
         return _text(start_response, "403 Forbidden", "this chart link is invalid or has expired")

@@ -15,6 +15,7 @@ from typing import Any
 from slack_bolt import BoltResponse, Respond, Say
 from slack_bolt.error import BoltUnhandledRequestError
 
+from bot.logs import loggable
 from bot.slack.replies import error_reply
 
 __all__ = ["acknowledge", "guarded", "handle_error"]
@@ -76,10 +77,10 @@ def _acknowledge_unhandled(body: dict[str, Any]) -> BoltResponse:
     if kind == "app_rate_limited":
         _log.warning(
             "Slack is rate-limiting this app's events (minute %s)",
-            body.get("minute_rate_limited"),
+            loggable(body.get("minute_rate_limited")),
         )
     else:
-        _log.info("acknowledged a %s request that no listener handles", kind)
+        _log.info("acknowledged a %s request that no listener handles", loggable(kind))
     return BoltResponse(status=200, body="")
 
 

@@ -15,6 +15,7 @@ from typing import Any, Final
 from slack_bolt import BoltResponse
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.logs import loggable
 from bot.services import Services
 from bot.storage.events import claim_event
 
@@ -166,5 +167,5 @@ class _Outage:
 
 
 def _already_handled(key: str) -> BoltResponse:
-    _log.info("event %s was already handled; acknowledging the retry only", key)
+    _log.info("event %s was already handled; acknowledging the retry only", loggable(key))
     return BoltResponse(status=200, body="")

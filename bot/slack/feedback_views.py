@@ -1,7 +1,7 @@
 """The two feedback modals, reading what was submitted in them, and the editors' channel post.
 
-What people type is capped here (the fields' own limits say so in Slack's UI too) and escaped
-wherever it is shown back in mrkdwn.
+What people type is cleaned and capped here (:mod:`bot.text`; the fields' own limits say so in
+Slack's UI too) and escaped wherever it is shown back in mrkdwn.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import Message
 from bot.feedback.text import NOTE_LIMIT, QUESTION_LIMIT, URL_LIMIT, cap
 from bot.slack.surface import NOT_HELPFUL_VIEW, SUGGESTION_VIEW
+from bot.text import LINE_LIMIT, clean_line, clean_lines
 
 __all__ = [
     "MISSING_BLOCK",
@@ -159,8 +160,8 @@ def _is_web_address(url: str) -> bool:
 def suggestion_from(view: dict[str, Any]) -> Suggestion | dict[str, str]:
     """The suggestion in a submitted modal, or field errors (block id → message) to show."""
     text = cap(_value(view, SUGGEST_WHAT_BLOCK), QUESTION_LIMIT)
-    url = _value(view, SUGGEST_URL_BLOCK).strip()
-    note = _value(view, SUGGEST_NOTE_BLOCK).strip()[:NOTE_LIMIT]
+    url = clean_line(_value(view, SUGGEST_URL_BLOCK), limit=LINE_LIMIT)
+    note = clean_lines(_value(view, SUGGEST_NOTE_BLOCK), limit=NOTE_LIMIT)
     errors: dict[str, str] = {}
     if not text:
         errors[SUGGEST_WHAT_BLOCK] = "Say what is missing."

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from slack_bolt import BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 
+from bot.logs import loggable
 from bot.slack.response_urls import ResponseUrlPolicy
 
 __all__ = ["IgnoreOtherWorkspaces", "ResponseUrlGuard"]
@@ -52,6 +53,6 @@ class IgnoreOtherWorkspaces(Middleware):
         )
         if team_id != authorized.team_id and not same_org:
             kind = req.body.get("type") or "command"
-            _log.info("ignored a %s request from another workspace", kind)
+            _log.info("ignored a %s request from another workspace", loggable(kind))
             return BoltResponse(status=200, body="")
         return next()

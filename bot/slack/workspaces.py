@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from bot.logs import loggable
 from bot.services import Services
 from bot.spotlights import remove_workspace
 
@@ -28,8 +29,8 @@ def forget_workspace(services: Services, *, team_id: str | None, enterprise_id: 
         removed = remove_workspace(session, team_id=team_id, enterprise_id=enterprise_id)
     _log.info(
         "forgot workspace team=%s enterprise=%s: %d subscription(s) removed",
-        team_id,
-        enterprise_id,
+        loggable(team_id),
+        loggable(enterprise_id),
         removed,
     )
     return removed

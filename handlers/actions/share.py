@@ -9,6 +9,7 @@ from slack_bolt import Respond
 
 from bot.services import Services
 from bot.slack.replies import shared_reply
+from bot.text import clean_line
 
 __all__ = ["make_share"]
 
@@ -17,7 +18,7 @@ def make_share(services: Services) -> Callable[..., None]:
     def share(action: dict[str, Any], body: dict[str, Any], respond: Respond) -> None:
         message = shared_reply(
             services.kb,
-            str(action.get("value", "")),
+            clean_line(action.get("value")),
             user_id=body["user"]["id"],
             tables=services.settings.table_blocks,
         )

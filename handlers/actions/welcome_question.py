@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot.services import Services
 from bot.slack.replies import conversation_reply
+from bot.text import clean_line
 
 __all__ = ["make_welcome_question"]
 
@@ -22,7 +23,7 @@ def make_welcome_question(services: Services) -> Callable[..., None]:
         )
         message = conversation_reply(
             services.kb,
-            str(action.get("value") or "")[:300],
+            clean_line(action.get("value"), limit=300),
             tables=services.settings.table_blocks,
         )
         client.chat_postMessage(channel=channel, text=message.text, blocks=list(message.blocks))

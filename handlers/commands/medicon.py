@@ -17,6 +17,7 @@ from slack_bolt import BoltResponse
 from bot.answers.feedback_blocks import was_answered
 from bot.services import Services
 from bot.slack.replies import command_reply
+from bot.text import clean_line
 
 __all__ = ["make_medicon_command"]
 
@@ -37,7 +38,7 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
 
     def medicon_command(command: dict[str, Any]) -> BoltResponse:
         # Bolt sends a BoltResponse the listener returns as the acknowledgement itself.
-        text = " ".join((command.get("text") or "").split())
+        text = clean_line(command.get("text"))
         body, answered = reply_body(text)
         if questions is not None and answered is not None:
             # In memory only: the question log writes in batches, after the acknowledgement.

@@ -13,19 +13,22 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.answers.mrkdwn import escape
+from bot.answers.phrases import SLACK_ONLY_WORDS
 from bot.services import Services
 from bot.slack.channel_access import bot_can_post
 from bot.slack.spotlight_modal import open_spotlight_modal, setup_button
 from bot.spotlights import ScheduleError, describe, parse_schedule, subscribe, unsubscribe
 from bot.spotlights import phrases as spotlight_phrases
+from bot.text import clean_line
 
 __all__ = ["SPOTLIGHT_WORDS", "is_spotlight_command", "make_spotlight_command"]
 
-SPOTLIGHT_WORDS: Final = frozenset({"subscribe", "unsubscribe", "subscriptions", "subscription"})
+SPOTLIGHT_WORDS: Final = SLACK_ONLY_WORDS
+"""The same words the offline console answers with "works in Slack"."""
 
 
 def _split(command: dict[str, Any]) -> tuple[str, str]:
-    word, _, rest = (command.get("text") or "").strip().partition(" ")
+    word, _, rest = clean_line(command.get("text")).partition(" ")
     return word.casefold(), rest.strip()
 
 

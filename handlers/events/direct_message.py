@@ -10,6 +10,7 @@ from slack_bolt import Say
 from bot.answers.feedback_blocks import was_answered
 from bot.services import Services
 from bot.slack.replies import conversation_reply
+from bot.text import clean_line
 
 __all__ = ["is_person_writing", "make_direct_message"]
 
@@ -23,7 +24,7 @@ def make_direct_message(services: Services) -> Callable[..., None]:
     def direct_message(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
         if event.get("channel_type") != "im":
             return
-        text = event.get("text") or ""
+        text = clean_line(event.get("text"))
         message = conversation_reply(
             services.kb, text, surface="dm", tables=services.settings.table_blocks
         )

@@ -10,13 +10,14 @@ from slack_bolt import Say
 from bot.answers.feedback_blocks import was_answered
 from bot.services import Services
 from bot.slack.replies import conversation_reply, strip_mentions
+from bot.text import clean_line
 
 __all__ = ["make_mention"]
 
 
 def make_mention(services: Services) -> Callable[..., None]:
     def mention(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
-        text = strip_mentions(event.get("text") or "")
+        text = strip_mentions(clean_line(event.get("text")))
         message = conversation_reply(
             services.kb, text, surface="mention", tables=services.settings.table_blocks
         )

@@ -9,6 +9,7 @@ from slack_bolt import Ack
 
 from bot.services import Services
 from bot.slack.entry_search import EntrySearch
+from bot.text import clean_line
 
 __all__ = ["make_entry_options"]
 
@@ -17,6 +18,6 @@ def make_entry_options(services: Services) -> Callable[..., None]:
     search = EntrySearch(services.kb)
 
     def entry_options(ack: Ack, payload: dict[str, Any]) -> None:
-        ack(options=search.options(str(payload.get("value") or "")[:200]))
+        ack(options=search.options(clean_line(payload.get("value"), limit=200)))
 
     return entry_options

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -17,6 +18,8 @@ from bot.feedback.chart import draw_week_chart
 from bot.feedback.summary import DayTotals
 from bot.storage import open_database
 from bot.storage.questions import Sighting, record_sightings
+from bot.storage.suggestions import add_suggestion
+from bot.text import is_unsafe
 from tests.support.web_process import clean_environment
 
 
@@ -112,3 +115,58 @@ def test_plotting_is_not_imported_at_start() -> None:
         check=True,
     )
     assert result.stdout.strip() == "False"
+
+
+ESCAPES = (
+    "\x1b[2J\x1b[H"  # clear the screen
+    "\x1b]0;owned\x07"  # set the window title
+    "\x1b]52;c;cm0gLXJmIH4=\x07"  # write the clipboard (OSC 52)
+    "\x9b31m"  # CSI as one C1 character
+    "\u202egnp.exe"  # right-to-left override
+)
+
+
+def _obeyed(output: str) -> list[str]:
+    return sorted({c for c in output if c != "\n" and is_unsafe(c)})
+
+
+def test_the_report_never_drives_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Rows stored before typed text was cleaned where it enters, as SQLite kept them.
+    url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    database = open_database(url)
+    now = datetime.now(UTC)
+    with database.sessions() as session:
+        sighting = Sighting("T1", "slash", "declined", f"why {ESCAPES}?", 2, now, now)
+        record_sightings(session, sightings=[sighting], counts=[])
+        add_suggestion(
+            session,
+            team_id="T1",
+            text=f"add {ESCAPES}",
+            url=f"https://example.org/{ESCAPES}",
+            note=f"first line\n{ESCAPES}",
+            question=None,
+            now=now,
+        )
+    database.dispose()
+    assert main(["report"]) == 0
+    table = capsys.readouterr().out
+    assert main(["report", "--json"]) == 0
+    printed = capsys.readouterr().out
+    for output in (table, printed):
+        assert _obeyed(output) == []
+    assert "\\x1b[2J\\x1b[H\\x1b]0;owned\\x07" in table  # shown, not obeyed
+    assert "\\x9b31m\\u202egnp.exe" in table
+    parsed = json.loads(printed)  # the same data for a parser
+    assert parsed["unanswered"][0]["text"] == f"why {ESCAPES}?"
+    (suggestion,) = parsed["suggestions"]
+    assert suggestion["note"] == f"first line\n{ESCAPES}"
+    assert "\\u009b31m\\u202egnp.exe" in printed
+
+
+def test_ask_shows_a_typed_escape_without_obeying_it(capsys: pytest.CaptureFixture[str]) -> None:
+    for arguments in (["ask", f"xyzzy {ESCAPES}"], ["ask", "--json", f"xyzzy {ESCAPES}"]):
+        assert main(arguments) == 0
+        assert _obeyed(capsys.readouterr().out) == []

@@ -348,3 +348,22 @@ def test_forged_altered_and_expired_chart_links_are_refused(
         status, _, body = get(f"{chart}?{query}")
         assert status == 403, query
         assert not body.startswith(b"\x89PNG")
+
+
+def test_a_malformed_chart_link_is_refused_without_a_traceback(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    chart = f"{web.base_url}/editors/chart.png"
+    good = chart_query(SIGNING_SECRET.encode(), team_id="T0STANDIN", expires=int(time.time()) + 60)
+    padding = "&".join(f"x{n}=1" for n in range(6))
+    for query, expected in (
+        (padding, 400),  # more fields than a link has, unsigned
+        (f"{good}&{padding}", 400),  # a signed link with fields added
+        ("team=T0STANDIN&expires=9999999999&sig=%C3%A5", 403),  # a signature that is not hex
+        (f"{good}&team=T0OTHER", 403),  # a field given twice
+    ):
+        status, content_type, body = get(f"{chart}?{query}")
+        assert (status, content_type) == (expected, "text/plain; charset=utf-8"), query
+        assert not body.startswith(b"\x89PNG")
+    assert get(f"{chart}?{good}")[0] == 200
+    assert "Traceback" not in web.log_text()
