@@ -91,24 +91,32 @@ def _glue_stems() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _cue_phrases() -> tuple[tuple[str, ...], ...]:
+def _cue_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Phrases that only say what kind of question it is (``who``, ``set up``, ``based in``),
-    longest first."""
-    phrases_ = {tuple(phrase.split()) for phrase in SIGNAL_PHRASES}
-    return tuple(sorted(phrases_, key=len, reverse=True))
+    by their first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in SIGNAL_PHRASES:
+        words = tuple(phrase.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {
+        first: tuple(sorted(phrases_, key=len, reverse=True))
+        for first, phrases_ in by_first.items()
+    }
 
 
 def _without_cues(words: list[str]) -> list[str]:
-    """``words`` less every question-kind phrase they contain (longest first)."""
-    kept = list(words)
-    for phrase in _cue_phrases():
-        size = len(phrase)
-        position = 0
-        while position + size <= len(kept):
-            if tuple(kept[position : position + size]) == phrase:
-                del kept[position : position + size]
-            else:
-                position += 1
+    """``words`` less every question-kind phrase they contain (the longest at each place)."""
+    cues = _cue_phrases()
+    kept: list[str] = []
+    position = 0
+    while position < len(words):
+        for phrase in cues.get(words[position], ()):
+            if tuple(words[position : position + len(phrase)]) == phrase:
+                position += len(phrase)
+                break
+        else:
+            kept.append(words[position])
+            position += 1
     return kept
 
 
