@@ -131,7 +131,7 @@ def test_stem_cells_has_no_seed_numbers(kb: KnowledgeBase) -> None:
 
 
 def test_doubtful_gdp_claim_is_left_out(kb: KnowledgeBase) -> None:
-    texts = [kb.cluster.summary, *kb.cluster.highlights]
+    texts = [kb.cluster.summary, *kb.cluster.highlight_texts]
     texts += [stat.statement for stat in kb.all_stats()]
     assert not any("GDP" in text for text in texts)
 
@@ -156,7 +156,7 @@ FIELD_CLAIMS = [
 @pytest.mark.parametrize(("field_id", "phrase"), FIELD_CLAIMS)
 def test_field_text_states_seed_claim(kb: KnowledgeBase, field_id: str, phrase: str) -> None:
     research_field = kb.fields[field_id]
-    text = " ".join((research_field.summary, *research_field.highlights))
+    text = " ".join((research_field.summary, *research_field.highlight_texts))
     assert phrase in text
 
 
@@ -464,7 +464,7 @@ CENTRE_CLAIMS = [
 @pytest.mark.parametrize(("centre_id", "phrase"), CENTRE_CLAIMS)
 def test_centre_text_states_seed_claim(kb: KnowledgeBase, centre_id: str, phrase: str) -> None:
     centre = _centre(kb, centre_id)
-    text = " ".join((centre.name, centre.summary, *centre.details))
+    text = " ".join((centre.name, centre.summary, *centre.detail_texts))
     assert phrase in text
 
 
@@ -505,11 +505,11 @@ def test_danstem_ended_with_successor_renew(kb: KnowledgeBase) -> None:
 def test_time_relative_seed_words_not_stated_as_current(kb: KnowledgeBase, word: str) -> None:
     """The seed's "new unit" / "recently established" may be attributed, never stated as now."""
     for centre in kb.centres.values():
-        for text in (centre.summary, *centre.details):
+        for text in (centre.summary, *centre.detail_texts):
             if word in text.casefold():
                 assert "research-areas page" in text.casefold(), f"{centre.id}: {text!r}"
     for research_field in kb.fields.values():
-        for text in (research_field.summary, *research_field.highlights):
+        for text in (research_field.summary, *research_field.highlight_texts):
             assert word not in text.casefold(), f"{research_field.id}: {text!r}"
 
 

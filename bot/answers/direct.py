@@ -176,11 +176,11 @@ def _where(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
 
 def _matching_sentences(entry: Entry, pattern: re.Pattern[str]) -> list[str]:
     texts: list[str | None] = (
-        [entry.summary, *entry.highlights]
+        [entry.summary, *entry.highlight_texts]
         if not isinstance(entry, Centre)
         else [
             entry.founded_note,
-            *entry.details,
+            *entry.detail_texts,
             entry.status_note,
             entry.summary,
             *entry.themes,

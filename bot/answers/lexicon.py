@@ -124,20 +124,20 @@ def _build(kb: KnowledgeBase) -> Lexicon:
             outside.setdefault(normalize(spelling), place.id)
     cities: dict[str, str] = {}
     by_city: dict[str, dict[str, None]] = {}
-    texts: list[str | None] = [kb.cluster.name, kb.cluster.summary, *kb.cluster.highlights]
+    texts: list[str | None] = [kb.cluster.name, kb.cluster.summary, *kb.cluster.highlight_texts]
     stats = [_stat_entry(EntryRef("cluster", "cluster"), s) for s in kb.cluster.stats]
     for research_field in kb.fields.values():
         ref = EntryRef("field", research_field.id)
         stats.extend(_stat_entry(ref, s) for s in research_field.stats)
         texts += [research_field.name, *research_field.aliases, research_field.summary]
-        texts += list(research_field.highlights)
+        texts += list(research_field.highlight_texts)
     for centre in kb.centres.values():
         for word in _words((centre.city,)):
             if word not in vocab.FILLER and len(word) >= 3:
                 cities.setdefault(word, word)
                 by_city.setdefault(word, {})[centre.id] = None
         texts += [centre.name, centre.short_name, *centre.aliases, centre.host, centre.summary]
-        texts += [centre.city, *centre.details, *centre.themes, centre.status_note]
+        texts += [centre.city, *centre.detail_texts, *centre.themes, centre.status_note]
         texts += [centre.founded_note]
     for stat_entry in stats:
         texts += [stat_entry.stat.label, stat_entry.stat.unit, stat_entry.stat.statement]

@@ -173,9 +173,9 @@ def _scored_number_sentences(
     asked |= {word for word in normalize(question.raw).split() if word.isdigit()}
     scored: list[tuple[int, int, str]] = []
     texts = (
-        [entry.summary, *entry.details, *entry.themes, entry.founded_note]
+        [entry.summary, *entry.detail_texts, *entry.themes, entry.founded_note]
         if isinstance(entry, Centre)
-        else [entry.summary, *entry.highlights]
+        else [entry.summary, *entry.highlight_texts]
     )
     position = 0
     for text in texts:

@@ -260,7 +260,7 @@ def _(answer: FieldAnswer, prefix: str) -> tuple[list[Block], str]:
     if research_field.stats:
         blocks.extend(field_sections([_stat_pair(stat) for stat in research_field.stats]))
     if research_field.highlights:
-        blocks.append(section(_bullets(research_field.highlights)))
+        blocks.append(section(_bullets(research_field.highlight_texts)))
     if answer.centres:
         names = ", ".join(_centre_name_with_status(centre) for centre in answer.centres)
         blocks.append(section(f"*Centres and programmes ({len(answer.centres)}):* {escape(names)}"))
@@ -311,7 +311,7 @@ def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
         pairs.append(("Part of", escape(answer.parent.label)))
     blocks.extend(field_sections(pairs))
     if centre.details:
-        blocks.append(section(_bullets(centre.details)))
+        blocks.append(section(_bullets(centre.detail_texts)))
     if centre.themes:
         blocks.append(section("*Research themes*\n" + _bullets(centre.themes)))
     related: list[Entry] = []
@@ -348,7 +348,7 @@ def _(answer: ClusterAnswer, prefix: str) -> tuple[list[Block], str]:
     if cluster.stats:
         blocks.extend(field_sections([_stat_pair(stat) for stat in cluster.stats]))
     if cluster.highlights:
-        blocks.append(section(_bullets(cluster.highlights)))
+        blocks.append(section(_bullets(cluster.highlight_texts)))
     blocks.extend(_buttons(answer.fields))
     blocks.extend(_sources_context(answer.sources))
     blocks.extend(_reviewed(cluster))

@@ -128,14 +128,14 @@ class SearchIndex:
         cluster_ref = EntryRef("cluster", "cluster")
         add_names(cluster_ref, (kb.cluster.name, *kb.cluster.aliases))
         add_words(cluster_ref, (kb.cluster.name, *kb.cluster.aliases), _NAME_WEIGHT)
-        add_words(cluster_ref, (kb.cluster.summary, *kb.cluster.highlights), _TEXT_WEIGHT)
+        add_words(cluster_ref, (kb.cluster.summary, *kb.cluster.highlight_texts), _TEXT_WEIGHT)
         add_words(cluster_ref, _stat_texts(kb.cluster.stats), _TEXT_WEIGHT)
         for research_field in kb.fields.values():
             ref = EntryRef("field", research_field.id)
             field_names = (research_field.id, research_field.name, *research_field.aliases)
             add_names(ref, field_names)
             add_words(ref, field_names, _NAME_WEIGHT)
-            add_words(ref, (research_field.summary, *research_field.highlights), _TEXT_WEIGHT)
+            add_words(ref, (research_field.summary, *research_field.highlight_texts), _TEXT_WEIGHT)
             add_words(ref, _stat_texts(research_field.stats), _TEXT_WEIGHT)
         for centre in kb.centres.values():
             ref = EntryRef("centre", centre.id)
@@ -147,7 +147,7 @@ class SearchIndex:
                 in_field = kb.fields.get(field_id)
                 if in_field is not None:
                     add_words(ref, (in_field.name, *in_field.aliases), _FIELD_WEIGHT)
-            add_words(ref, (centre.summary, *centre.details, *centre.themes), _TEXT_WEIGHT)
+            add_words(ref, (centre.summary, *centre.detail_texts, *centre.themes), _TEXT_WEIGHT)
         return cls(names=names, documents=documents)
 
     @property

@@ -18,7 +18,16 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Centre, Cluster, OutsidePlace, ResearchField, Source
+from bot.knowledge.models import (
+    Centre,
+    CentreKind,
+    Cluster,
+    OutsidePlace,
+    ResearchField,
+    Source,
+    Stat,
+    Statement,
+)
 from bot.knowledge.problems import KnowledgeBaseError, Problem
 from bot.knowledge.rules import editorial_problems, review_warnings
 from bot.knowledge.text import normalize
@@ -52,6 +61,11 @@ class _ClusterFile(BaseModel):
     cluster: Cluster
 
 
+class _CompaniesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    companies: tuple[Centre, ...]
+
+
 class _OutsideFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     outside: tuple[OutsidePlace, ...]
@@ -67,8 +81,14 @@ KB_FILES: Mapping[str, type[BaseModel]] = MappingProxyType(
 )
 """The files a knowledge base consists of, and the model each must satisfy."""
 
-OPTIONAL_KB_FILES: Mapping[str, type[BaseModel]] = MappingProxyType({"outside.yaml": _OutsideFile})
-"""Files a knowledge base may leave out: without ``outside.yaml`` no outside places are known."""
+OPTIONAL_KB_FILES: Mapping[str, type[BaseModel]] = MappingProxyType(
+    {"companies.yaml": _CompaniesFile, "outside.yaml": _OutsideFile}
+)
+"""Files a knowledge base may leave out: without ``outside.yaml`` no outside places are known,
+without ``companies.yaml`` no companies."""
+
+_ENTRY_GROUPS = (("centres.yaml", "centres"), ("companies.yaml", "companies"))
+"""Files whose records are :class:`Centre` entries (companies are entries of kind company)."""
 
 Path_ = tuple[str | int, ...]
 
@@ -310,15 +330,20 @@ def _load(data_dir: Path) -> tuple[KnowledgeBase, _Checker]:
 
     sources: tuple[Source, ...] = models["sources.yaml"].sources
     fields: tuple[ResearchField, ...] = models["fields.yaml"].fields
-    centres: tuple[Centre, ...] = models["centres.yaml"].centres
+    groups = {
+        file_name: getattr(models[file_name], key)
+        for file_name, key in _ENTRY_GROUPS
+        if file_name in models
+    }
+    centres: tuple[Centre, ...] = tuple(entry for group in groups.values() for entry in group)
     cluster: Cluster = models["cluster.yaml"].cluster
     outside: tuple[OutsidePlace, ...] = (
         models["outside.yaml"].outside if "outside.yaml" in models else ()
     )
     checker = _Checker(files, problems)
-    _check_consistency(checker, sources, fields, centres, cluster)
+    _check_consistency(checker, sources, fields, groups, cluster)
     _check_outside(checker, outside, {source.id for source in sources})
-    _check_aliases(checker, fields, centres, cluster, outside)
+    _check_aliases(checker, fields, groups, cluster, outside)
     if problems:
         raise KnowledgeBaseError(problems)
     kb = KnowledgeBase(
@@ -347,56 +372,101 @@ def _check_consistency(
     checker: _Checker,
     sources: tuple[Source, ...],
     fields: tuple[ResearchField, ...],
-    centres: tuple[Centre, ...],
+    groups: Mapping[str, tuple[Centre, ...]],
     cluster: Cluster,
 ) -> None:
     source_ids: dict[str, str] = {}
     checker.unique_ids("sources.yaml", "sources", (s.id for s in sources), source_ids)
     entry_ids: dict[str, str] = {}
     checker.unique_ids("fields.yaml", "fields", (f.id for f in fields), entry_ids)
-    checker.unique_ids("centres.yaml", "centres", (c.id for c in centres), entry_ids)
+    keys = dict(_ENTRY_GROUPS)
+    for file_name, group in groups.items():
+        checker.unique_ids(file_name, keys[file_name], (c.id for c in group), entry_ids)
     field_map = {f.id: f for f in fields}
-    centre_map = {c.id: c for c in centres}
+    centre_map = {c.id: c for group in groups.values() for c in group}
+    entry_map: dict[str, object] = {**centre_map, **field_map}
 
     stat_ids: dict[str, str] = {}
+
+    def stats(file: str, path: Path_, owner: str, entries: tuple[Stat, ...]) -> None:
+        for stat_index, stat in enumerate(entries):
+            at: Path_ = (*path, "stats", stat_index)
+            checker.reference(file, (*at, "source"), stat.source, source_ids, "source")
+            if stat.id in stat_ids:
+                checker.report(file, (*at, "id"), f"duplicate stat id '{stat.id}'")
+            stat_ids[stat.id] = owner
+
+    def statements(file: str, path: Path_, key: str, entries: Iterable[Statement]) -> None:
+        for item_index, statement in enumerate(entries):
+            at: Path_ = (*path, key, item_index)
+            if statement.source is not None:
+                checker.reference(file, (*at, "source"), statement.source, source_ids, "source")
+            checker.references(file, (*at, "about"), statement.about, entry_map, "entry")
+
     for index, field in enumerate(fields):
         checker.references(
             "fields.yaml", ("fields", index, "sources"), field.sources, source_ids, "source"
         )
-        for stat_index, stat in enumerate(field.stats):
-            path: Path_ = ("fields", index, "stats", stat_index)
-            checker.reference("fields.yaml", (*path, "source"), stat.source, source_ids, "source")
-            if stat.id in stat_ids:
-                checker.report("fields.yaml", (*path, "id"), f"duplicate stat id '{stat.id}'")
-            stat_ids[stat.id] = field.id
-    for stat_index, stat in enumerate(cluster.stats):
-        path = ("cluster", "stats", stat_index)
-        checker.reference("cluster.yaml", (*path, "source"), stat.source, source_ids, "source")
-        if stat.id in stat_ids:
-            checker.report("cluster.yaml", (*path, "id"), f"duplicate stat id '{stat.id}'")
-        stat_ids[stat.id] = "cluster"
+        stats("fields.yaml", ("fields", index), field.id, field.stats)
+        statements("fields.yaml", ("fields", index), "highlights", field.highlights)
+    stats("cluster.yaml", ("cluster",), "cluster", cluster.stats)
+    statements("cluster.yaml", ("cluster",), "highlights", cluster.highlights)
     checker.references(
         "cluster.yaml", ("cluster", "sources"), cluster.sources, source_ids, "source"
     )
 
-    for index, centre in enumerate(centres):
-        path = ("centres", index)
-        checker.references("centres.yaml", (*path, "fields"), centre.fields, field_map, "field")
-        checker.references("centres.yaml", (*path, "sources"), centre.sources, source_ids, "source")
-        for key in ("successor", "part_of"):
-            target = getattr(centre, key)
-            if target is not None:
-                checker.reference(
-                    "centres.yaml", ("centres", index, key), target, centre_map, "centre"
-                )
-                if target == centre.id:
-                    checker.report("centres.yaml", ("centres", index, key), "refers to itself")
+    for file_name, group in groups.items():
+        for index, centre in enumerate(group):
+            _check_entry(
+                checker, file_name, (keys[file_name], index), centre, field_map, centre_map
+            )
+            path: Path_ = (keys[file_name], index)
+            checker.references(file_name, (*path, "sources"), centre.sources, source_ids, "source")
+            stats(file_name, path, centre.id, centre.stats)
+            statements(file_name, path, "details", centre.details)
+            for key in ("ownership", "listing"):
+                sentence = getattr(centre, key)
+                if sentence is not None and sentence.source is not None:
+                    at = (*path, key, "source")
+                    checker.reference(file_name, at, sentence.source, source_ids, "source")
+            for change_index, change in enumerate(centre.changes):
+                at = (*path, "changes", change_index)
+                checker.reference(file_name, (*at, "source"), change.source, source_ids, "source")
+                if change.successor is not None:
+                    checker.reference(
+                        file_name, (*at, "successor"), change.successor, centre_map, "entry"
+                    )
+
+
+def _check_entry(
+    checker: _Checker,
+    file_name: str,
+    path: Path_,
+    centre: Centre,
+    field_map: Mapping[str, object],
+    centre_map: Mapping[str, object],
+) -> None:
+    """An entry's fields and its references to other entries; companies and only companies
+    live in companies.yaml."""
+    is_company = centre.kind is CentreKind.COMPANY
+    if is_company != (file_name == "companies.yaml"):
+        where = "companies.yaml" if is_company else "centres.yaml"
+        checker.report(
+            file_name, (*path, "kind"), f"an entry of kind '{centre.kind}' goes in {where}"
+        )
+    checker.references(file_name, (*path, "fields"), centre.fields, field_map, "field")
+    for key in ("successor", "part_of", "owner"):
+        target = getattr(centre, key)
+        if target is not None:
+            checker.reference(file_name, (*path, key), target, centre_map, "entry")
+            if target == centre.id:
+                checker.report(file_name, (*path, key), "refers to itself")
 
 
 def _check_aliases(
     checker: _Checker,
     fields: tuple[ResearchField, ...],
-    centres: tuple[Centre, ...],
+    groups: Mapping[str, tuple[Centre, ...]],
     cluster: Cluster,
     outside: tuple[OutsidePlace, ...],
 ) -> None:
@@ -424,13 +494,16 @@ def _check_aliases(
         claim("fields.yaml", ("fields", index, "name"), field.name, field.id)
         for alias_index, alias in enumerate(field.aliases):
             claim("fields.yaml", ("fields", index, "aliases", alias_index), alias, field.id)
-    for index, centre in enumerate(centres):
-        claim("centres.yaml", ("centres", index, "id"), centre.id, centre.id)
-        claim("centres.yaml", ("centres", index, "name"), centre.name, centre.id)
-        if centre.short_name:
-            claim("centres.yaml", ("centres", index, "short_name"), centre.short_name, centre.id)
-        for alias_index, alias in enumerate(centre.aliases):
-            claim("centres.yaml", ("centres", index, "aliases", alias_index), alias, centre.id)
+    keys = dict(_ENTRY_GROUPS)
+    for file_name, group in groups.items():
+        for index, centre in enumerate(group):
+            path: Path_ = (keys[file_name], index)
+            claim(file_name, (*path, "id"), centre.id, centre.id)
+            claim(file_name, (*path, "name"), centre.name, centre.id)
+            if centre.short_name:
+                claim(file_name, (*path, "short_name"), centre.short_name, centre.id)
+            for alias_index, alias in enumerate(centre.aliases):
+                claim(file_name, (*path, "aliases", alias_index), alias, centre.id)
     claim("cluster.yaml", ("cluster", "name"), cluster.name, "cluster")
     for alias_index, alias in enumerate(cluster.aliases):
         claim("cluster.yaml", ("cluster", "aliases", alias_index), alias, "cluster")

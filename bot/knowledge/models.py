@@ -14,21 +14,25 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
 __all__ = [
     "Centre",
     "CentreKind",
+    "Change",
     "Cluster",
     "OutsidePlace",
     "ResearchField",
     "Source",
     "Stat",
+    "Statement",
     "Status",
 ]
 
@@ -87,6 +91,7 @@ class CentreKind(StrEnum):
     SCIENCE_PARK = "science-park"
     FUNDER = "funder"
     ORGANISATION = "organisation"
+    COMPANY = "company"
 
 
 class Source(_Record):
@@ -165,6 +170,61 @@ class Stat(_Record):
         return f"{self.qualifier} {number}"
 
 
+def _as_statement(value: object) -> object:
+    """A plain sentence (the format before statements had sources) becomes a bare statement;
+    ``kb check`` reports it until an editor gives it its source and year."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Statement(_Record):
+    """One sentence the knowledge base says, with the page that says it and when it applied.
+
+    Answers quote ``text`` and cite ``source``, never the entry's first source. ``about`` lists
+    the other entries the sentence is about (the entry it stands in is implied).
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["as_of"]}, {"required": ["undated"]}]}
+    )
+
+    text: Text
+    source: EntryId | None = None
+    as_of: Year | None = None
+    undated: Literal[True] | None = None
+    about: tuple[EntryId, ...] = ()
+
+    @model_validator(mode="after")
+    def _dated_at_most_once(self) -> Statement:
+        if self.as_of is not None and self.undated is not None:
+            raise ValueError("give either 'as_of' or 'undated: true', not both")
+        return self
+
+    @property
+    def year_label(self) -> str | None:
+        """``2018``, ``undated``, or None for a statement not yet dated by an editor."""
+        if self.as_of is not None:
+            return str(self.as_of)
+        return "undated" if self.undated else None
+
+
+SourcedText = Annotated[
+    Statement,
+    BeforeValidator(_as_statement),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, Statement.model_json_schema()]}),
+]
+"""A statement, written either as a mapping or (for now) as a bare sentence."""
+
+
+class Change(_Record):
+    """What happens to an entry on a date: answers are right on both sides of it."""
+
+    on: date
+    status: Status
+    successor: EntryId | None = None
+    note: Text
+    source: EntryId
+
+
 class ResearchField(_Record):
     """One of the cluster's research fields (cancer, diabetes, …)."""
 
@@ -173,11 +233,16 @@ class ResearchField(_Record):
     emoji: Annotated[str, StringConstraints(pattern=r"^:[a-z0-9_+-]+:$")] | None = None
     aliases: tuple[Alias, ...] = ()
     summary: Text
-    highlights: tuple[Text, ...] = ()
+    highlights: tuple[SourcedText, ...] = ()
     stats: tuple[Stat, ...] = ()
     sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
     reviewed: date | None = None
     """When an editor last checked this entry against its sources."""
+
+    @property
+    def highlight_texts(self) -> tuple[str, ...]:
+        """The sentences of ``highlights``, without their sources."""
+        return tuple(statement.text for statement in self.highlights)
 
 
 class Centre(_Record):
@@ -196,7 +261,14 @@ class Centre(_Record):
     website: HttpUrl | None = None
     fields: Annotated[tuple[EntryId, ...], Field(min_length=1)]
     summary: Text
-    details: tuple[Text, ...] = ()
+    owner: EntryId | None = None
+    """The entry that controls it (a company's foundation or parent company)."""
+    ownership: SourcedText | None = None
+    """Who owns or controls it, as a sourced sentence (companies)."""
+    listing: SourcedText | None = None
+    """Where its shares trade, as a sourced sentence (listed companies)."""
+    stats: tuple[Stat, ...] = ()
+    details: tuple[SourcedText, ...] = ()
     themes: tuple[Text, ...] = ()
     status: Status = Status.ACTIVE
     status_as_of: Year | Literal["undated"] | None = None
@@ -205,9 +277,16 @@ class Centre(_Record):
     status_note: Text | None = None
     successor: EntryId | None = None
     part_of: EntryId | None = None
+    changes: tuple[Change, ...] = ()
+    """Dated changes (a merger, a closure, a move), in date order."""
     sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
     reviewed: date | None = None
     """When an editor last checked this entry against its sources."""
+
+    @property
+    def detail_texts(self) -> tuple[str, ...]:
+        """The sentences of ``details``, without their sources."""
+        return tuple(statement.text for statement in self.details)
 
     @property
     def label(self) -> str:
@@ -246,11 +325,16 @@ class Cluster(_Record):
     name: Name
     aliases: tuple[Alias, ...] = ()
     summary: Text
-    highlights: tuple[Text, ...] = ()
+    highlights: tuple[SourcedText, ...] = ()
     stats: tuple[Stat, ...] = ()
     sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
     reviewed: date | None = None
     """When an editor last checked this entry against its sources."""
+
+    @property
+    def highlight_texts(self) -> tuple[str, ...]:
+        """The sentences of ``highlights``, without their sources."""
+        return tuple(statement.text for statement in self.highlights)
 
 
 class OutsidePlace(_Record):

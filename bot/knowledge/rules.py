@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Status
+from bot.knowledge.models import Centre, CentreKind, Status
 from bot.knowledge.problems import Problem
 
 __all__ = ["PERSON_ROLE", "REVIEW_MONTHS", "Locate", "editorial_problems", "review_warnings"]
@@ -44,37 +44,46 @@ _YEAR = re.compile(r"\b(?:1[4-9]\d\d|20\d\d)\b|\bundated\b", re.IGNORECASE)
 _Texts = Iterable[tuple[tuple[str | int, ...], str | None]]
 
 
+def entry_locations(kb: KnowledgeBase) -> Iterator[tuple[str, tuple[str | int, ...], Centre]]:
+    """Each centre and company with its file and key path: companies live in companies.yaml
+    (the loader keeps kinds and files in step), everything else in centres.yaml."""
+    counters = {"centres.yaml": 0, "companies.yaml": 0}
+    for centre in kb.centres.values():
+        file = "companies.yaml" if centre.kind is CentreKind.COMPANY else "centres.yaml"
+        yield file, (file.removesuffix(".yaml"), counters[file]), centre
+        counters[file] += 1
+
+
 def editorial_problems(kb: KnowledgeBase, locate: Locate, *, today: date) -> Iterator[Problem]:
     """Every broken editorial rule in ``kb``, located in its file."""
-    for index, centre in enumerate(kb.centres.values()):
-        path: tuple[str | int, ...] = ("centres", index)
+    for file, path, centre in entry_locations(kb):
         if centre.status is Status.ACTIVE and centre.status_as_of is None:
             yield locate(
-                "centres.yaml",
+                file,
                 (*path, "status"),
                 "an active status needs its year: add 'status_as_of: YEAR' (the newest source"
                 " showing it active) or 'status_as_of: undated', or set 'status: uncertain'"
                 " with a status_note",
             )
         if isinstance(centre.status_as_of, int) and centre.status_as_of > today.year:
-            yield locate("centres.yaml", (*path, "status_as_of"), "lies in the future")
+            yield locate(file, (*path, "status_as_of"), "lies in the future")
         texts: _Texts = [
             ((*path, "summary"), centre.summary),
             ((*path, "status_note"), centre.status_note),
             ((*path, "founded_note"), centre.founded_note),
-            *(((*path, "details", i), text) for i, text in enumerate(centre.details)),
+            *(((*path, "details", i), text) for i, text in enumerate(centre.detail_texts)),
         ]
-        yield from _undated_roles("centres.yaml", texts, locate)
+        yield from _undated_roles(file, texts, locate)
     for index, research_field in enumerate(kb.fields.values()):
         path = ("fields", index)
         texts = [
             ((*path, "summary"), research_field.summary),
-            *(((*path, "highlights", i), t) for i, t in enumerate(research_field.highlights)),
+            *(((*path, "highlights", i), t) for i, t in enumerate(research_field.highlight_texts)),
         ]
         yield from _undated_roles("fields.yaml", texts, locate)
     cluster_texts: _Texts = [
         (("cluster", "summary"), kb.cluster.summary),
-        *((("cluster", "highlights", i), t) for i, t in enumerate(kb.cluster.highlights)),
+        *((("cluster", "highlights", i), t) for i, t in enumerate(kb.cluster.highlight_texts)),
     ]
     yield from _undated_roles("cluster.yaml", cluster_texts, locate)
     outside_texts: _Texts = [
@@ -128,8 +137,8 @@ def _reviewed_dates(
     yield "cluster.yaml", ("cluster",), kb.cluster.reviewed
     for index, research_field in enumerate(kb.fields.values()):
         yield "fields.yaml", ("fields", index), research_field.reviewed
-    for index, centre in enumerate(kb.centres.values()):
-        yield "centres.yaml", ("centres", index), centre.reviewed
+    for file, path, centre in entry_locations(kb):
+        yield file, path, centre.reviewed
     for index, place in enumerate(kb.outside.values()):
         yield "outside.yaml", ("outside", index), place.reviewed
     if with_sources:

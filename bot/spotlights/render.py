@@ -94,7 +94,7 @@ def _field_blocks(kb: KnowledgeBase, field: ResearchField) -> tuple[list[Block],
         )
         numbers.append(f"{stat.label}: {stat.display_value}{stat.unit_suffix}")
     blocks.extend(field_sections(pairs))
-    blocks.extend(_happening(field.highlights))
+    blocks.extend(_happening(field.highlight_texts))
     centres = [c for c in kb.centres_in(field.id) if c.status.value == "active"]
     if centres:
         names = ", ".join(c.short_name or c.name for c in centres[:_MAX_CENTRES])
@@ -116,7 +116,7 @@ def _centre_blocks(kb: KnowledgeBase, centre: Centre) -> tuple[list[Block], list
         pairs.append(("Founded", str(centre.founded)))
     pairs.append(("Type", centre.kind_label))
     blocks.extend(field_sections(pairs))
-    blocks.extend(_happening(centre.details or centre.themes))
+    blocks.extend(_happening(centre.detail_texts or centre.themes))
     website = str(centre.website) if centre.website else None
     blocks.extend(_link(kb, website, centre.sources))
     return blocks, [f"Where: {place}"] if place else []

@@ -20,13 +20,13 @@ def kb() -> KnowledgeBase:
 
 
 def _texts(kb: KnowledgeBase) -> list[str]:
-    texts = [kb.cluster.summary, *kb.cluster.highlights]
+    texts = [kb.cluster.summary, *kb.cluster.highlight_texts]
     for research_field in kb.fields.values():
-        texts += [research_field.summary, *research_field.highlights]
+        texts += [research_field.summary, *research_field.highlight_texts]
     for centre in kb.centres.values():
         texts += [
             centre.summary,
-            *centre.details,
+            *centre.detail_texts,
             centre.founded_note or "",
             centre.status_note or "",
         ]
@@ -54,7 +54,7 @@ def test_mva_members_show_both_figures_with_their_years_newest_first(kb: Knowled
 
 def test_the_academy_to_alliance_rename_gets_no_year_without_a_source(kb: KnowledgeBase) -> None:
     mva = kb.centres["medicon-valley-alliance"]
-    (rename,) = [d for d in mva.details if "Alliance" in d]
+    (rename,) = [d for d in mva.detail_texts if "Alliance" in d]
     assert "2007" not in rename
     assert "2007" not in (mva.founded_note or "")
 
@@ -83,13 +83,13 @@ def test_wikipedia_counts_are_exact(kb: KnowledgeBase) -> None:
     companies = _cluster_stat(kb, "cluster-life-science-companies-wikipedia")
     assert "20 of them large pharma or medtech firms" in companies.statement
     assert "about 20" not in companies.statement
-    (start_ups,) = [h for h in kb.cluster.highlights if "between 1998 and 2008" in h]
+    (start_ups,) = [h for h in kb.cluster.highlight_texts if "between 1998 and 2008" in h]
     assert start_ups.startswith("100 new biotech and medtech companies")
 
 
 def test_the_ilf_grant_sentence_keeps_four_and_seven_apart(kb: KnowledgeBase) -> None:
     ilf = kb.centres["drug-design-pharmacology"]
-    (grants,) = [d for d in ilf.details if "Lundbeck Foundation" in d]
+    (grants,) = [d for d in ilf.detail_texts if "Lundbeck Foundation" in d]
     assert "DKK 114m for the four" in grants
     assert "DKK 174m for all seven" in grants
     assert "lundbeckfonden-2022-collaborative-projects" in ilf.sources
@@ -106,7 +106,7 @@ def test_the_23_percent_is_labelled_a_europe_wide_undated_share(kb: KnowledgeBas
     assert "Europe-wide" in stat.label
     assert "undated" in stat.label
     assert "not a Medicon Valley figure" in stat.statement
-    (highlight,) = [h for h in kb.fields["cancer"].highlights if "23%" in h]
+    (highlight,) = [h for h in kb.fields["cancer"].highlight_texts if "23%" in h]
     assert "Europe-wide share, not Medicon Valley's" in highlight
 
 
@@ -192,7 +192,7 @@ def test_cnsr_belongs_to_the_centre_that_hosts_it(kb: KnowledgeBase) -> None:
 
 def test_the_phase_1_units_heads_are_dated_and_the_change_is_told(kb: KnowledgeBase) -> None:
     unit = kb.centres["rigshospitalet-phase-1-unit"]
-    heads = [d for d in unit.details if "Lassen" in d]
+    heads = [d for d in unit.detail_texts if "Lassen" in d]
     assert any("undated English page" in d for d in heads)
     assert any("Morten Mau-Sørensen" in d and "took over as its head" in d for d in heads)
     assert {"dagensmedicin-phase-1-new-head", "rigshospitalet-2015-lassen-professor"} <= set(
@@ -224,7 +224,7 @@ def test_cnsrs_director_in_2024(kb: KnowledgeBase) -> None:
     cnsr = kb.centres["cnsr"]
     assert (
         "In 2024 the Lundbeck Foundation described Professor Bjørn Ebdrup as CNSR's director."
-        in (cnsr.details)
+        in (cnsr.detail_texts)
     )
     assert "lundbeckfonden-2024-ebdrup-prize" in cnsr.sources
     assert kb.sources["lundbeckfonden-2024-ebdrup-prize"].as_of == 2024
