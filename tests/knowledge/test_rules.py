@@ -274,7 +274,7 @@ def test_twelve_months_before(today: date, cutoff: date) -> None:
 def test_the_shipped_knowledge_base_passes_every_rule() -> None:
     from bot.knowledge import default_data_dir
 
-    report = check_knowledge_base(default_data_dir(), today=date(2026, 12, 1))
+    report = check_knowledge_base(default_data_dir(), today=date(2026, 12, 7))
     assert [str(p) for p in report.errors] == []
     assert [str(p) for p in report.warnings] == []
 
