@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 from tests.eval.runner import (  # noqa: E402
     ALL_KINDS,
     BASELINE,
+    QUERY_SETS,
     Report,
     measure,
 )
@@ -125,14 +126,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--failures", metavar="KIND[,KIND]", help="list failing queries")
     parser.add_argument("--record-baseline", metavar="COMMIT", help="re-measure the baseline")
+    parser.add_argument(
+        "--set",
+        choices=sorted(QUERY_SETS),
+        default="main",
+        help="the team's set (main) or the blind split, which is scored and never tuned on",
+    )
     args = parser.parse_args()
     if args.record_baseline:
         record_baseline(args.record_baseline)
         return
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else None
+    baseline = None
+    if args.set == "main" and BASELINE.exists():
+        baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
     started = time.perf_counter()
-    report = measure()
+    report = measure(query_set=QUERY_SETS[args.set])
     print_table(report, baseline, time.perf_counter() - started)
+    if report.by_tag():
+        print(f"\n{'tag':<14}{'count':>6}  {'top-1':<8}{'right':<8}{'declined':<8}")
+        for tag, score in report.by_tag().items():
+            print(
+                f"{tag:<14}{score.count:>6}  {_cell(score.top1):<8}{_cell(score.right):<8}"
+                f"{_cell(score.declined):<8}"
+            )
     if args.failures:
         kinds = frozenset(args.failures.split(",")) & ALL_KINDS
         print()

@@ -19,6 +19,9 @@ process, so its peak RSS is its own. Modes (default: all but ``limits``, which t
 * ``crash``: a pass over 200 channels in its own process is killed with SIGKILL after 60 posts;
   a run two minutes later (by its clock) finishes. With the channel history readable and with
   it refused. Targets: 0 duplicates and 0 misses with history.
+* ``slowdb``: 500 subscriptions at 6,000 posts a minute (a post every 10 ms) with 5 ms added
+  before every database statement, beside the floor (posts ÷ budget); wall time and the turns
+  missed and booked again per post. Target (issue 16): the pass finishes, every channel once.
 * ``outage``: the database goes away for 5 s in the middle of a 200-channel pass (PostgreSQL
   behind a proxy that is cut; SQLite held by another writer), then a run two minutes later.
   Also an outage longer than the pass's patience (2 s here), which stops the pass.
@@ -109,15 +112,21 @@ def _one_pass(
     posts_per_minute: float | None,
     now_iso: str = SLOT.isoformat(),
     journal: str | None = None,
+    added_latency: float = 0.0,
 ) -> tuple[float, dict[str, int], float]:
-    """In a fresh process: one run_due pass; (seconds, summary counts, peak RSS MB)."""
+    """In a fresh process: one run_due pass; (seconds, summary counts, peak RSS MB).
+    ``added_latency`` seconds are slept before every database statement."""
     logging.getLogger("bot").setLevel(logging.ERROR)  # the tables are the output
+    from sqlalchemy import event
+
     from bot.knowledge import default_data_dir, load_knowledge_base
     from bot.spotlights import Pace, SlackPoster, run_due
     from bot.storage import open_database
 
     kb = load_knowledge_base(default_data_dir())
     database = open_database(url)
+    if added_latency:
+        event.listen(database.engine, "before_cursor_execute", lambda *_: time.sleep(added_latency))
     poster = SlackPoster(base_url=api_url, token_for=lambda team, _e: _token(team), backoff=0.0)
     pace = Pace(posts_per_minute=posts_per_minute) if posts_per_minute else None
     started = time.perf_counter()
@@ -137,6 +146,7 @@ def _one_pass(
         "recovered": summary.recovered,
         "failed": summary.failed,
         "rate_limited": summary.rate_limited,
+        "rebooked": summary.rebooked,
     }
     return elapsed, counts, _peak_rss_mb()
 
@@ -230,6 +240,37 @@ def limits(pool: Any, posts_per_minute: float, kinds: tuple[str, ...]) -> None:
                     f"{100 * limited / len(calls):>7.2f}{duplicates:>6}{misses:>6}{rss:>13.1f}",
                     flush=True,
                 )
+
+
+def slow_database(pool: Any, kinds: tuple[str, ...]) -> None:
+    count, posts_per_minute, latency = 500, 6_000.0, 0.005
+    floor = count / (posts_per_minute / 60)
+    print(
+        f"\nslowdb: {count} subscriptions at {posts_per_minute:g} posts/min, "
+        f"{latency * 1000:.0f} ms added to every database statement, Slack answers at once"
+    )
+    print(
+        f"{'db':<12}{'floor s':>9}{'wall s':>9}{'×floor':>8}{'rebooked/post':>15}"
+        f"{'dups':>6}{'miss':>6}"
+    )
+    for kind in kinds:
+        with (
+            SlackStandIn() as stand_in,
+            tempfile.TemporaryDirectory() as directory,
+            database_url(kind, Path(directory)) as url,
+        ):
+            _seed(url, count)
+            elapsed, counts, _ = pool.apply(
+                _one_pass,
+                (url, stand_in.api_url, posts_per_minute),
+                {"added_latency": latency},
+            )
+            duplicates, misses = _dups_and_misses(stand_in, count)
+            print(
+                f"{kind:<12}{floor:>9.1f}{elapsed:>9.1f}{elapsed / floor:>8.2f}"
+                f"{counts['rebooked'] / count:>15.2f}{duplicates:>6}{misses:>6}",
+                flush=True,
+            )
 
 
 def _start_pass(
@@ -370,13 +411,13 @@ def main() -> None:
     parser.add_argument(
         "modes",
         nargs="*",
-        choices=["throughput", "limits", "crash", "outage"],
-        help="default: throughput crash outage",
+        choices=["throughput", "limits", "slowdb", "crash", "outage"],
+        help="default: throughput slowdb crash outage",
     )
     parser.add_argument("--posts-per-minute", type=float, default=300.0)
     parser.add_argument("--kinds", default="sqlite,postgresql")
     args = parser.parse_args()
-    modes = args.modes or ["throughput", "crash", "outage"]
+    modes = args.modes or ["throughput", "slowdb", "crash", "outage"]
     for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY"):
         os.environ.pop(name, None)  # slack_sdk would send loopback calls through a proxy
     print(f"concurrency {CONCURRENCY}; {os.cpu_count()} CPUs")
@@ -386,6 +427,8 @@ def main() -> None:
             throughput(pool)
         if "limits" in modes:
             limits(pool, args.posts_per_minute, tuple(args.kinds.split(",")))
+        if "slowdb" in modes:
+            slow_database(pool, tuple(args.kinds.split(",")))
         if "crash" in modes:
             crash(pool)
         if "outage" in modes:

@@ -33,7 +33,6 @@ from bot.answers.kinds import (
 )
 from bot.answers.lists import filtered_list, parts_list
 from bot.answers.numbers import compare, compare_founded, count, count_about
-from bot.answers.stems import stem
 from bot.answers.understand import Question
 from bot.answers.vocabulary import Signal
 from bot.knowledge import (
@@ -43,6 +42,7 @@ from bot.knowledge import (
     KnowledgeBase,
     Status,
 )
+from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize
 
 __all__ = [

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.answers import vocabulary as vocab
-from bot.answers.stems import stem, stem_phrase
 from bot.knowledge import EntryRef, KnowledgeBase, Stat
+from bot.knowledge.stems import stem, stem_phrase
 from bot.knowledge.text import normalize
 
 __all__ = ["Lexicon", "StatEntry", "lexicon_for"]
@@ -139,6 +139,11 @@ def _build(kb: KnowledgeBase) -> Lexicon:
         texts += [centre.name, centre.short_name, *centre.aliases, centre.host, centre.summary]
         texts += [centre.city, *centre.detail_texts, *centre.themes, centre.status_note]
         texts += [centre.founded_note]
+    for area, towns in vocab.PLACE_AREAS.items():
+        around = by_city.setdefault(area, {})
+        for town in towns:
+            for word in town.split():
+                around.update(by_city.get(word, {}))
     for stat_entry in stats:
         texts += [stat_entry.stat.label, stat_entry.stat.unit, stat_entry.stat.statement]
     source_use: dict[str, int] = {}

@@ -16,6 +16,7 @@ from bot.answers.lexicon import Lexicon, lexicon_for
 from bot.answers.understand import Filters, Question
 from bot.answers.vocabulary import FILLER
 from bot.knowledge import (
+    RESEARCH_KINDS,
     Centre,
     CentreKind,
     KnowledgeBase,
@@ -51,17 +52,20 @@ def matching_centres(kb: KnowledgeBase, filters: Filters) -> list[Centre]:
     lexicon = lexicon_for(kb)
     pool: Iterable[Centre]
     in_city = lexicon.by_city.get(filters.city, ()) if filters.city else ()
+    companies = filters.kind is CentreKind.COMPANY
     if filters.city and not filters.field:
         pool = [kb.centres[centre_id] for centre_id in in_city]
+    elif companies:
+        pool = kb.companies_in(filters.field) if filters.field else kb.companies
     else:
-        pool = kb.centres_in(filters.field) if filters.field else kb.centres.values()
-        if filters.city:
-            city_ids = frozenset(in_city)
-            pool = [centre for centre in pool if centre.id in city_ids]
-    if not (filters.country or filters.kind or filters.status):
-        return list(pool)
+        pool = kb.centres_in(filters.field) if filters.field else kb.institutions
+    if filters.city and filters.field:
+        city_ids = frozenset(in_city)
+        pool = [centre for centre in pool if centre.id in city_ids]
     found: list[Centre] = []
     for centre in pool:
+        if not _of_the_kind_asked(centre, filters):
+            continue
         if filters.country and centre.country != filters.country:
             continue
         if filters.kind and centre.kind is not filters.kind:
@@ -80,11 +84,21 @@ _FILTER_WORDS = frozenset(
 )
 
 
+def _of_the_kind_asked(centre: Centre, filters: Filters) -> bool:
+    """Companies only when companies are asked for; "centres" (no particular kind) are research
+    centres, units, programmes, departments and groups."""
+    if (centre.kind is CentreKind.COMPANY) != (filters.kind is CentreKind.COMPANY):
+        return False
+    return not (filters.kind_named and filters.kind is None) or centre.kind in RESEARCH_KINDS
+
+
 def _passes(centre: Centre, filters: Filters, lexicon: Lexicon) -> bool:
     """True when ``centre`` passes every filter."""
+    if not _of_the_kind_asked(centre, filters):
+        return False
     if filters.field and filters.field not in centre.fields:
         return False
-    if filters.city and filters.city not in normalize(centre.city or "").split():
+    if filters.city and centre.id not in lexicon.by_city.get(filters.city, ()):
         return False
     if filters.country and centre.country != filters.country:
         return False
@@ -117,10 +131,12 @@ def filtered_list(
     only_city = filters.city and not (
         filters.field or filters.country or filters.kind or filters.status
     )
-    if only_city:  # the common "… in Lund": no need to touch every centre there
+    if only_city and not filters.kind_named:  # "… in Lund": no need to touch every centre
         in_city = lexicon_for(kb).by_city.get(filters.city or "", ())
-        centres = [kb.centres[centre_id] for centre_id in in_city[: _SHOWN * 2]]
-        total = len(in_city)
+        listed = [kb.centres[centre_id] for centre_id in in_city]
+        listed = [centre for centre in listed if _of_the_kind_asked(centre, filters)]
+        centres = listed[: _SHOWN * 2]
+        total = len(listed)
     else:
         centres = matching_centres(kb, filters)
         total = len(centres)
@@ -168,6 +184,7 @@ _KIND_PLURALS = {
     CentreKind.SCIENCE_PARK: "science parks",
     CentreKind.FUNDER: "funders",
     CentreKind.ORGANISATION: "organisations",
+    CentreKind.COMPANY: "companies",
 }
 _STATUS_ADJECTIVE = {
     Status.ACTIVE: "active",

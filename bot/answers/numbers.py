@@ -29,7 +29,6 @@ from bot.answers.kinds import (
 )
 from bot.answers.lexicon import StatEntry, lexicon_for
 from bot.answers.lists import COUNTRY_NAMES, filtered_list, matching_centres
-from bot.answers.stems import stem
 from bot.answers.understand import Question
 from bot.answers.vocabulary import FILLER
 from bot.knowledge import (
@@ -39,6 +38,7 @@ from bot.knowledge import (
     ResearchField,
     Stat,
 )
+from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize
 
 __all__ = [

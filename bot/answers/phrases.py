@@ -122,6 +122,11 @@ ASKED_ROLE: Final = {
     "funder": "who funds",
 }
 RECORDED: Final = "What it does record: {fact}"
+NOT_RECORDED_ABOUT: Final = (
+    "I don't have that: the knowledge base records nothing on ‘{words}’ for {name}."
+)
+SEE_CARD: Final = "Its card below shows everything the knowledge base does record."
+UNDATED: Final = "undated"
 FOUNDED_IN: Final = "{label} was founded in {year}{note}."
 NO_FOUNDING_YEAR: Final = "The knowledge base has no exact founding year for {label}: {note}"
 WHEN_UNKNOWN: Final = "The knowledge base does not record when {name} was founded."

@@ -20,9 +20,9 @@ from rapidfuzz.distance import OSA
 
 from bot.answers import vocabulary as vocab
 from bot.answers.lexicon import Lexicon, lexicon_for
-from bot.answers.stems import stem, stem_phrase
 from bot.answers.vocabulary import Signal
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
+from bot.knowledge.stems import stem, stem_phrase
 from bot.knowledge.text import normalize
 
 __all__ = [

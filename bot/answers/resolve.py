@@ -25,11 +25,21 @@ from bot.answers.direct import (
     filtered_list,
     parts_list,
 )
+from bot.answers.grounded import (
+    Asked,
+    asked_words,
+    covers,
+    explained_words,
+    grounded_statement,
+    not_recorded,
+    statement_answer,
+)
 from bot.answers.lexicon import lexicon_for
 from bot.answers.query import Command, Query
 from bot.answers.understand import Intent, Question, understand
 from bot.answers.vocabulary import FILLER, Signal
 from bot.knowledge import (
+    RESEARCH_KINDS,
     Centre,
     Cluster,
     EntryRef,
@@ -160,6 +170,78 @@ def resolve_text(kb: KnowledgeBase, text: str) -> Answer:
 
 def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:
     """The answer to an understood question; pure, never raises on user input."""
+    return _grounded(kb, question, _templated(kb, question))
+
+
+_ABOUT_AN_ENTRY = frozenset(
+    {
+        Intent.LOOKUP,
+        Intent.ABOUT,
+        Intent.COUNT,
+        Intent.WHERE,
+        Intent.WHO,
+        Intent.WHEN,
+        Intent.STATUS,
+        Intent.WHAT,
+    }
+)
+_SEARCHED_WHOLE = _ABOUT_AN_ENTRY | {Intent.LIST, Intent.UNKNOWN}
+
+
+def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
+    """``answer`` when it covers what was asked; else the statement that does; else, for a
+    question about a named entry, an honest "not recorded" (never a different fact)."""
+    if question.intent not in _SEARCHED_WHOLE:
+        return answer
+    subject = question.subject
+    if subject is not None and subject.kind == "centre" and question.intent in _ABOUT_AN_ENTRY:
+        asked = asked_words(kb, question, about_entry=True)
+        if not asked or _covered(answer, asked):
+            return answer
+        others = [ref for ref in question.entities if ref.kind == "centre"]
+        statement = grounded_statement(kb, question, asked, about=others)
+        if statement is not None:
+            return statement_answer(kb, question, statement)
+        if question.intent in {Intent.LOOKUP, Intent.ABOUT}:
+            if _entry_mentions(kb, subject, asked):
+                return answer
+            return NoMatchAnswer(
+                typed=question.raw,
+                suggestions=(),
+                reason="not-in-kb",
+                related=(_entry(kb, subject),),
+            )
+        return not_recorded(kb, question, subject, asked)
+    if isinstance(answer, DirectAnswer) and answer.known:
+        return answer  # a template answered a question about a field or the cluster
+    if question.reason in {"out-of-domain", "garbage"} or question.unknown:
+        return answer  # the understanding found words the knowledge base has never seen
+    asked = asked_words(kb, question, about_entry=False)
+    if not asked or _covered(answer, asked):
+        return answer
+    explained = explained_words(kb, question)
+    statement = grounded_statement(kb, question, asked, explained=explained)
+    return statement_answer(kb, question, statement) if statement is not None else answer
+
+
+def _covered(answer: Answer, asked: Asked) -> bool:
+    """A direct answer covers the question when it says every asked word."""
+    if isinstance(answer, DirectAnswer) and answer.known:
+        said = " ".join([answer.lead.text, *(fact.text for fact in answer.also)])
+        return covers(said, asked)
+    return False
+
+
+def _entry_mentions(kb: KnowledgeBase, ref: EntryRef, asked: Asked) -> bool:
+    """Every asked word appears somewhere in what the knowledge base says about ``ref``."""
+    said: set[str] = set()
+    for statement in kb.statements.about(ref):
+        said |= statement.stems
+    return all(word.stems & said for word in asked.values())
+
+
+def _templated(kb: KnowledgeBase, question: Question) -> Answer:
+    """The answer the templates give: a card, a list, a figure, a fixed fact."""
     intent = question.intent
     if intent in _COMMANDS:
         return resolve(kb, Query(_COMMANDS[intent], question.argument, question.raw))
@@ -195,7 +277,7 @@ def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:
         if question.argument and filters.field and not (filters.narrows and _narrower(question)):
             research_field = kb.fields[filters.field]
             return CentreListAnswer(
-                centres=kb.centres_in(research_field.id),
+                centres=_research_centres(kb.centres_in(research_field.id)),
                 field=research_field,
                 closest_to=question.closest_to,
             )
@@ -206,6 +288,11 @@ def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:
     if subject is None:
         return _unknown(kb, question)
     return about_entry(kb, question, subject)
+
+
+def _research_centres(entries: tuple[Centre, ...]) -> tuple[Centre, ...]:
+    """What "centres" means: research centres, units, programmes, departments and groups."""
+    return tuple(entry for entry in entries if entry.kind in RESEARCH_KINDS)
 
 
 def _narrower(question: Question) -> bool:
@@ -398,7 +485,7 @@ def _no_match(kb: KnowledgeBase, text: str, *, reason: str = "unknown") -> NoMat
 
 def _centres(kb: KnowledgeBase, query: Query) -> Answer:
     if not query.argument:
-        return CentreListAnswer(centres=tuple(kb.centres.values()))
+        return CentreListAnswer(centres=kb.institutions)
     ref = kb.index.exact(query.argument)
     closest_to: str | None = None
     if ref is None:
@@ -407,7 +494,9 @@ def _centres(kb: KnowledgeBase, query: Query) -> Answer:
             ref, closest_to = typo.ref, query.argument
     if ref is not None and ref.kind == "field":
         return CentreListAnswer(
-            centres=kb.centres_in(ref.id), field=kb.fields[ref.id], closest_to=closest_to
+            centres=_research_centres(kb.centres_in(ref.id)),
+            field=kb.fields[ref.id],
+            closest_to=closest_to,
         )
     # "centre for inflammation and metabolism" names a centre rather than filtering by field.
     # The words after "centres" are searched alone: "centres" itself would match every centre.

@@ -25,10 +25,10 @@ from bot.answers.reading import (
     strip_possessives,
     unknown_word,
 )
-from bot.answers.stems import stem
 from bot.answers.unknown_names import unknown_institution
 from bot.answers.vocabulary import Signal
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
+from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize
 
 __all__ = ["Filters", "Intent", "Language", "Question", "clean", "understand"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.answers import vocabulary as vocab
 from bot.answers.lexicon import Lexicon
-from bot.answers.stems import stem
+from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize
 
 __all__ = ["unknown_institution"]

@@ -26,6 +26,7 @@ __all__ = [
     "KIND_WORDS",
     "LANGUAGE_MARKERS",
     "OUT_OF_DOMAIN",
+    "PLACE_AREAS",
     "PLACE_EXONYMS",
     "SIGNAL_PHRASES",
     "STATUS_WORDS",
@@ -471,6 +472,15 @@ KIND_WORDS: Final[Mapping[str, CentreKind | None]] = MappingProxyType(
         ),
         **dict.fromkeys(
             split_words(
+                "company|companies|firm|firms|business|businesses|virksomhed|virksomheder"
+                "|virksomhederne|selskab|selskaber|foretag|foretagen|foretaget|bolag|bolagen"
+                "|firma|firmaer|biotechs|startups|pharma companies|biotech companies"
+                "|life science companies|medtech companies|industry"
+            ),
+            CentreKind.COMPANY,
+        ),
+        **dict.fromkeys(
+            split_words(
                 "association|associations|network|networks|alliance|alliances|forening|foreninger"
                 "|forening|foreningar|natverk|netvaerk|organisation body|trade organisation"
                 "|cluster organisation"
@@ -480,6 +490,22 @@ KIND_WORDS: Final[Mapping[str, CentreKind | None]] = MappingProxyType(
     }
 )
 """Words for kinds of place; ``None`` means any kind (``centres`` covers them all)."""
+
+PLACE_AREAS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
+    {
+        "copenhagen": frozenset(
+            split_words(
+                "kobenhavn|frederiksberg|gentofte|hellerup|herlev|glostrup|hvidovre|valby"
+                "|soborg|bagsvaerd|ballerup|bronshoj|brondby|rodovre|lyngby|kongens lyngby"
+                "|kastrup|orestad|osterbro|norrebro|amager|gladsaxe|taastrup|albertslund|smorum"
+                "|vanlose|dragor|ishoj|vallensbaek|copenhagen o|copenhagen n|copenhagen s"
+            )
+        ),
+    }
+)
+"""A city and the towns a local counts as part of it: Herlev and Gentofte are in Copenhagen's
+area, so "centres in Copenhagen" finds the hospitals there (the municipalities of the
+Copenhagen urban area)."""
 
 STATUS_WORDS: Final[Mapping[str, Status]] = MappingProxyType(
     {

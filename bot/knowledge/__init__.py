@@ -11,6 +11,7 @@ from bot.knowledge.loader import (
 )
 from bot.knowledge.location import default_data_dir
 from bot.knowledge.models import (
+    RESEARCH_KINDS,
     Centre,
     CentreKind,
     Cluster,
@@ -25,6 +26,7 @@ from bot.knowledge.problems import KnowledgeBaseError, Problem
 __all__ = [
     "KB_FILES",
     "OPTIONAL_KB_FILES",
+    "RESEARCH_KINDS",
     "Centre",
     "CentreKind",
     "Cluster",

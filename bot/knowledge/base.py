@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from bot.knowledge.index import EntryRef, SearchIndex
-from bot.knowledge.models import Centre, Cluster, OutsidePlace, ResearchField, Source, Stat
+from bot.knowledge.models import (
+    Centre,
+    CentreKind,
+    Cluster,
+    OutsidePlace,
+    ResearchField,
+    Source,
+    Stat,
+)
+from bot.knowledge.statement_index import StatementIndex
+from bot.knowledge.statements import build_statements
 from bot.knowledge.text import normalize
 
 __all__ = ["KnowledgeBase"]
@@ -29,9 +39,14 @@ class KnowledgeBase:
     outside: Mapping[str, OutsidePlace] = field(default_factory=dict)
     """Well-known places outside the cluster (``outside.yaml``): never cards, never search hits."""
     index: SearchIndex = field(init=False, repr=False, compare=False)
+    statements: StatementIndex = field(init=False, repr=False, compare=False)
+    """Every sentence the knowledge base says, searchable (built here, never on a question)."""
     _outside_names: Mapping[str, OutsidePlace] = field(init=False, repr=False, compare=False)
     _by_field: Mapping[str, tuple[Centre, ...]] = field(init=False, repr=False, compare=False)
     _by_parent: Mapping[str, tuple[Centre, ...]] = field(init=False, repr=False, compare=False)
+    _companies_by_field: Mapping[str, tuple[Centre, ...]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -46,14 +61,24 @@ class KnowledgeBase:
         set_(self, "_outside_names", MappingProxyType(outside_names))
         by_field: dict[str, list[Centre]] = defaultdict(list)
         by_parent: dict[str, list[Centre]] = defaultdict(list)
+        by_field_companies: dict[str, list[Centre]] = defaultdict(list)
         for centre in self.centres.values():
             for field_id in centre.fields:
-                by_field[field_id].append(centre)
+                if centre.kind is CentreKind.COMPANY:
+                    by_field_companies[field_id].append(centre)
+                else:
+                    by_field[field_id].append(centre)
             if centre.part_of:
                 by_parent[centre.part_of].append(centre)
         set_(self, "_by_field", {key: tuple(value) for key, value in by_field.items()})
+        set_(
+            self,
+            "_companies_by_field",
+            {key: tuple(value) for key, value in by_field_companies.items()},
+        )
         set_(self, "_by_parent", {key: tuple(value) for key, value in by_parent.items()})
         set_(self, "index", SearchIndex.build(self))
+        set_(self, "statements", StatementIndex(build_statements(self)))
 
     def outside_named(self, text: str) -> OutsidePlace | None:
         """The place outside Medicon Valley that ``text`` names exactly, if any.
@@ -65,8 +90,23 @@ class KnowledgeBase:
         return self._outside_names.get(normalize(text))
 
     def centres_in(self, field_id: str) -> tuple[Centre, ...]:
-        """Centres working in ``field_id``, in file order."""
+        """Centres and other institutions (not companies) working in ``field_id``, in file
+        order."""
         return self._by_field.get(field_id, ())
+
+    def companies_in(self, field_id: str) -> tuple[Centre, ...]:
+        """Companies working in ``field_id``, in file order."""
+        return self._companies_by_field.get(field_id, ())
+
+    @property
+    def institutions(self) -> tuple[Centre, ...]:
+        """Every entry that is not a company, in file order."""
+        return tuple(c for c in self.centres.values() if c.kind is not CentreKind.COMPANY)
+
+    @property
+    def companies(self) -> tuple[Centre, ...]:
+        """Every company, in file order."""
+        return tuple(c for c in self.centres.values() if c.kind is CentreKind.COMPANY)
 
     def parts_of(self, centre_id: str) -> tuple[Centre, ...]:
         """Programmes and centres that belong to ``centre_id`` (``part_of``)."""

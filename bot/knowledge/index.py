@@ -139,7 +139,13 @@ class SearchIndex:
             add_words(ref, _stat_texts(research_field.stats), _TEXT_WEIGHT)
         for centre in kb.centres.values():
             ref = EntryRef("centre", centre.id)
-            centre_names = (centre.id, centre.name, centre.short_name, *centre.aliases)
+            centre_names = (
+                centre.id,
+                centre.name,
+                centre.plain_name,
+                centre.short_name,
+                *centre.aliases,
+            )
             add_names(ref, centre_names)
             add_words(ref, centre_names, _NAME_WEIGHT)
             add_words(ref, (centre.host, centre.city, centre.country_name), _PLACE_WEIGHT)

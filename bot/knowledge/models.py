@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 __all__ = [
+    "RESEARCH_KINDS",
     "Centre",
     "CentreKind",
     "Change",
@@ -92,6 +93,23 @@ class CentreKind(StrEnum):
     FUNDER = "funder"
     ORGANISATION = "organisation"
     COMPANY = "company"
+
+
+RESEARCH_KINDS = frozenset(
+    {
+        CentreKind.CENTRE,
+        CentreKind.UNIT,
+        CentreKind.PROGRAMME,
+        CentreKind.DEPARTMENT,
+        CentreKind.RESEARCH_GROUP,
+    }
+)
+"""What "centres" means in a question: research centres, units, programmes, departments and
+groups; universities, hospitals, funders, parks and companies only when asked for."""
+
+
+_LEGAL_FORM = re.compile(r",?\s+(?:A/S|AB(?: \(publ\))?|ApS|AG|Inc\.?|Ltd\.?|plc|Oy|ASA|SE)$")
+"""A company's legal form at the end of its name; people leave it out."""
 
 
 class Source(_Record):
@@ -218,7 +236,8 @@ SourcedText = Annotated[
 class Change(_Record):
     """What happens to an entry on a date: answers are right on both sides of it."""
 
-    on: date
+    effective: date
+    """The day the change takes effect (a YAML ``on:`` key would read as a boolean)."""
     status: Status
     successor: EntryId | None = None
     note: Text
@@ -259,7 +278,10 @@ class Centre(_Record):
     founded: Annotated[int, Field(ge=1400, le=2100)] | None = None
     founded_note: Text | None = None
     website: HttpUrl | None = None
-    fields: Annotated[tuple[EntryId, ...], Field(min_length=1)]
+    fields: tuple[EntryId, ...] = ()
+    """The research fields a statement supports; at least one for research centres, units,
+    programmes, departments and groups, none needed for a company or an organisation whose
+    work no single field describes."""
     summary: Text
     owner: EntryId | None = None
     """The entry that controls it (a company's foundation or parent company)."""
@@ -282,6 +304,17 @@ class Centre(_Record):
     sources: Annotated[tuple[EntryId, ...], Field(min_length=1)]
     reviewed: date | None = None
     """When an editor last checked this entry against its sources."""
+
+    @model_validator(mode="after")
+    def _research_has_a_field(self) -> Centre:
+        if not self.fields and self.kind in RESEARCH_KINDS:
+            raise ValueError(f"a {self.kind.value} needs at least one field in 'fields'")
+        return self
+
+    @property
+    def plain_name(self) -> str:
+        """The name without its legal form, as people say it: ``Genmab`` for ``Genmab A/S``."""
+        return _LEGAL_FORM.sub("", self.name)
 
     @property
     def detail_texts(self) -> tuple[str, ...]:

@@ -45,7 +45,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -97,6 +97,9 @@ DEFAULT_PATIENCE = timedelta(minutes=1)
 """How long a pass keeps retrying a database write before it stops."""
 _MAX_RATE_LIMITS: Final = 8
 """429s one post may meet in a pass before it is left due for the next."""
+_MAX_REBOOKINGS: Final = 3
+"""Missed turns one post may book again; then it takes the next free slot of the workspace's
+spacing, so a slow database can delay a pass but never stall it."""
 
 _T = TypeVar("_T")
 
@@ -116,6 +119,8 @@ class RunSummary:
     skipped: int = 0
     busy: int = 0
     rate_limited: int = 0
+    rebooked: int = 0
+    """Turns missed while the pass was held up (a slow database) and booked again."""
 
     def line(self) -> str:
         """``run-due 2026-12-01T08:00:00+00:00: 12 posted, 1 paused, …``: for logs and the CLI."""
@@ -171,6 +176,8 @@ class _Job:
     claim: Claim
     choice: Choice | None
     next_due: datetime
+    rebooked: int = 0
+    """How often this post's turn was missed and booked again (at most ``_MAX_REBOOKINGS``)."""
 
 
 @dataclass(frozen=True)
@@ -318,7 +325,7 @@ class _Pass:
             log.info(
                 "spotlights: %d turns missed while held up, taken again", self.turns_taken_again
             )
-        return self.tally.summary(self.now, self.grace)
+        return replace(self.tally.summary(self.now, self.grace), rebooked=self.turns_taken_again)
 
     def _loop(self, pool: ThreadPoolExecutor) -> None:
         while True:
@@ -445,8 +452,10 @@ class _Pass:
 
     def _dispatch(self, pool: ThreadPoolExecutor) -> None:
         """Send the posts whose turn has come. A turn missed by more than the lateness allowed
-        (the pass was held up) is taken again; and this pass never sends two posts of one
-        workspace closer than the budget's interval, so late turns cannot bunch up."""
+        (the pass was held up) is booked again, at most ``_MAX_REBOOKINGS`` times a post, so a
+        pass always makes progress however slow the database; and this pass never sends two
+        posts of one workspace closer than the budget's interval, so late turns cannot bunch
+        up."""
         now = self.pacer.clock()
         interval = self.pacer.interval
         deferred = []
@@ -454,8 +463,9 @@ class _Pass:
             turn, order, job = heapq.heappop(self.scheduled)
             team = job.subscription.team_id
             workspace = self.workspaces[team]
-            if now - turn > self.pacer.lateness_allowed:  # held up: take a fresh turn
-                workspace.backlog.appendleft(job)
+            late = now - turn > self.pacer.lateness_allowed
+            if late and job.rebooked < _MAX_REBOOKINGS:  # held up: take a fresh turn
+                workspace.backlog.appendleft(replace(job, rebooked=job.rebooked + 1))
                 workspace.lanes_used -= 1
                 self.turns_taken_again += 1
                 continue

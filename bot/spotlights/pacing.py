@@ -27,12 +27,17 @@ from sqlalchemy.exc import DBAPIError
 from bot.storage import Database
 from bot.storage.pacing import pause_workspace, paused_until, reserve_turns
 
-__all__ = ["DEFAULT_PACE", "DatabasePacer", "Pace", "Pacer", "UnpacedPacer"]
+__all__ = ["DEFAULT_PACE", "LATENESS_FLOOR", "DatabasePacer", "Pace", "Pacer", "UnpacedPacer"]
 
 log = logging.getLogger(__name__)
 
 _LOOKAHEAD_SECONDS: Final = 0.5
 """Turns reserved ahead per workspace cover this much of Slack's answer time."""
+LATENESS_FLOOR: Final = 0.25
+"""Seconds a turn may be missed by before it is booked again, whatever the budget: booking a
+turn is a database round trip (1–15 ms here, far more on a loaded or distant database), so at a
+budget whose interval is shorter than that, judging lateness by the interval alone would find
+every turn late by the time it was booked."""
 _SHARED_PAUSE_TTL: Final = 0.5
 """Seconds a pause read from the database is trusted: another process's 429 reaches this one's
 posts within this, without a database read before every post."""
@@ -250,7 +255,7 @@ class DatabasePacer:
 
     @property
     def lateness_allowed(self) -> float:
-        return self._pace.interval
+        return max(self._pace.interval, LATENESS_FLOOR)
 
     @property
     def interval(self) -> float:

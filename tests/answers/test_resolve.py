@@ -203,10 +203,14 @@ def test_centres_of_something_that_is_not_a_field(kb: KnowledgeBase) -> None:
     assert answer.reason == "no-field"
 
 
-def test_all_centres_without_a_field(kb: KnowledgeBase) -> None:
+def test_all_centres_without_a_field_lists_every_institution_but_no_company(
+    kb: KnowledgeBase,
+) -> None:
     answer = resolve_text(kb, "centres")
     assert isinstance(answer, CentreListAnswer)
-    assert len(answer.centres) == len(kb.centres)
+    assert len(answer.centres) == len(kb.institutions)
+    assert kb.companies
+    assert not any(centre.kind.value == "company" for centre in answer.centres)
 
 
 def test_fields_lists_all_six_with_centre_counts(kb: KnowledgeBase) -> None:

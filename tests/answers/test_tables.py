@@ -11,7 +11,7 @@ from bot.answers import answer_question, render
 from bot.answers.resolve import CentreListAnswer
 from bot.answers.tables import MAX_ROWS, centres_table, with_table
 from bot.config import load_settings
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import RESEARCH_KINDS, KnowledgeBase
 from bot.slack.replies import command_reply, conversation_reply
 from tests.support.block_limits import action_ids, limit_violations
 
@@ -47,7 +47,9 @@ def test_a_centre_list_is_a_table_with_its_buttons_kept(kb: KnowledgeBase) -> No
     message = command_reply(kb, "centres diabetes")
     (table,) = tables_in(message.blocks)
     names = [row[0] for row in cells(table)[1:]]
-    centres = [c for c in kb.centres.values() if "diabetes" in c.fields]
+    centres = [
+        c for c in kb.centres.values() if "diabetes" in c.fields and c.kind in RESEARCH_KINDS
+    ]
     assert names == [c.label for c in centres]
     assert {f"open_centre:{c.id}" for c in centres} <= action_ids(list(message.blocks))
     assert "share_answer" in action_ids(list(message.blocks))

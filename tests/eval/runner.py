@@ -46,6 +46,10 @@ __all__ = [
 ]
 
 QUERIES = Path(__file__).resolve().with_name("queries.yaml")
+BLIND = Path(__file__).resolve().with_name("blind.yaml")
+"""The blind split (issue 17): written from data/ by someone who never saw the code or the
+bot's answers. It is scored, never tuned on."""
+QUERY_SETS = {"main": QUERIES, "blind": BLIND}
 BASELINE = Path(__file__).resolve().with_name("baseline.json")
 
 NAME_KINDS = frozenset({"name", "typo"})
@@ -70,8 +74,10 @@ KIND_ORDER = (
     "garbage",
 )
 OUTCOME_KINDS = frozenset(
-    {"direct", "card", "list", "search", "declined", "outside", "help", "chat"}
+    {"direct", "card", "list", "compare", "search", "declined", "outside", "help", "chat"}
 )
+TAGS = frozenset({"prose", "structured", "long", "near_domain", "compare", "typo", "list", "multi"})
+"""What a blind-split query tests, beside its kind (``tags:``)."""
 DECLINED = frozenset({"declined", "outside"})
 LANGS = frozenset({"en", "da", "sv"})
 
@@ -103,6 +109,8 @@ class EvalQuery:
     expect: Expectation
     facts: tuple[tuple[str, ...], ...] = ()
     """Each item: alternatives, any one of which the answer must state."""
+    tags: frozenset[str] = frozenset()
+    """What else the query tests (prose facts, long messages …), for per-tag scores."""
 
 
 class QuerySetError(ValueError):
@@ -130,7 +138,7 @@ def _strings(value: object, what: str) -> tuple[str, ...]:
 
 def _query(record: Mapping[str, Any], number: int) -> EvalQuery:
     where = f"query {number} ({record.get('text')!r})"
-    unknown_keys = set(record) - {"text", "lang", "kind", "expect", "facts"}
+    unknown_keys = set(record) - {"text", "lang", "kind", "expect", "facts", "tags"}
     if unknown_keys:
         raise QuerySetError(f"{where}: unknown keys {sorted(unknown_keys)}")
     text, lang, kind = record.get("text"), record.get("lang"), record.get("kind")
@@ -154,6 +162,9 @@ def _query(record: Mapping[str, Any], number: int) -> EvalQuery:
         if not isinstance(facts_value, list):
             raise QuerySetError("facts must be a list")
         facts = tuple(_strings(item, "a fact") for item in facts_value)
+        tags = frozenset(_strings(record.get("tags"), "tags"))
+        if not tags <= TAGS:
+            raise QuerySetError(f"tags must be among {sorted(TAGS)}")
         expectation = Expectation(
             outcomes=outcomes,
             subjects=tuple(parse_ref(s) for s in _strings(expect.get("subject"), "subject")),
@@ -163,7 +174,7 @@ def _query(record: Mapping[str, Any], number: int) -> EvalQuery:
         )
     except QuerySetError as error:
         raise QuerySetError(f"{where}: {error}") from None
-    return EvalQuery(text=text, lang=lang, kind=kind, expect=expectation, facts=facts)
+    return EvalQuery(text=text, lang=lang, kind=kind, expect=expectation, facts=facts, tags=tags)
 
 
 def load_queries(path: Path = QUERIES) -> tuple[EvalQuery, ...]:
@@ -536,11 +547,20 @@ class Report:
             if any(r.query.lang == lang for r in self.results)
         }
 
+    def by_tag(self) -> dict[str, KindScore]:
+        """Scores per tag (prose facts, long messages, comparisons …) of the blind split."""
+        return {
+            tag: _kind_score([r for r in self.results if tag in r.query.tags])
+            for tag in sorted(TAGS)
+            if any(tag in r.query.tags for r in self.results)
+        }
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "queries": len(self.results),
             "headline": self.headline(),
             "by_lang": self.by_lang(),
+            "by_tag": {tag: score.as_dict() for tag, score in self.by_tag().items()},
             "per_kind": {kind: score.as_dict() for kind, score in self.per_kind.items()},
         }
 
@@ -572,16 +592,20 @@ def unknown_refs(queries: Iterable[EvalQuery], kb: Any) -> list[str]:
     return problems
 
 
-def measure(data_dir: Path | None = None) -> Report:
-    """Load the KB (the importable bot's own data unless ``data_dir``) and score the set."""
+def measure(data_dir: Path | None = None, query_set: Path = QUERIES) -> Report:
+    """Load the KB (the importable bot's own data unless ``data_dir``) and score a set."""
     knowledge = importlib.import_module("bot.knowledge")
     kb = knowledge.load_knowledge_base(data_dir or knowledge.default_data_dir())
-    return evaluate(load_queries(), responder_for(kb), kb=kb)
+    return evaluate(load_queries(query_set), responder_for(kb), kb=kb)
 
 
 def main() -> None:
-    """Print the report as JSON (run against an old checkout to record a baseline)."""
-    print(json.dumps(measure().as_dict(), indent=2))
+    """Print the report as JSON (run against an old checkout to record a baseline); an
+    argument names the set (``main`` or ``blind``)."""
+    import sys
+
+    name = sys.argv[1] if len(sys.argv) > 1 else "main"
+    print(json.dumps(measure(query_set=QUERY_SETS[name]).as_dict(), indent=2))
 
 
 if __name__ == "__main__":
