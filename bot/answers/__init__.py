@@ -1,5 +1,7 @@
 """The query layer every surface shares: what was typed → an answer → a Slack message."""
 
+from datetime import date
+
 from bot.answers.outcome import Outcome, outcome
 from bot.answers.query import Command, Query, parse_query
 from bot.answers.render import Message, render
@@ -7,9 +9,10 @@ from bot.answers.resolve import Answer, answer_for, resolve, resolve_text
 from bot.knowledge import KnowledgeBase
 
 
-def answer_question(kb: KnowledgeBase, text: str) -> Answer:
-    """Understand ``text`` and answer it from ``kb``: the one entry point every surface uses."""
-    return resolve_text(kb, text)
+def answer_question(kb: KnowledgeBase, text: str, *, today: date | None = None) -> Answer:
+    """Understand ``text`` and answer it from ``kb``: the one entry point every surface uses.
+    ``today`` is the day it is asked (the real day unless given), for dated changes."""
+    return resolve_text(kb, text, today=today)
 
 
 __all__ = [

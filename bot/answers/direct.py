@@ -267,10 +267,22 @@ def _founded(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswe
 def _ended(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
     if not isinstance(entry, Centre):
         return _status(kb, question, entry)
-    if entry.status is Status.ACTIVE:
+    status, _, _ = entry.status_on(question.asked_on)
+    if status is Status.ACTIVE and not entry.changes_after(question.asked_on):
         text = phrases.NOT_ENDED.format(label=entry.label)
         return direct_answer(kb, question, entry, text)
     return _status(kb, question, entry)
+
+
+def _coming(kb: KnowledgeBase, centre: Centre, question: Question) -> list[Fact]:
+    """The dated changes still to come, each with its source: "From 2027-01-01: …"."""
+    return [
+        Fact(
+            phrases.FROM_DATE.format(day=change.effective.isoformat(), note=change.note),
+            kb.sources.get(change.source),
+        )
+        for change in centre.changes_after(question.asked_on)
+    ]
 
 
 def _status(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
@@ -282,18 +294,24 @@ def _status(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer
                 kb, question, entry, ranked[0], also=[Fact(x) for x in ranked[1:2]]
             )
         return _what(kb, question, entry)
-    note = f" {entry.status_note}" if entry.status_note else ""
-    successor = kb.centres.get(entry.successor) if entry.successor else None
+    status, successor_id, status_note = entry.status_on(question.asked_on)
+    note = f" {status_note}" if status_note else ""
+    successor = kb.centres.get(successor_id) if successor_id else None
     also = [Fact(phrases.SUCCESSOR.format(label=successor.label))] if successor else []
-    if entry.status is Status.ACTIVE:
+    coming = _coming(kb, entry, question)
+    if status is Status.ACTIVE and coming:
+        text = phrases.ACTIVE_UNTIL.format(label=entry.label, change=coming[0].text)
+        answer = direct_answer(kb, question, entry, text, also=[*coming[1:], *also])
+        return DirectAnswer(**{**answer.__dict__, "lead": Fact(text, coming[0].source)})
+    if status is Status.ACTIVE:
         evidence = [entry.status_year_label] if entry.status_year_label else []
         if entry.reviewed:
             evidence.append(f"last reviewed {entry.reviewed.isoformat()}")
         when = f" ({'; '.join(evidence)})" if evidence else ""
         text = phrases.STILL_ACTIVE.format(label=entry.label, when=when)
-    elif entry.status is Status.ENDED:
+    elif status is Status.ENDED:
         text = phrases.HAS_ENDED.format(label=entry.label, note=note)
-    elif entry.status is Status.RENAMED:
+    elif status is Status.RENAMED:
         text = phrases.HAS_BEEN_RENAMED.format(label=entry.label, note=note)
     else:
         text = phrases.STATUS_UNKNOWN.format(label=entry.label, note=note)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from bot.answers import phrases
 from bot.answers.kinds import (
@@ -18,6 +19,7 @@ from bot.knowledge import (
     Centre,
     EntryRef,
     KnowledgeBase,
+    ResearchField,
     Source,
     Stat,
     Status,
@@ -31,6 +33,7 @@ __all__ = [
     "first_sentence",
     "first_source",
     "name_of",
+    "quoted_source",
     "related_of",
     "sources_of",
     "spellings",
@@ -69,6 +72,19 @@ def first_source(kb: KnowledgeBase, ids: Sequence[str]) -> Source | None:
     return kb.sources[min(known, key=lambda source_id: use.get(source_id, 0))]
 
 
+def quoted_source(kb: KnowledgeBase, entry: Entry, text: str) -> Source | None:
+    """The own source of the statement about ``entry`` that ``text`` quotes, if it quotes one."""
+    ref = EntryRef("field", entry.id) if isinstance(entry, ResearchField) else None
+    if isinstance(entry, Centre):
+        ref = EntryRef("centre", entry.id)
+    elif ref is None:
+        ref = EntryRef("cluster", "cluster")
+    for statement in kb.statements.about(ref):
+        if statement.source is not None and statement.text in text:
+            return kb.sources.get(statement.source)
+    return None
+
+
 def sources_of(entry: Entry) -> tuple[str, ...]:
     return tuple(entry.sources)
 
@@ -87,15 +103,18 @@ def first_sentence(text: str) -> str:
     return parts[0] if parts else text
 
 
-def status_caveat(kb: KnowledgeBase, entry: Entry) -> str | None:
-    """What a reader must know before trusting a fact about ``entry``: it ended, was renamed,
-    or its status is uncertain (with the successor, when recorded)."""
-    if not isinstance(entry, Centre) or entry.status is Status.ACTIVE:
+def status_caveat(kb: KnowledgeBase, entry: Entry, day: date | None = None) -> str | None:
+    """What a reader must know before trusting a fact about ``entry`` on ``day``: it ended,
+    was renamed, or its status is uncertain (with the successor, when recorded)."""
+    if not isinstance(entry, Centre):
         return None
-    text = phrases.CAVEATS[entry.status.value].format(name=name_of(entry))
-    if entry.status_note:
-        text += f": {entry.status_note}"
-    successor = kb.centres.get(entry.successor) if entry.successor else None
+    status, successor_id, note = entry.status_on(day or date.today())
+    if status is Status.ACTIVE:
+        return None
+    text = phrases.CAVEATS[status.value].format(name=name_of(entry))
+    if note:
+        text += f": {note}"
+    successor = kb.centres.get(successor_id) if successor_id else None
     if successor is not None:
         text += " " + phrases.SUCCESSOR.format(label=successor.label)
     return text if text.endswith((".", "!", "?")) else text + "."
@@ -117,11 +136,12 @@ def direct_answer(
     known: bool = True,
     source: Source | None = None,
 ) -> DirectAnswer:
-    caveat = status_caveat(kb, entry)
+    caveat = status_caveat(kb, entry, question.asked_on)
     said = f"{text} {caveat or ''}"
+    source = source or quoted_source(kb, entry, text) or first_source(kb, sources_of(entry))
     return DirectAnswer(
         subject=entry,
-        lead=Fact(text, source or first_source(kb, sources_of(entry))),
+        lead=Fact(text, source),
         also=tuple(fact for fact in also if fact.text not in said),
         caveat=caveat if caveat is None or _news(caveat, text) else None,
         related=related_of(kb, entry),

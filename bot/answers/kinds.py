@@ -79,6 +79,16 @@ class CompareAnswer:
 
 
 @dataclass(frozen=True)
+class SideBySideAnswer:
+    """Two or three entries compared: ``rows`` of (what, one value per entry), and a lead that
+    answers what was asked when the facts settle it."""
+
+    entries: tuple[Entry, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+    lead: Fact
+
+
+@dataclass(frozen=True)
 class OutsideAnswer:
     place: OutsidePlace
     sources: tuple[Source, ...]

@@ -16,6 +16,7 @@ from bot.answers.kinds import (
     DirectAnswer,
     FilteredListAnswer,
     OutsideAnswer,
+    SideBySideAnswer,
 )
 from bot.answers.resolve import (
     CentreAnswer,
@@ -33,7 +34,9 @@ from bot.knowledge import Centre, EntryRef, ResearchField
 
 __all__ = ["Outcome", "OutcomeKind", "outcome", "ref_of"]
 
-OutcomeKind = Literal["direct", "card", "list", "search", "declined", "outside", "help", "chat"]
+OutcomeKind = Literal[
+    "direct", "card", "list", "compare", "search", "declined", "outside", "help", "chat"
+]
 
 _CLUSTER = EntryRef("cluster", "cluster")
 
@@ -121,6 +124,11 @@ def _(answer: FilteredListAnswer) -> Outcome:
 @outcome.register
 def _(answer: CompareAnswer) -> Outcome:
     return Outcome("direct", tuple(ref_of(entry) for entry, _, _ in answer.ranking))
+
+
+@outcome.register
+def _(answer: SideBySideAnswer) -> Outcome:
+    return Outcome("compare", tuple(ref_of(entry) for entry in answer.entries))
 
 
 @outcome.register

@@ -34,6 +34,7 @@ from bot.answers.kinds import (
     Fact,
     FilteredListAnswer,
     OutsideAnswer,
+    SideBySideAnswer,
 )
 from bot.answers.mrkdwn import escape, link, truncate
 from bot.answers.resolve import (
@@ -287,6 +288,13 @@ def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
     status = _status_line(centre)
     if status:
         blocks.append(section(status))
+    if centre.changes:
+        lines = [
+            ":calendar: "
+            + escape(phrases.FROM_DATE.format(day=c.effective.isoformat(), note=c.note))
+            for c in centre.changes
+        ]
+        blocks.append(section(truncate("\n".join(lines), SECTION_LIMIT)))
     blocks.append(section(escape(centre.summary)))
     pairs: list[tuple[str, str]] = []
     if centre.host:
@@ -573,6 +581,30 @@ def _(answer: CompareAnswer, prefix: str) -> tuple[list[Block], str]:
         answer.lead.text
         + " "
         + "; ".join(f"{_title(entry)}: {value}" for entry, value, _ in answer.ranking)
+    )
+    return blocks, text
+
+
+@_render.register
+def _(answer: SideBySideAnswer, prefix: str) -> tuple[list[Block], str]:
+    names = [_title(entry) for entry in answer.entries]
+    blocks: list[Block] = [_header(" vs ".join(names)), section(_fact_line(answer.lead))]
+    lines = [
+        f"*{escape(label)}*: "
+        + " · ".join(
+            f"{escape(name)}: {escape(value)}" for name, value in zip(names, values, strict=True)
+        )
+        for label, values in answer.rows
+    ]
+    blocks.append(section(truncate("\n".join(lines), SECTION_LIMIT)))
+    blocks.extend(_open_card(answer.entries[0], answer.entries[1:]))
+    text = (
+        answer.lead.text
+        + " "
+        + "; ".join(
+            f"{label}: " + ", ".join(f"{n} {v}" for n, v in zip(names, values, strict=True))
+            for label, values in answer.rows
+        )
     )
     return blocks, text
 

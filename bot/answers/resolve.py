@@ -8,7 +8,9 @@ search; and, when nothing fits, a friendly reply with suggestions. Never raises 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -25,6 +27,7 @@ from bot.answers.direct import (
     filtered_list,
     parts_list,
 )
+from bot.answers.focus import question_sentences
 from bot.answers.grounded import (
     Asked,
     asked_words,
@@ -34,8 +37,10 @@ from bot.answers.grounded import (
     not_recorded,
     statement_answer,
 )
+from bot.answers.kinds import SideBySideAnswer
 from bot.answers.lexicon import lexicon_for
 from bot.answers.query import Command, Query
+from bot.answers.side_by_side import asks_to_compare, side_by_side
 from bot.answers.understand import Intent, Question, understand
 from bot.answers.vocabulary import FILLER, Signal
 from bot.knowledge import (
@@ -154,6 +159,7 @@ Answer = (
     | DirectAnswer
     | FilteredListAnswer
     | CompareAnswer
+    | SideBySideAnswer
     | OutsideAnswer
     | ChatAnswer
 )
@@ -163,9 +169,41 @@ _FLOOR_WORDS = 6
 _LOOKALIKE = 70.0
 
 
-def resolve_text(kb: KnowledgeBase, text: str) -> Answer:
-    """The answer to what a person typed, e.g. ``resolve_text(kb, "who hosts LUDC?")``."""
-    return resolve_question(kb, understand(kb, text))
+def resolve_text(kb: KnowledgeBase, text: str, *, today: date | None = None) -> Answer:
+    """The answer to what a person typed, e.g. ``resolve_text(kb, "who hosts LUDC?")``, asked
+    on ``today`` (the real day unless given).
+
+    In a long message the sentence that asks is answered (the last one that does); when it names
+    no entry ("where is it located?"), the entry the rest of the message names is carried in.
+    """
+    asking = question_sentences(text)
+    if asking == [text]:
+        return resolve_question(kb, understand(kb, text, today=today))
+    whole = understand(kb, text, today=today)
+    subject = whole.subject or _last_named(kb, text)
+    for sentence in asking:
+        question = understand(kb, sentence, today=today)
+        if not question.entities and subject is not None:
+            question = understand(kb, f"{kb.name_of(subject)}: {sentence}", today=today)
+        if question.intent in _NOTHING_ASKED:
+            continue
+        return resolve_question(kb, question)
+    return resolve_question(kb, whole)
+
+
+_NOTHING_ASKED = frozenset({Intent.UNKNOWN, Intent.GREETING, Intent.THANKS, Intent.HELP})
+
+
+def _last_named(kb: KnowledgeBase, text: str) -> EntryRef | None:
+    """The entry the last sentence that names one is about."""
+    for sentence in reversed(re.split(r"(?<=[.!?])\s+|\n+", text)):
+        found = understand(kb, sentence).subject if sentence.strip() else None
+        if found is not None:
+            return found
+    return None
+
+
+_NOTHING_ASKED = frozenset({Intent.UNKNOWN, Intent.GREETING, Intent.THANKS, Intent.HELP})
 
 
 def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:
@@ -191,7 +229,9 @@ _SEARCHED_WHOLE = _ABOUT_AN_ENTRY | {Intent.LIST, Intent.UNKNOWN}
 def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
     """``answer`` when it covers what was asked; else the statement that does; else, for a
     question about a named entry, an honest "not recorded" (never a different fact)."""
-    if question.intent not in _SEARCHED_WHOLE:
+    if question.intent not in _SEARCHED_WHOLE or isinstance(
+        answer, SideBySideAnswer | CompareAnswer
+    ):
         return answer
     subject = question.subject
     if subject is not None and subject.kind == "centre" and question.intent in _ABOUT_AN_ENTRY:
@@ -243,6 +283,10 @@ def _entry_mentions(kb: KnowledgeBase, ref: EntryRef, asked: Asked) -> bool:
 def _templated(kb: KnowledgeBase, question: Question) -> Answer:
     """The answer the templates give: a card, a list, a figure, a fixed fact."""
     intent = question.intent
+    if asks_to_compare(question) and not _ranks_fields_by_a_figure(question):
+        side = side_by_side(kb, question)
+        if side is not None:
+            return side
     if intent in _COMMANDS:
         return resolve(kb, Query(_COMMANDS[intent], question.argument, question.raw))
     if intent is Intent.GREETING or intent is Intent.THANKS:
@@ -293,6 +337,15 @@ def _templated(kb: KnowledgeBase, question: Question) -> Answer:
 def _research_centres(entries: tuple[Centre, ...]) -> tuple[Centre, ...]:
     """What "centres" means: research centres, units, programmes, departments and groups."""
     return tuple(entry for entry in entries if entry.kind in RESEARCH_KINDS)
+
+
+def _ranks_fields_by_a_figure(question: Question) -> bool:
+    """ "Which field has more companies, inflammation or diabetes?": a ranking by one figure."""
+    return (
+        question.subject is not None
+        and question.subject.kind == "field"
+        and bool(question.concepts)
+    )
 
 
 def _narrower(question: Question) -> bool:

@@ -8,7 +8,8 @@ intent. Unknown words without an entity mean the bot does not know, and says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
 
 from bot.answers import vocabulary as vocab
@@ -115,6 +116,8 @@ class Question:
     """The id of a place outside Medicon Valley that the question names."""
     reason: str = "unknown"
     """For ``unknown``: ``garbage``, ``out-of-domain``, ``not-in-kb`` or ``unknown``."""
+    asked_on: date = field(default_factory=date.today, compare=False)
+    """The day it was asked: a status answer is right on both sides of a dated change."""
 
     @property
     def subject(self) -> EntryRef | None:
@@ -136,8 +139,14 @@ _STATUS_ASKED = frozenset({Signal.STATUS, Signal.ENDED})
 _ROLES = (Signal.LEAD, Signal.FUNDER, Signal.FOUNDER, Signal.HOST)
 
 
-def understand(kb: KnowledgeBase, text: str) -> Question:
-    """The question in ``text``, read against ``kb`` (whose names it recognises); never fails."""
+def understand(kb: KnowledgeBase, text: str, *, today: date | None = None) -> Question:
+    """The question in ``text``, read against ``kb`` (whose names it recognises) and asked on
+    ``today`` (the real day unless given); never fails."""
+    question = _understand(kb, text)
+    return question if today is None else replace(question, asked_on=today)
+
+
+def _understand(kb: KnowledgeBase, text: str) -> Question:
     raw = " ".join(text.split())
     if raw in {"", "?"}:
         return Question(Intent.HELP, raw)

@@ -34,7 +34,8 @@ def add_kb_commands(commands: Any) -> None:
         dest="check_as_of",
         type=date.fromisoformat,
         metavar="YYYY-MM-DD",
-        help="judge review dates as of this day, e.g. to see what falls due (default: today)",
+        help="judge review dates as of this day and list the dated changes until then"
+        " (default: today)",
     )
     schema = kb_commands.add_parser(
         "schema", help="write the JSON Schema of the knowledge-base files"
@@ -50,6 +51,22 @@ def run_kb_command(args: argparse.Namespace, *, data_dir: Path, out: Console, er
         return _schema(args.output, out)
     today = args.check_as_of or datetime.now(UTC).date()
     return _check(args.check_data or data_dir, out, err, today)
+
+
+def _print_changes(kb: KnowledgeBase, out: Console, until: date) -> None:
+    """The dated changes that take effect from now until ``until`` (``--as-of``), soonest first,
+    so an editor sees what the bot will say differently by then."""
+    now = datetime.now(UTC).date()
+    coming = sorted(
+        (change.effective, centre.label, change.note)
+        for centre in kb.centres.values()
+        for change in centre.changes
+        if now < change.effective <= until
+    )
+    if coming:
+        out.print(f"changes by {until.isoformat()}:", markup=False)
+    for effective, label, note in coming:
+        out.print(f"  {effective.isoformat()} {label}: {note}", markup=False, soft_wrap=True)
 
 
 def _check(data_dir: Path, out: Console, err: Console, today: date) -> int:
@@ -72,6 +89,7 @@ def _check(data_dir: Path, out: Console, err: Console, today: date) -> int:
             markup=False,
             soft_wrap=True,
         )
+    _print_changes(report.kb, out, today)
     counts = dict(report.kb.counts())
     counts["outside places"] = len(report.kb.outside)
     summary = ", ".join(f"{count} {name}" for name, count in counts.items())

@@ -311,6 +311,22 @@ class Centre(_Record):
             raise ValueError(f"a {self.kind.value} needs at least one field in 'fields'")
         return self
 
+    def status_on(self, day: date) -> tuple[Status, str | None, str | None]:
+        """(status, successor id, note) on ``day``: the last dated change in force by then, else
+        the entry's own status."""
+        status, successor, note = self.status, self.successor, self.status_note
+        for change in sorted(self.changes, key=lambda c: c.effective):
+            if change.effective <= day:
+                status, note = change.status, change.note
+                successor = change.successor or successor
+        return status, successor, note
+
+    def changes_after(self, day: date) -> tuple[Change, ...]:
+        """Dated changes still to come after ``day``, soonest first."""
+        return tuple(
+            sorted((c for c in self.changes if c.effective > day), key=lambda c: c.effective)
+        )
+
     @property
     def plain_name(self) -> str:
         """The name without its legal form, as people say it: ``Genmab`` for ``Genmab A/S``."""

@@ -122,8 +122,8 @@ def test_cards_show_when_they_were_last_reviewed(kb: KnowledgeBase) -> None:
     [
         ("what is part of Rigshospitalet?", "list", "rigshospitalet-phase-1-unit"),
         (
-            "which is older, Rigshospitalet or Skåne University Hospital?",
-            "direct",
+            "which is older, Skåne University Hospital or Rigshospitalet?",
+            "compare",
             "rigshospitalet",
         ),
         ("what does MAD stand for?", "direct", "mad-for-cancer"),
