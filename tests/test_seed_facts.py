@@ -378,7 +378,6 @@ def test_seed_centre(
 SEED_SPELLINGS = [
     ("sino-danish-bcrc", "Sino Danish Breast Cancer Research Center"),
     ("lund-stem-cell-center", "Lund Stem Cell Centre"),
-    ("danstem", "Danish Center for Stem Cell Research"),
     ("danstem", "DanStem"),
     ("cim", "Centre for Inflammation and Metabolism"),
     ("cim", "CIM"),

@@ -59,13 +59,16 @@ def test_the_academy_to_alliance_rename_gets_no_year_without_a_source(kb: Knowle
     assert "2007" not in (mva.founded_note or "")
 
 
-def test_medicon_village_figures_are_exact_and_undated(kb: KnowledgeBase) -> None:
+def test_medicon_village_figures_are_exact_and_dated_2022(kb: KnowledgeBase) -> None:
+    # audit 2, row 132: the 2,800 is Labiotech's figure of 13 December 2022 ("more than").
     stat = _cluster_stat(kb, "cluster-medicon-village-people")
-    assert (stat.value, stat.qualifier, stat.undated) == (2800, None, True)
-    assert "2,800 people in 180 companies and organisations" in stat.statement
+    assert (stat.value, stat.qualifier, stat.as_of) == (2800, "more than", 2022)
+    assert "more than 2,800 people" in stat.statement
+    assert stat.source == "labiotech-2022-medicon-village-hartman"
     village = kb.centres["medicon-village"]
-    assert "2,800 people in 180 companies and organisations" in village.summary
-    assert "undated" in village.summary
+    assert "more than 2,800" in village.summary
+    assert "2022" in village.summary
+    assert village.status_as_of == 2022
     for text in _texts(kb):
         if "Medicon Village" in text or "companies and organisations" in text:
             assert "about 2,800" not in text
@@ -90,9 +93,12 @@ def test_wikipedia_counts_are_exact(kb: KnowledgeBase) -> None:
 
 def test_the_ilf_grant_sentence_keeps_four_and_seven_apart(kb: KnowledgeBase) -> None:
     ilf = kb.centres["drug-design-pharmacology"]
-    (grants,) = [d for d in ilf.detail_texts if "Lundbeck Foundation" in d]
-    assert "DKK 114m for the four" in grants
-    assert "DKK 174m for all seven" in grants
+    # one statement per source: the four ILF grants (drug.ku.dk) and the round of seven
+    four = [d for d in ilf.detail_texts if "DKK 114m" in d]
+    seven = [d for d in ilf.detail_texts if "DKK 174m" in d]
+    assert len(four) == len(seven) == 1
+    assert "four" in four[0] and "DKK 174m" not in four[0]
+    assert "seven" in seven[0] and "DKK 114m" not in seven[0]
     assert "lundbeckfonden-2022-collaborative-projects" in ilf.sources
 
 
