@@ -18,6 +18,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.integrity import (
+    alias_problems,
+    field_warnings,
+    figure_problems,
+    source_warnings,
+)
 from bot.knowledge.models import (
     Centre,
     CentreKind,
@@ -304,8 +310,24 @@ def check_knowledge_base(data_dir: Path, *, today: date) -> KnowledgeBaseReport:
     kb, checker = _load(data_dir)
     return KnowledgeBaseReport(
         kb=kb,
-        errors=tuple(sorted(editorial_problems(kb, checker.locate, today=today))),
-        warnings=tuple(sorted(review_warnings(kb, checker.locate, today=today))),
+        errors=tuple(
+            sorted(
+                [
+                    *editorial_problems(kb, checker.locate, today=today),
+                    *alias_problems(kb, checker.locate),
+                    *figure_problems(kb, checker.locate),
+                ]
+            )
+        ),
+        warnings=tuple(
+            sorted(
+                [
+                    *review_warnings(kb, checker.locate, today=today),
+                    *source_warnings(kb, checker.locate),
+                    *field_warnings(kb, checker.locate),
+                ]
+            )
+        ),
     )
 
 

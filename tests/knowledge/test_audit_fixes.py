@@ -97,8 +97,10 @@ def test_the_ilf_grant_sentence_keeps_four_and_seven_apart(kb: KnowledgeBase) ->
     four = [d for d in ilf.detail_texts if "DKK 114m" in d]
     seven = [d for d in ilf.detail_texts if "DKK 174m" in d]
     assert len(four) == len(seven) == 1
-    assert "four" in four[0] and "DKK 174m" not in four[0]
-    assert "seven" in seven[0] and "DKK 114m" not in seven[0]
+    assert "four" in four[0]
+    assert "DKK 174m" not in four[0]
+    assert "seven" in seven[0]
+    assert "DKK 114m" not in seven[0]
     assert "lundbeckfonden-2022-collaborative-projects" in ilf.sources
 
 
