@@ -240,8 +240,6 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
         answer, SideBySideAnswer | CompareAnswer
     ):
         return answer
-    if isinstance(answer, FilteredListAnswer) and answer.centres and not answer.counted:
-        return answer  # the entries the question's filters select: what was asked
     subject = question.subject
     if subject is not None and subject.kind == "centre" and question.intent in _ABOUT_AN_ENTRY:
         asked = asked_words(kb, question, about_entry=True)
