@@ -243,8 +243,10 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
     subject = question.subject
     if subject is not None and subject.kind == "centre" and question.intent in _ABOUT_AN_ENTRY:
         asked = asked_words(kb, question, about_entry=True)
-        if not asked or _covered(answer, asked):
+        if not asked:
             return answer
+        if question.intent is not Intent.WHAT and _covered(answer, asked):
+            return answer  # "what is X …" with more words asks for more than the summary
         others = [ref for ref in question.entities if ref.kind == "centre"]
         statement = grounded_statement(kb, question, asked, about=others)
         if statement is not None:
