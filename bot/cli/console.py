@@ -13,7 +13,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.rule import Rule
 
-from bot.answers import answer_question, render
+from bot.answers import render, reply_to
 from bot.cli.terminal import message_to_renderable
 from bot.knowledge import KnowledgeBase
 
@@ -73,7 +73,9 @@ def run_console(
             if line.casefold() in _QUIT:
                 break
             out.print(Rule(style="dim"))
-            out.print(message_to_renderable(render(answer_question(kb, line), prefix="")))
+            reply = reply_to(kb, line)
+            message = render(reply.answer, prefix="", locale=reply.language)
+            out.print(message_to_renderable(message))
             out.print()
     except EOFError:
         out.print()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bot.answers import answer_question, render
+from bot.answers import render, reply_to
 from bot.cli.i18n import add_i18n_commands, run_i18n_command
 from bot.cli.kb import add_kb_commands, run_kb_command
 from bot.cli.report import add_report_command, run_report
@@ -123,7 +123,8 @@ def _default_command(settings: Settings) -> str:
 
 
 def _ask(kb: KnowledgeBase, question: str, *, as_json: bool, out: Console) -> int:
-    message = render(answer_question(kb, question))
+    reply = reply_to(kb, question)
+    message = render(reply.answer, locale=reply.language)
     if as_json:
         print(json.dumps(message.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -12,8 +12,8 @@ from bot.answers.locale.catalog import (
     language_or_english,
     translations,
 )
-from bot.answers.locale.formats import format_day, format_names, format_number
-from bot.answers.locale.lazy import Composed, Phrase, Plural, translatable
+from bot.answers.locale.formats import format_day, format_names, format_number, territory_name
+from bot.answers.locale.lazy import Composed, Phrase, Plural, join, translatable
 from bot.answers.locale.translate import gettext_for, localise, localise_code, say
 
 __all__ = [
@@ -27,10 +27,12 @@ __all__ = [
     "format_names",
     "format_number",
     "gettext_for",
+    "join",
     "language_or_english",
     "localise",
     "localise_code",
     "say",
+    "territory_name",
     "translatable",
     "translations",
 ]

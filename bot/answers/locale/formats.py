@@ -8,11 +8,19 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Final
 
+from babel import Locale
 from babel.dates import format_date as _format_date
 from babel.lists import format_list as _format_list
 from babel.numbers import format_decimal
 
-__all__ = ["CLDR_LOCALES", "format_day", "format_names", "format_number", "reformat_numbers"]
+__all__ = [
+    "CLDR_LOCALES",
+    "format_day",
+    "format_names",
+    "format_number",
+    "reformat_numbers",
+    "territory_name",
+]
 
 CLDR_LOCALES: Final = {"en": "en_GB", "da": "da_DK", "sv": "sv_SE"}
 
@@ -34,6 +42,12 @@ def format_day(day: date, language: str) -> str:
 def format_names(names: Sequence[str], language: str) -> str:
     """``A, B and C`` / ``A, B og C`` / ``A, B och C``."""
     return _format_list(list(names), locale=_cldr(language))
+
+
+def territory_name(code: str, language: str) -> str | None:
+    """A country's name in ``language`` (``SE`` → ``Sverige`` in Danish), None if CLDR has none."""
+    name = Locale.parse(_cldr(language)).territories.get(code.upper())
+    return str(name) if name else None
 
 
 _ENGLISH_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\w,]|\.\d)")

@@ -11,10 +11,11 @@ anything else (slicing, ``lower()``, f-strings) gives plain English text, as bef
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Composed", "Filled", "Phrase", "Plural"]
+__all__ = ["Composed", "Filled", "Phrase", "Plural", "join", "translatable"]
 
 
 class Phrase(str):
@@ -76,18 +77,33 @@ class Composed(str):
     """English text that remembers the phrases it was composed of."""
 
     parts: tuple[Part, ...]
+    capital: bool
+    """Whether the text begins with a capital letter whatever its first part says."""
 
     @classmethod
-    def of(cls, english: str, parts: tuple[Part, ...]) -> Composed:
+    def of(cls, english: str, parts: tuple[Part, ...], *, capital: bool = False) -> Composed:
         self = cls(english)
         self.parts = parts
+        self.capital = capital
         return self
 
+    def capitalised(self) -> Composed:
+        """The text with a capital first letter, in every language (a title, a list's name)."""
+        return Composed.of(str(self)[:1].upper() + str(self)[1:], self.parts, capital=True)
+
     def __add__(self, other: str) -> Composed:
-        return Composed.of(str(self) + str(other), self.parts + _parts(other))
+        return Composed.of(str(self) + str(other), self.parts + _parts(other), capital=self.capital)
 
     def __radd__(self, other: str) -> Composed:
         return Composed.of(str(other) + str(self), _parts(other) + self.parts)
+
+
+def join(separator: str, texts: Iterable[str]) -> Composed:
+    """``separator.join(texts)`` that keeps what each text is composed of."""
+    joined = Composed.of("", ())
+    for i, text in enumerate(texts):
+        joined = joined + separator + text if i else joined + text
+    return joined
 
 
 def _parts(text: str) -> tuple[Part, ...]:

@@ -25,14 +25,22 @@ def gettext_for(language: str) -> tuple[Callable[[str], str], Callable[[str, str
 def localise(text: str, language: str) -> str:
     """``text`` in ``language``: composed text is said again phrase by phrase, a bare phrase is
     translated, and any other text (a name, a sourced statement) comes back as written.
-    English returns the very text the answer holds."""
-    if language == "en" or not isinstance(text, str):
+    English returns the very text the answer holds, unless it counts something (a plural
+    chooses its form by the number, in English too)."""
+    if not isinstance(text, str) or (language == "en" and not _counted(text)):
         return str(text)
     if isinstance(text, Composed):
-        return "".join(_part(part, language) for part in text.parts)
+        said = "".join(_part(part, language) for part in text.parts)
+        return said[:1].upper() + said[1:] if text.capital else said
     if isinstance(text, Phrase):
         return say(text, {}, language)
     return str(text)
+
+
+def _counted(text: str) -> bool:
+    return isinstance(text, Composed) and any(
+        isinstance(part, Filled) and isinstance(part.phrase, Plural) for part in text.parts
+    )
 
 
 def say(phrase: Phrase, args: dict[str, object], language: str) -> str:

@@ -86,3 +86,5 @@ STATUS_ADJECTIVES: Final = {
 }
 """A status before a plural noun: *ended* hospitals."""
 IN: Final = Phrase("in {name}")
+COUNTRIES: Final = {"DK": Phrase("Denmark"), "SE": Phrase("Sweden")}
+"""The countries a list can be narrowed to."""
