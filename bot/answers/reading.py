@@ -167,6 +167,9 @@ def _concept_of(phrase: str, lexicon: Lexicon) -> list[str] | None:
 def language_of(words: list[str], raw: str) -> Language:
     danish = sum(word in vocab.LANGUAGE_MARKERS["da"] for word in words)
     swedish = sum(word in vocab.LANGUAGE_MARKERS["sv"] for word in words)
+    if words:  # the word a question opens with (hvem/vem, hvilke/vilka) says the most
+        danish += words[0] in vocab.LANGUAGE_MARKERS["da"]
+        swedish += words[0] in vocab.LANGUAGE_MARKERS["sv"]
     lowered = raw.casefold()
     danish += 2 * sum(lowered.count(letter) for letter in "æø")
     swedish += 2 * sum(lowered.count(letter) for letter in "äö")
