@@ -187,7 +187,7 @@ def describe_filters(kb: KnowledgeBase, filters: Filters) -> str:
     said.append(kind or words.ALL_KINDS_PLURAL)
     research_field = kb.fields.get(filters.field) if filters.field else None
     if research_field is not None:
-        said.append(words.IN.format(name=research_field.name))
+        said.append(words.IN_FIELD.format(field=research_field.name))
     if filters.city:
         city = next(
             (

@@ -120,12 +120,13 @@ def render(
     else), ``stats`` and centre lists show a table block instead of a section per item
     (:mod:`bot.answers.tables`).
     """
-    with speaking(language_or_english(locale)):
+    language = language_or_english(locale)
+    with speaking(language):
         blocks, text = _render(answer, prefix)
         message = _finish(blocks, text)
     if not tables:
         return message
-    return Message(text=message.text, blocks=with_table(answer, message.blocks))
+    return Message(text=message.text, blocks=with_table(answer, message.blocks, language))
 
 
 _LANGUAGE: ContextVar[str] = ContextVar("render_language", default="en")

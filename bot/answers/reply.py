@@ -8,13 +8,13 @@ from datetime import date
 
 from bot.answers.kinds import ChatAnswer
 from bot.answers.locale import language_or_english
-from bot.answers.reading import Language, language_of
+from bot.answers.reading import Language, marked_language
 from bot.answers.resolve import Answer, resolve_text
 from bot.answers.understand import clean
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.text import normalize
 
-__all__ = ["Reply", "language_of_text", "reply_to"]
+__all__ = ["Reply", "language_of_text", "marked_language_of_text", "reply_to"]
 
 
 @dataclass(frozen=True)
@@ -25,16 +25,25 @@ class Reply:
     language: Language
 
 
-def language_of_text(text: str) -> Language:
+def marked_language_of_text(text: str) -> Language | None:
     """The language a person typed ``text`` in, read the way the understanding step reads it
-    (its word markers, æ/ø and ä/ö); English when nothing says otherwise."""
+    (its word markers, æ/ø and ä/ö); None when nothing in it says (a bare name)."""
     cleaned = clean(" ".join(text.split()))
-    return language_of(normalize(cleaned).split(), cleaned)
+    return marked_language(normalize(cleaned).split(), cleaned)
 
 
-def reply_to(kb: KnowledgeBase, text: str, *, today: date | None = None) -> Reply:
-    """Understand ``text``, answer it from ``kb`` and say in which language to reply."""
+def language_of_text(text: str) -> Language:
+    """The language of ``text``; English when nothing in it says otherwise."""
+    return marked_language_of_text(text) or "en"
+
+
+def reply_to(
+    kb: KnowledgeBase, text: str, *, today: date | None = None, otherwise: str | None = None
+) -> Reply:
+    """Understand ``text``, answer it from ``kb`` and say in which language to reply: the
+    question's own, else ``otherwise`` (the person's choice), else English."""
     answer = resolve_text(kb, text, today=today)
     if isinstance(answer, ChatAnswer):  # a greeting is answered in the language it was said in
         return Reply(answer, language_or_english(answer.language))
-    return Reply(answer, language_of_text(text))
+    marked = marked_language_of_text(text)
+    return Reply(answer, marked or language_or_english(otherwise))

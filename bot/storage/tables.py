@@ -24,6 +24,7 @@ from sqlalchemy import (
 __all__ = [
     "UTCDateTime",
     "answer_votes",
+    "language_preferences",
     "metadata",
     "question_days",
     "slack_events",
@@ -258,3 +259,18 @@ welcomed_users = Table(
     Column("welcomed_at", UTCDateTime, nullable=False),
 )
 """Who has been shown the welcome in the bot's Messages tab (once per person and workspace)."""
+
+
+# --- the language each person wants (migration 0009) ----------------------------------------
+
+language_preferences = Table(
+    "language_preferences",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("user_id", String(32), primary_key=True),
+    Column("language", String(8), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("language IN ('en', 'da', 'sv')", name="language"),
+)
+"""The language a person chose in the App Home (English, dansk, svenska); no row means
+automatic: the language of each question, else English."""

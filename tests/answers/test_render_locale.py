@@ -124,3 +124,23 @@ def test_a_filtered_list_is_named_in_swedish(kb: KnowledgeBase) -> None:
     reply = reply_to(kb, "vilka sjukhus finns i Sverige?")
     message = render(reply.answer, locale=reply.language)
     assert message.blocks[0]["text"]["text"].startswith("Sjukhus i Sverige")
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_tables_speak_the_language_and_stay_within_limits(kb: KnowledgeBase, language: str) -> None:
+    for question in ("stats", "centres", "centres cancer"):
+        payload = render(resolve_text(kb, question), tables=True, locale=language).as_dict()
+        assert limit_violations(payload) == [], (language, question)
+        tables = [block for block in payload["blocks"] if block["type"] == "table"]
+        assert len(tables) == 1, question
+        said = json.dumps(tables[0], ensure_ascii=False)
+        assert '"Place"' not in said
+        assert '"Year"' not in said
+        assert '"Field"' not in said
+        assert '"Centre"' not in said
+    long_list = render(resolve_text(kb, "centres"), tables=True, locale=language).as_dict()
+    more = {"da": "*Og ", "sv": "*Och "}[language]
+    assert not any(
+        str((block.get("text") or {}).get("text", "")).startswith(more)
+        for block in long_list["blocks"]
+    )

@@ -40,6 +40,9 @@ MESSAGE_MODULES: Final = (
     "bot.answers.phrases",
     "bot.answers.locale.ui",
     "bot.answers.locale.fragments",
+    "bot.answers.tables",
+    "bot.answers.feedback_blocks",
+    "bot.slack.replies",
 )
 """Every module whose constants hold phrases the bot says."""
 TEMPLATE: Final = CATALOGS / "messages.pot"
@@ -61,7 +64,7 @@ def messages() -> list[Message]:
     for module_name in MESSAGE_MODULES:
         module = importlib.import_module(module_name)
         for name, value in vars(module).items():
-            if name.isupper():
+            if name.lstrip("_").isupper():
                 for phrase in _phrases(value):
                     plural = str(phrase) if isinstance(phrase, Plural) else None
                     found.setdefault(
@@ -106,7 +109,7 @@ def _read(path: Path, language: str | None = None) -> Catalog:
 def _write(path: Path, catalog: Catalog) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, omit_header=False, sort_output=False)
+    write_po(buffer, catalog, width=100, sort_output=False, ignore_obsolete=True)
     path.write_bytes(buffer.getvalue())
 
 

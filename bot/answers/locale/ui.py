@@ -86,5 +86,7 @@ STATUS_ADJECTIVES: Final = {
 }
 """A status before a plural noun: *ended* hospitals."""
 IN: Final = Phrase("in {name}")
+IN_FIELD: Final = Phrase("in {field}")
+"""A research field a list is narrowed to (Danish *inden for*, Swedish *inom*)."""
 COUNTRIES: Final = {"DK": Phrase("Denmark"), "SE": Phrase("Sweden")}
 """The countries a list can be narrowed to."""
