@@ -14,7 +14,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.rule import Rule
 
-from bot.answers import Message, answer_question, render
+from bot.answers import Message, render, reply_to
 from bot.answers import phrases as answer_phrases
 from bot.answers.mrkdwn import escape
 from bot.answers.resolve import HelpAnswer
@@ -49,14 +49,15 @@ def offline_reply(kb: KnowledgeBase, line: str) -> Message:
     that needs Slack (a channel's spotlight) says so instead of "not in my knowledge base"."""
     words = line.split()
     if words and words[0].casefold() in answer_phrases.SLACK_ONLY_WORDS:
-        reply = answer_phrases.SLACK_ONLY.format(
+        slack_only = answer_phrases.SLACK_ONLY.format(
             word=escape(words[0].casefold()), typed=escape(" ".join(words))
         )
-        return Message(text=reply, blocks=())
-    answer = answer_question(kb, line)
+        return Message(text=slack_only, blocks=())
+    reply = reply_to(kb, line)
+    answer = reply.answer
     if isinstance(answer, HelpAnswer):
         answer = dataclasses.replace(answer, offline=True)
-    return render(answer, prefix="")
+    return render(answer, prefix="", locale=reply.language)
 
 
 def run_console(

@@ -17,19 +17,24 @@ from slack_sdk.models.blocks import (
     ExternalDataSelectElement,
     HeaderBlock,
     MarkdownTextObject,
+    Option,
     PlainTextObject,
     SectionBlock,
+    StaticSelectElement,
 )
 
-from bot.answers import Message, answer_question, render
+from bot.answers import Message, answer_question, render, reply_to
 from bot.answers.direct import ChatAnswer, OutsideAnswer, year_phrase
 from bot.answers.feedback_blocks import AnsweredOn, with_feedback
+from bot.answers.locale import Phrase, localise, localise_code
+from bot.answers.locale import ui as words
 from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import entry_button
 from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.slack.spotlight_modal import setup_button
-from bot.slack.surface import HOME_ENTRY_SEARCH
+from bot.slack.surface import HOME_ENTRY_SEARCH, HOME_LANGUAGE
+from bot.storage.preferences import AUTOMATIC
 
 __all__ = [
     "HOME_BACK",
@@ -51,11 +56,26 @@ OPEN_CENTRE_SELECT: Final = "open_centre_select"
 
 _VALUE_LIMIT = 2000
 _HOME_BLOCKS = 100
-_INTRO: Final = (
+_INTRO: Final = Phrase(
     "Hi! I'm Medicon Bot. Ask me about research in Medicon Valley, the life-science cluster of "
     "Greater Copenhagen and Skåne: a field such as *cancer*, a centre such as *LUDC*, or a "
     "question such as _who does diabetes research in Lund?_"
 )
+_SHARE_IN_CHANNEL: Final = Phrase("Share in channel")
+_HOW_TO_ASK: Final = Phrase(
+    "*How to ask:* type `/medicon cancer`, `/medicon LUDC`, `/medicon stats` "
+    "or `/medicon help` in any channel, or send me a direct message."
+)
+_FIND_ENTRY: Final = Phrase("Find a field or centre…")
+_YOUR_SPOTLIGHTS: Final = Phrase("Your weekly spotlights")
+_ALL_FIELDS: Final = Phrase("← All fields")
+_LANGUAGE: Final = Phrase(
+    "*Language:* questions are answered in their own language; everything else in this one."
+)
+_AUTOMATIC: Final = Phrase("Automatic")
+_LANGUAGE_NAMES: Final = {"en": "English", "da": "Dansk", "sv": "Svenska"}
+"""Each language by its own name, the same in every language (people look for their own)."""
+_SHARED_BY: Final = Phrase("Shared by {user} with `/medicon`")
 _ERROR: Final = (
     ":face_with_head_bandage: Sorry, something went wrong on my side while answering. "
     "Please try again in a moment."
@@ -66,9 +86,9 @@ def _with(message: Message, *blocks: dict[str, Any]) -> Message:
     return Message(text=message.text, blocks=(*message.blocks, *blocks))
 
 
-def _share_actions(query: str) -> dict[str, Any]:
+def _share_actions(query: str, language: str = "en") -> dict[str, Any]:
     button = ButtonElement(
-        text=PlainTextObject(text="Share in channel", emoji=True),
+        text=PlainTextObject(text=localise(_SHARE_IN_CHANNEL, language), emoji=True),
         action_id=SHARE,
         value=query[:_VALUE_LIMIT],
     )
@@ -78,30 +98,36 @@ def _share_actions(query: str) -> dict[str, Any]:
 def command_reply(kb: KnowledgeBase, text: str, *, tables: bool = True) -> Message:
     """What ``/medicon <text>`` shows its user (ephemeral): the answer and a Share button
     (not for help or "nothing found": there is nothing worth sharing). ``tables``: table
-    blocks for ``stats`` and centre lists (``MEDICON_TABLE_BLOCKS``)."""
-    answer = answer_question(kb, text)
-    message = render(answer, tables=tables)
+    blocks for ``stats`` and centre lists (``MEDICON_TABLE_BLOCKS``). In the question's
+    language."""
+    reply = reply_to(kb, text)
+    answer, language = reply.answer, reply.language
+    message = render(answer, tables=tables, locale=language)
     if not isinstance(answer, HelpAnswer | NoMatchAnswer | ChatAnswer | OutsideAnswer):
-        message = _with(message, _share_actions(text))
-    return with_feedback(message, answer, question=text, surface="slash")
+        message = _with(message, _share_actions(text, language))
+    return with_feedback(message, answer, question=text, surface="slash", language=language)
 
 
-def entry_reply(kb: KnowledgeBase, ref: EntryRef, *, shareable: bool = True) -> Message:
-    """The answer about one entry, opened by a button; shareable by its id."""
+def entry_reply(
+    kb: KnowledgeBase, ref: EntryRef, *, shareable: bool = True, language: str = "en"
+) -> Message:
+    """The answer about one entry, opened by a button; shareable by its id; in ``language``
+    (a button carries no question: the language is the person's choice)."""
     answer = answer_for(kb, ref)
-    message = render(answer)
-    message = _with(message, _share_actions(ref.id)) if shareable else message
-    return with_feedback(message, answer, question=ref.id, surface="entry")
+    message = render(answer, locale=language)
+    message = _with(message, _share_actions(ref.id, language)) if shareable else message
+    return with_feedback(message, answer, question=ref.id, surface="entry", language=language)
 
 
 def shared_reply(kb: KnowledgeBase, text: str, *, user_id: str, tables: bool = True) -> Message:
-    """The answer as posted for everyone when someone presses Share: attributed to them."""
-    answer = answer_question(kb, text)
-    message = render(answer, tables=tables)
-    attribution = ContextBlock(
-        elements=[MarkdownTextObject(text=f"Shared by <@{escape(user_id)}> with `/medicon`")]
-    ).to_dict()
-    voted = with_feedback(message, answer, question=text, surface="shared")
+    """The answer as posted for everyone when someone presses Share: attributed to them, in
+    the question's language."""
+    reply = reply_to(kb, text)
+    answer, language = reply.answer, reply.language
+    message = render(answer, tables=tables, locale=language)
+    shared_by = localise(_SHARED_BY.format(user=f"<@{escape(user_id)}>"), language)
+    attribution = ContextBlock(elements=[MarkdownTextObject(text=shared_by)]).to_dict()
+    voted = with_feedback(message, answer, question=text, surface="shared", language=language)
     return Message(text=voted.text, blocks=(*voted.blocks, attribution))
 
 
@@ -112,18 +138,26 @@ def strip_mentions(text: str) -> str:
 
 
 def conversation_reply(
-    kb: KnowledgeBase, text: str, *, surface: AnsweredOn = "dm", tables: bool = True
+    kb: KnowledgeBase,
+    text: str,
+    *,
+    surface: AnsweredOn = "dm",
+    tables: bool = True,
+    otherwise: str | None = None,
 ) -> Message:
-    """A reply in a DM or thread: a greeting gets an introduction, anything else the answer."""
-    answer = answer_question(kb, text)
+    """A reply in a DM or thread: a greeting gets an introduction, anything else the answer;
+    in the language of what was said, else ``otherwise`` (the person's choice)."""
+    reply = reply_to(kb, text, otherwise=otherwise)
+    answer, language = reply.answer, reply.language
     if isinstance(answer, ChatAnswer) and answer.kind == "greeting":
-        help_message = render(answer_question(kb, "help"))
-        intro = SectionBlock(text=MarkdownTextObject(text=_INTRO)).to_dict()
+        help_message = render(answer_question(kb, "help"), locale=language)
+        said = localise(_INTRO, language)
+        intro = SectionBlock(text=MarkdownTextObject(text=said)).to_dict()
         return Message(
-            text=_INTRO.replace("*", "").replace("_", ""), blocks=(intro, *help_message.blocks[1:])
+            text=said.replace("*", "").replace("_", ""), blocks=(intro, *help_message.blocks[1:])
         )
-    message = render(answer, prefix="", tables=tables)
-    return with_feedback(message, answer, question=text, surface=surface)
+    message = render(answer, prefix="", tables=tables, locale=language)
+    return with_feedback(message, answer, question=text, surface=surface, language=language)
 
 
 def error_reply() -> Message:
@@ -136,28 +170,42 @@ def error_reply() -> Message:
 # --- App Home ---------------------------------------------------------------------------------
 
 
-def _entry_search() -> ExternalDataSelectElement:
+def _entry_search(language: str) -> ExternalDataSelectElement:
     """A type-ahead over every field and centre (options from the app: no 100-option cap)."""
     return ExternalDataSelectElement(
-        placeholder="Find a field or centre…", action_id=HOME_ENTRY_SEARCH, min_query_length=0
+        placeholder=localise(_FIND_ENTRY, language),
+        action_id=HOME_ENTRY_SEARCH,
+        min_query_length=0,
     )
 
 
-def _overview_blocks(kb: KnowledgeBase) -> list[dict[str, Any]]:
+def _language_select(language: str, chosen: str | None) -> SectionBlock:
+    """The person's language choice: automatic (each question's own), English, dansk, svenska."""
+    options = [Option(value=AUTOMATIC, text=localise(_AUTOMATIC, language))]
+    options += [Option(value=code, text=name) for code, name in _LANGUAGE_NAMES.items()]
+    initial = next((o for o in options if o.value == (chosen or AUTOMATIC)), options[0])
+    return SectionBlock(
+        text=MarkdownTextObject(text=localise(_LANGUAGE, language)),
+        accessory=StaticSelectElement(
+            action_id=HOME_LANGUAGE, options=options, initial_option=initial
+        ),
+    )
+
+
+def _overview_blocks(kb: KnowledgeBase, language: str, chosen: str | None) -> list[dict[str, Any]]:
     blocks: list[Any] = [
         HeaderBlock(text=PlainTextObject(text="Medicon Bot")),
-        SectionBlock(text=MarkdownTextObject(text=_INTRO)),
-        SectionBlock(
-            text=MarkdownTextObject(
-                text="*How to ask:* type `/medicon cancer`, `/medicon LUDC`, `/medicon stats` "
-                "or `/medicon help` in any channel, or send me a direct message."
-            )
-        ),
+        SectionBlock(text=MarkdownTextObject(text=localise(_INTRO, language))),
+        SectionBlock(text=MarkdownTextObject(text=localise(_HOW_TO_ASK, language))),
+        _language_select(language, chosen),
         DividerBlock(),
     ]
     for research_field in kb.fields.values():
         numbers = " · ".join(
-            escape(f"{stat.display_value}{stat.unit_suffix} ({year_phrase(stat)})")
+            escape(
+                f"{localise_code(stat.display_value, 'value', language)}{stat.unit_suffix}"
+                f" ({localise(year_phrase(stat), language)})"
+            )
             for stat in research_field.stats[:2]
         )
         title = (
@@ -172,21 +220,21 @@ def _overview_blocks(kb: KnowledgeBase) -> list[dict[str, Any]]:
     blocks.append(DividerBlock())
     blocks.append(
         SectionBlock(
-            text=MarkdownTextObject(text="*Centres and programmes*"),
-            accessory=_entry_search(),
+            text=MarkdownTextObject(text=f"*{localise(words.CENTRES_AND_PROGRAMMES, language)}*"),
+            accessory=_entry_search(language),
         )
     )
     return [*(block.to_dict() for block in blocks), setup_button()]
 
 
 def _subscription_blocks(
-    subscriptions: Sequence[tuple[str, Sequence[str]]],
+    subscriptions: Sequence[tuple[str, Sequence[str]]], language: str
 ) -> list[dict[str, Any]]:
     if not subscriptions:
         return []
     blocks: list[Any] = [
         DividerBlock(),
-        SectionBlock(text=MarkdownTextObject(text="*Your weekly spotlights*")),
+        SectionBlock(text=MarkdownTextObject(text=f"*{localise(_YOUR_SPOTLIGHTS, language)}*")),
     ]
     for channel_id, lines in subscriptions[:10]:
         text = f"<#{escape(channel_id)}>\n" + "\n".join(lines)
@@ -199,16 +247,22 @@ def home_view(
     *,
     showing: EntryRef | None = None,
     subscriptions: Sequence[tuple[str, Sequence[str]]] = (),
+    language: str | None = None,
 ) -> dict[str, Any]:
     """The App Home tab: fields with headline numbers and the user's spotlight subscriptions
-    (channel id, description lines), or one entry with a way back."""
+    (channel id, description lines), or one entry with a way back. ``language`` is the one the
+    person chose (None: automatic, which is English here: the App Home has no question)."""
+    said = language or "en"
     if showing is None:
-        blocks = [*_overview_blocks(kb), *_subscription_blocks(subscriptions)]
+        blocks = [
+            *_overview_blocks(kb, said, language),
+            *_subscription_blocks(subscriptions, said),
+        ]
     else:
-        back = ActionsBlock(
-            block_id="home_nav",
-            elements=[ButtonElement(text="← All fields", action_id=HOME_BACK, value="home")],
-        ).to_dict()
-        answer = render(answer_for(kb, showing))
+        back_button = ButtonElement(
+            text=localise(_ALL_FIELDS, said), action_id=HOME_BACK, value="home"
+        )
+        back = ActionsBlock(block_id="home_nav", elements=[back_button]).to_dict()
+        answer = render(answer_for(kb, showing), locale=said)
         blocks = [back, *answer.blocks]
     return {"type": "home", "blocks": blocks[:_HOME_BLOCKS]}

@@ -20,6 +20,7 @@ __all__ = [
     "FEEDBACK_NOT_HELPFUL",
     "HEALTH_PATH",
     "HOME_ENTRY_SEARCH",
+    "HOME_LANGUAGE",
     "INSTALL_PATH",
     "LOOKUP_SHORTCUT",
     "NOT_HELPFUL_VIEW",
@@ -62,6 +63,8 @@ SHORTCUTS: Final = (
 ENTRY_SEARCH: Final = "entry_search"
 """The type-ahead ``external_select`` in the search modal; its options come from the app."""
 HOME_ENTRY_SEARCH: Final = "home_entry_search"
+HOME_LANGUAGE: Final = "home_language"
+"""The App Home's language choice (automatic, English, dansk, svenska)."""
 """The same type-ahead in the App Home (opens the chosen entry in the tab)."""
 SEARCH_VIEW: Final = "search_modal"
 """The search modal: submitting it shares the chosen card in the chosen channel."""

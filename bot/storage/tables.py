@@ -24,6 +24,7 @@ from sqlalchemy import (
 __all__ = [
     "UTCDateTime",
     "answer_votes",
+    "language_preferences",
     "metadata",
     "oauth_states",
     "question_days",
@@ -272,3 +273,18 @@ oauth_states = Table(
 )
 """slack_sdk's table of install links' ``state`` values; ``expire_at`` is naive UTC, as
 slack_sdk writes it. Each row is spent once; expired rows are deleted."""
+
+
+# --- the language each person wants (migration 0009) ----------------------------------------
+
+language_preferences = Table(
+    "language_preferences",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("user_id", String(32), primary_key=True),
+    Column("language", String(8), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("language IN ('en', 'da', 'sv')", name="language"),
+)
+"""The language a person chose in the App Home (English, dansk, svenska); no row means
+automatic: the language of each question, else English."""

@@ -17,12 +17,14 @@ from bot.slack.surface import (
     FEEDBACK_HELPFUL,
     FEEDBACK_NOT_HELPFUL,
     HOME_ENTRY_SEARCH,
+    HOME_LANGUAGE,
     SPOTLIGHT_SETUP,
     SUGGEST_ADDITION,
     WELCOME_QUESTION,
 )
 from handlers.actions.feedback import make_vote
 from handlers.actions.home_back import make_home_back
+from handlers.actions.home_language import make_home_language
 from handlers.actions.open_entry import make_open_entry
 from handlers.actions.search_choice import make_home_choice, make_search_choice
 from handlers.actions.share import make_share
@@ -46,6 +48,7 @@ def register(app: App, services: Services) -> None:
         SUGGEST_ADDITION: make_suggest_addition(services),
         ENTRY_SEARCH: make_search_choice(services),
         HOME_ENTRY_SEARCH: make_home_choice(services),
+        HOME_LANGUAGE: make_home_language(services),
         SPOTLIGHT_SETUP: make_spotlight_setup(services),
         re.compile(rf"^{WELCOME_QUESTION}:"): make_welcome_question(services),
     }

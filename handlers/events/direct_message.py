@@ -8,7 +8,9 @@ from typing import Any
 from slack_bolt import Say
 
 from bot.answers.feedback_blocks import was_answered
+from bot.answers.reply import marked_language_of_text
 from bot.services import Services
+from bot.slack.home import person_language
 from bot.slack.replies import conversation_reply
 from bot.text import clean_line
 
@@ -25,13 +27,22 @@ def make_direct_message(services: Services) -> Callable[..., None]:
         if event.get("channel_type") != "im":
             return
         text = clean_line(event.get("text"))
+        team_id = str(body.get("team_id") or event.get("team") or "")
+        otherwise = None
+        if marked_language_of_text(text) is None:  # a bare name: the person's choice decides
+            otherwise = person_language(
+                services, team_id=team_id, user_id=str(event.get("user") or "")
+            )
         message = conversation_reply(
-            services.kb, text, surface="dm", tables=services.settings.table_blocks
+            services.kb,
+            text,
+            surface="dm",
+            tables=services.settings.table_blocks,
+            otherwise=otherwise,
         )
         say(text=message.text, blocks=list(message.blocks))
         answered = was_answered(message)
         if services.questions is not None and answered is not None:
-            team_id = str(body.get("team_id") or event.get("team") or "")
             services.questions.note(team_id=team_id, surface="dm", question=text, answered=answered)
 
     return direct_message
