@@ -1,0 +1,21 @@
+"""Conversations: what a thread, a DM or one person's slash commands were last about, and
+reading a follow-up question in that light ("who leads it?", "and in Sweden?").
+
+A small domain package: it reads the answer layer's public functions and the storage layer's
+context rows, and imports nothing from the Slack edge.
+"""
+
+from bot.conversation.context import Context, context_after, context_from_slots
+from bot.conversation.follow_up import Assumption, FollowUp, follow_up
+from bot.conversation.turn import Turn, take_turn
+
+__all__ = [
+    "Assumption",
+    "Context",
+    "FollowUp",
+    "Turn",
+    "context_after",
+    "context_from_slots",
+    "follow_up",
+    "take_turn",
+]
