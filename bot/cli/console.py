@@ -1,5 +1,8 @@
 """The interactive offline console: type what you would type after ``/medicon``.
 
+The session is one conversation: "who leads it?" after "where is LUDC?" is about LUDC, and
+the answer says so. Its context lives in memory only (the console opens no database).
+
 Line editing and history come from the standard library's readline where the platform has it;
 history persists in ``~/.medicon_bot_history`` between sessions.
 """
@@ -11,10 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.rule import Rule
 
-from bot.answers import answer_question, render
+from bot.answers import render
 from bot.cli.terminal import message_to_renderable
+from bot.conversation import Context, take_turn
 from bot.knowledge import KnowledgeBase
 
 __all__ = ["run_console"]
@@ -61,6 +66,7 @@ def run_console(
         "[cyan]help[/]; [cyan]quit[/] or Ctrl-D to leave.",
         highlight=False,
     )
+    context: Context | None = None
     try:
         while True:
             try:
@@ -73,7 +79,15 @@ def run_console(
             if line.casefold() in _QUIT:
                 break
             out.print(Rule(style="dim"))
-            out.print(message_to_renderable(render(answer_question(kb, line), prefix="")))
+            turn = take_turn(kb, line, context)
+            context = turn.context
+            if turn.assumed is not None:
+                out.print(
+                    f"[bold]{escape(turn.assumed.label)}:[/] [dim]assumed from your last "
+                    "question · type a full question to start over[/]",
+                    highlight=False,
+                )
+            out.print(message_to_renderable(render(turn.answer, prefix="")))
             out.print()
     except EOFError:
         out.print()

@@ -7,15 +7,29 @@ context rows, and imports nothing from the Slack edge.
 
 from bot.conversation.context import Context, context_after, context_from_slots
 from bot.conversation.follow_up import Assumption, FollowUp, follow_up
+from bot.conversation.memory import (
+    CONTEXT_TTL,
+    ConversationKey,
+    forget_expired,
+    recall,
+    remember,
+)
+from bot.conversation.threads import asks_the_bot
 from bot.conversation.turn import Turn, take_turn
 
 __all__ = [
+    "CONTEXT_TTL",
     "Assumption",
     "Context",
+    "ConversationKey",
     "FollowUp",
     "Turn",
+    "asks_the_bot",
     "context_after",
     "context_from_slots",
     "follow_up",
+    "forget_expired",
+    "recall",
+    "remember",
     "take_turn",
 ]

@@ -26,7 +26,8 @@ from bot.answers.direct import ChatAnswer, OutsideAnswer, year_phrase
 from bot.answers.feedback_blocks import AnsweredOn, with_feedback
 from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import entry_button
-from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
+from bot.answers.resolve import Answer, HelpAnswer, NoMatchAnswer, answer_for
+from bot.conversation import Assumption, Turn
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.slack.spotlight_modal import setup_button
 from bot.slack.surface import HOME_ENTRY_SEARCH
@@ -35,6 +36,7 @@ __all__ = [
     "HOME_BACK",
     "OPEN_CENTRE_SELECT",
     "SHARE",
+    "assumed_reply",
     "command_reply",
     "conversation_reply",
     "entry_reply",
@@ -75,15 +77,41 @@ def _share_actions(query: str) -> dict[str, Any]:
     return ActionsBlock(block_id="share", elements=[button]).to_dict()
 
 
-def command_reply(kb: KnowledgeBase, text: str, *, tables: bool = True) -> Message:
+_START_OVER: Final = {
+    "en": "Assumed from your last question · type a full question to start over",
+    "da": "Antaget ud fra dit sidste spørgsmål · skriv et helt spørgsmål for at starte forfra",
+    "sv": "Antaget utifrån din förra fråga · skriv en hel fråga för att börja om",
+}
+
+
+def assumed_reply(message: Message, assumed: Assumption | None, *, language: str) -> Message:
+    """``message`` opened by what was assumed from the conversation ("*LUDC:* assumed from
+    your last question · type a full question to start over"), so a wrong guess shows at
+    once; unchanged when nothing was assumed."""
+    if assumed is None:
+        return message
+    line = _START_OVER.get(language, _START_OVER["en"])
+    label = escape(assumed.label)
+    opening = ContextBlock(elements=[MarkdownTextObject(text=f"*{label}:* {line}")]).to_dict()
+    return Message(text=f"{assumed.label}: {message.text}", blocks=(opening, *message.blocks))
+
+
+def command_reply(
+    kb: KnowledgeBase, text: str, *, tables: bool = True, turn: Turn | None = None
+) -> Message:
     """What ``/medicon <text>`` shows its user (ephemeral): the answer and a Share button
     (not for help or "nothing found": there is nothing worth sharing). ``tables``: table
-    blocks for ``stats`` and centre lists (``MEDICON_TABLE_BLOCKS``)."""
-    answer = answer_question(kb, text)
+    blocks for ``stats`` and centre lists (``MEDICON_TABLE_BLOCKS``). ``turn``: the text
+    already answered in its conversation (a follow-up shares its rebuilt question)."""
+    answer: Answer = turn.answer if turn is not None else answer_question(kb, text)
     message = render(answer, tables=tables)
     if not isinstance(answer, HelpAnswer | NoMatchAnswer | ChatAnswer | OutsideAnswer):
-        message = _with(message, _share_actions(text))
-    return with_feedback(message, answer, question=text, surface="slash")
+        shared = turn.question.raw if turn is not None and turn.assumed is not None else text
+        message = _with(message, _share_actions(shared))
+    voted = with_feedback(message, answer, question=text, surface="slash")
+    if turn is None:
+        return voted
+    return assumed_reply(voted, turn.assumed, language=turn.question.language)
 
 
 def entry_reply(kb: KnowledgeBase, ref: EntryRef, *, shareable: bool = True) -> Message:
@@ -112,10 +140,16 @@ def strip_mentions(text: str) -> str:
 
 
 def conversation_reply(
-    kb: KnowledgeBase, text: str, *, surface: AnsweredOn = "dm", tables: bool = True
+    kb: KnowledgeBase,
+    text: str,
+    *,
+    surface: AnsweredOn = "dm",
+    tables: bool = True,
+    turn: Turn | None = None,
 ) -> Message:
-    """A reply in a DM or thread: a greeting gets an introduction, anything else the answer."""
-    answer = answer_question(kb, text)
+    """A reply in a DM or thread: a greeting gets an introduction, anything else the answer;
+    ``turn``: the text already answered in its conversation, opened by what it assumed."""
+    answer: Answer = turn.answer if turn is not None else answer_question(kb, text)
     if isinstance(answer, ChatAnswer) and answer.kind == "greeting":
         help_message = render(answer_question(kb, "help"))
         intro = SectionBlock(text=MarkdownTextObject(text=_INTRO)).to_dict()
@@ -123,7 +157,10 @@ def conversation_reply(
             text=_INTRO.replace("*", "").replace("_", ""), blocks=(intro, *help_message.blocks[1:])
         )
     message = render(answer, prefix="", tables=tables)
-    return with_feedback(message, answer, question=text, surface=surface)
+    voted = with_feedback(message, answer, question=text, surface=surface)
+    if turn is None:
+        return voted
+    return assumed_reply(voted, turn.assumed, language=turn.question.language)
 
 
 def error_reply() -> Message:

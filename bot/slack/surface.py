@@ -76,6 +76,8 @@ BOT_EVENTS: Final = (
     "app_mention",
     "app_uninstalled",
     "link_shared",
+    "message.channels",
+    "message.groups",
     "message.im",
     "tokens_revoked",
 )
@@ -83,11 +85,11 @@ BOT_EVENTS: Final = (
 
 BOT_SCOPES: Final = (
     "app_mentions:read",  # app_mention
-    "channels:history",  # after a crash: did Slack already take a spotlight post? (metadata)
+    "channels:history",  # message.channels (thread follow-ups); a spotlight post's metadata
     "channels:read",  # conversations.info: is the bot in a channel before it posts there
     "chat:write",  # answers, shared answers, spotlights
     "commands",  # /medicon
-    "groups:history",  # the same check in private channels
+    "groups:history",  # message.groups and the same spotlight check in private channels
     "groups:read",  # conversations.info for private channels
     "im:history",  # message.im
     "links:read",  # link_shared for the unfurl domains

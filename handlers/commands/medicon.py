@@ -1,8 +1,9 @@
 """``/medicon <text>``: answered from memory, so the acknowledgement itself is the answer.
 
-Replies are pure functions of the text and the immutable knowledge base, so each worker keeps
-the most recent ones ready to send, serialised: people ask the same few questions, and
-rendering and encoding are the costly part of a request.
+A question read as typed is a pure function of the text and the immutable knowledge base, so
+each worker keeps the most recent replies ready to send, serialised: people ask the same few
+questions, and rendering and encoding are the costly part of a request. A follow-up ("who
+leads it?") depends on the person's last question in the channel, so it is rendered afresh.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from slack_bolt import BoltResponse
 
 from bot.answers.feedback_blocks import was_answered
 from bot.services import Services
+from bot.slack.conversations import command_key, keep, start_turn
 from bot.slack.replies import command_reply
 
 __all__ = ["make_medicon_command"]
@@ -38,7 +40,16 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
     def medicon_command(command: dict[str, Any]) -> BoltResponse:
         # Bolt sends a BoltResponse the listener returns as the acknowledgement itself.
         text = " ".join((command.get("text") or "").split())
-        body, answered = reply_body(text)
+        pending = start_turn(
+            services, text, key=command_key(command), enterprise_id=command.get("enterprise_id")
+        )
+        if pending.turn.assumed is None:
+            body, answered = reply_body(text)
+        else:
+            message = command_reply(services.kb, text, tables=tables, turn=pending.turn)
+            body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
+            answered = was_answered(message)
+        keep(services, pending)
         if questions is not None and answered is not None:
             # In memory only: the question log writes in batches, after the acknowledgement.
             team_id = str(command.get("team_id") or "")

@@ -1,4 +1,5 @@
-"""An @mention in a channel: the answer in a thread under the mention."""
+"""An @mention in a channel: the answer in a thread under the mention, read in the light of
+that thread's conversation."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from slack_bolt import Say
 
 from bot.answers.feedback_blocks import was_answered
 from bot.services import Services
+from bot.slack.conversations import keep, start_turn, thread_key
 from bot.slack.replies import conversation_reply, strip_mentions
 
 __all__ = ["make_mention"]
@@ -17,8 +19,15 @@ __all__ = ["make_mention"]
 def make_mention(services: Services) -> Callable[..., None]:
     def mention(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
         text = strip_mentions(event.get("text") or "")
+        pending = start_turn(
+            services, text, key=thread_key(body, event), enterprise_id=body.get("enterprise_id")
+        )
         message = conversation_reply(
-            services.kb, text, surface="mention", tables=services.settings.table_blocks
+            services.kb,
+            text,
+            surface="mention",
+            tables=services.settings.table_blocks,
+            turn=pending.turn,
         )
         answered = was_answered(message)
         if services.questions is not None and answered is not None:
@@ -31,5 +40,6 @@ def make_mention(services: Services) -> Callable[..., None]:
             blocks=list(message.blocks),
             thread_ts=event.get("thread_ts") or event["ts"],
         )
+        keep(services, pending)
 
     return mention

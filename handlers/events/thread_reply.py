@@ -1,0 +1,57 @@
+"""A reply in a channel thread, without an @mention: answered only when the bot answered in
+that thread within the last half hour and the reply reads as a question about the knowledge
+base. Everything else people say to each other there is left alone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import BoltContext, Say
+
+from bot.conversation import asks_the_bot
+from bot.services import Services
+from bot.slack.conversations import keep, start_turn, thread_key
+from bot.slack.replies import conversation_reply
+
+__all__ = ["in_a_channel_thread", "make_thread_reply"]
+
+
+def in_a_channel_thread(event: dict[str, Any]) -> bool:
+    """A reply inside a thread of a public or private channel (not a DM: that has its own)."""
+    return event.get("channel_type") in {"channel", "group"} and bool(event.get("thread_ts"))
+
+
+def _mentions_the_bot(text: str, body: dict[str, Any], context: BoltContext) -> bool:
+    """An @mention of the bot arrives as an ``app_mention`` too, which answers it."""
+    ids = {context.bot_user_id} | {
+        authorization.get("user_id")
+        for authorization in body.get("authorizations") or []
+        if isinstance(authorization, dict) and authorization.get("is_bot")
+    }
+    return any(f"<@{bot_id}>" in text for bot_id in ids if bot_id)
+
+
+def make_thread_reply(services: Services) -> Callable[..., None]:
+    def thread_reply(
+        event: dict[str, Any], body: dict[str, Any], say: Say, context: BoltContext
+    ) -> None:
+        text = event.get("text") or ""
+        if _mentions_the_bot(text, body, context):
+            return
+        pending = start_turn(
+            services, text, key=thread_key(body, event), enterprise_id=body.get("enterprise_id")
+        )
+        if pending.previous is None or not asks_the_bot(pending.turn, text):
+            return
+        message = conversation_reply(
+            services.kb,
+            text,
+            surface="mention",
+            tables=services.settings.table_blocks,
+            turn=pending.turn,
+        )
+        say(text=message.text, blocks=list(message.blocks), thread_ts=event["thread_ts"])
+        keep(services, pending)
+
+    return thread_reply
