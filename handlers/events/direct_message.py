@@ -38,8 +38,8 @@ def make_direct_message(services: Services) -> Callable[..., None]:
             tables=services.settings.table_blocks,
             turn=pending.turn,
         )
+        keep(services, pending)  # before the reply: a quick next question must find it
         say(text=message.text, blocks=list(message.blocks))
-        keep(services, pending)
         answered = was_answered(message)
         if services.questions is not None and answered is not None:
             team_id = str(body.get("team_id") or event.get("team") or "")

@@ -35,11 +35,11 @@ def make_mention(services: Services) -> Callable[..., None]:
             services.questions.note(
                 team_id=team_id, surface="mention", question=text, answered=answered
             )
+        keep(services, pending)  # before the reply: a quick next question must find it
         say(
             text=message.text,
             blocks=list(message.blocks),
             thread_ts=event.get("thread_ts") or event["ts"],
         )
-        keep(services, pending)
 
     return mention

@@ -51,7 +51,7 @@ def make_thread_reply(services: Services) -> Callable[..., None]:
             tables=services.settings.table_blocks,
             turn=pending.turn,
         )
+        keep(services, pending)  # before the reply: a quick next question must find it
         say(text=message.text, blocks=list(message.blocks), thread_ts=event["thread_ts"])
-        keep(services, pending)
 
     return thread_reply
