@@ -187,7 +187,13 @@ def _pointed(
     kb: KnowledgeBase, context: Context, text: str, fresh: Question, today: date | None
 ) -> FollowUp | None:
     """A pronoun: the entry (or the two or three compared) the last answer was about, put in
-    front of the question; after a list, "which of them are in Lund?" narrows the list."""
+    front of the question; after a list, "which of them are in Lund?" narrows the list.
+
+    Not when the question holds words the knowledge base has never seen ("is it raining
+    there?") or asks nothing at all ("did it go well there?"): that is about something else.
+    """
+    if fresh.unknown or not fresh.signals:
+        return None
     if context.subject is not None:
         meant: tuple[EntryRef, ...] = (context.subject,)
     elif context.is_list:

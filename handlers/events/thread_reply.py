@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import BoltContext, Say
+from slack_bolt import Say
 
 from bot.conversation import asks_the_bot
 from bot.services import Services
@@ -22,22 +22,16 @@ def in_a_channel_thread(event: dict[str, Any]) -> bool:
     return event.get("channel_type") in {"channel", "group"} and bool(event.get("thread_ts"))
 
 
-def _mentions_the_bot(text: str, body: dict[str, Any], context: BoltContext) -> bool:
-    """An @mention of the bot arrives as an ``app_mention`` too, which answers it."""
-    ids = {context.bot_user_id} | {
-        authorization.get("user_id")
-        for authorization in body.get("authorizations") or []
-        if isinstance(authorization, dict) and authorization.get("is_bot")
-    }
-    return any(f"<@{bot_id}>" in text for bot_id in ids if bot_id)
+def _mentions_anyone(text: str) -> bool:
+    """An @mention of the bot arrives as an ``app_mention`` too, which answers it; a message
+    that @mentions someone else is addressed to them."""
+    return "<@" in text or "<!" in text
 
 
 def make_thread_reply(services: Services) -> Callable[..., None]:
-    def thread_reply(
-        event: dict[str, Any], body: dict[str, Any], say: Say, context: BoltContext
-    ) -> None:
+    def thread_reply(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
         text = event.get("text") or ""
-        if _mentions_the_bot(text, body, context):
+        if _mentions_anyone(text):
             return
         pending = start_turn(
             services, text, key=thread_key(body, event), enterprise_id=body.get("enterprise_id")

@@ -140,6 +140,8 @@ def test_people_talking_in_a_thread_are_left_alone(web: WebProcess, stand_in: Sl
         "I met some of them at the conference last week",
         "Anna, can you send me the slides?",
         "where do we meet tomorrow?",
+        "<@U0ANNA> when was it founded?",  # asked of a colleague, not of the bot
+        "is it raining there?",
     ):
         send(web, channel_message_event(chatter, channel="C0CHAT", thread_ts=mention["ts"]))
     # A question in a thread the bot never answered in, and a top-level channel message.
