@@ -14,6 +14,7 @@ from bot.conversation.memory import (
     recall,
     remember,
 )
+from bot.conversation.next_questions import NextQuestion, next_questions
 from bot.conversation.threads import asks_the_bot
 from bot.conversation.turn import Turn, take_turn
 
@@ -23,12 +24,14 @@ __all__ = [
     "Context",
     "ConversationKey",
     "FollowUp",
+    "NextQuestion",
     "Turn",
     "asks_the_bot",
     "context_after",
     "context_from_slots",
     "follow_up",
     "forget_expired",
+    "next_questions",
     "recall",
     "remember",
     "take_turn",

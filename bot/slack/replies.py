@@ -21,16 +21,16 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.answers import Message, answer_question, render
+from bot.answers import Message, answer_question, outcome, render
 from bot.answers.direct import ChatAnswer, OutsideAnswer, year_phrase
 from bot.answers.feedback_blocks import AnsweredOn, with_feedback
 from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import entry_button
 from bot.answers.resolve import Answer, HelpAnswer, NoMatchAnswer, answer_for
-from bot.conversation import Assumption, Turn
+from bot.conversation import Assumption, Turn, next_questions
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.slack.spotlight_modal import setup_button
-from bot.slack.surface import HOME_ENTRY_SEARCH
+from bot.slack.surface import FOLLOW_UP, HOME_ENTRY_SEARCH
 
 __all__ = [
     "HOME_BACK",
@@ -52,6 +52,8 @@ OPEN_CENTRE_SELECT: Final = "open_centre_select"
 """The static centre menu of App Homes published before the type-ahead; still answered."""
 
 _VALUE_LIMIT = 2000
+_MAX_BLOCKS = 49
+"""One block fewer than Slack's 50: the assumption line opens a follow-up."""
 _HOME_BLOCKS = 100
 _INTRO: Final = (
     "Hi! I'm Medicon Bot. Ask me about research in Medicon Valley, the life-science cluster of "
@@ -160,7 +162,32 @@ def conversation_reply(
     voted = with_feedback(message, answer, question=text, surface=surface)
     if turn is None:
         return voted
+    offered = _next_questions(kb, turn)
+    if offered is not None and len(voted.blocks) < _MAX_BLOCKS:
+        blocks = list(voted.blocks)
+        votes = [n for n, block in enumerate(blocks) if block.get("block_id") == "feedback"]
+        blocks.insert(votes[0] if votes else len(blocks), offered)  # above the vote
+        voted = Message(text=voted.text, blocks=tuple(blocks))
     return assumed_reply(voted, turn.assumed, language=turn.question.language)
+
+
+def _next_questions(kb: KnowledgeBase, turn: Turn) -> dict[str, Any] | None:
+    """Buttons for what to ask next about what this turn answered, each carrying its whole
+    question (a click needs no stored context)."""
+    if outcome(turn.answer).kind in {"declined", "help", "chat", "outside"}:
+        return None  # the context is still the last answer's: nothing new to follow up
+    offered = next_questions(kb, turn.context)
+    if not offered:
+        return None
+    buttons = [
+        ButtonElement(
+            text=PlainTextObject(text=question.label, emoji=True),
+            action_id=f"{FOLLOW_UP}:{number}",
+            value=question.question[:_VALUE_LIMIT],
+        )
+        for number, question in enumerate(offered)
+    ]
+    return ActionsBlock(block_id="follow_ups", elements=buttons).to_dict()
 
 
 def error_reply() -> Message:

@@ -18,6 +18,7 @@ __all__ = [
     "EVENTS_PATH",
     "FEEDBACK_HELPFUL",
     "FEEDBACK_NOT_HELPFUL",
+    "FOLLOW_UP",
     "HEALTH_PATH",
     "HOME_ENTRY_SEARCH",
     "INSTALL_PATH",
@@ -65,6 +66,8 @@ HOME_ENTRY_SEARCH: Final = "home_entry_search"
 """The same type-ahead in the App Home (opens the chosen entry in the tab)."""
 SEARCH_VIEW: Final = "search_modal"
 """The search modal: submitting it shares the chosen card in the chosen channel."""
+FOLLOW_UP: Final = "follow_up"
+"""A suggested next question under an answer ("Who hosts it?"; ids ``follow_up:<n>``)."""
 WELCOME_QUESTION: Final = "welcome_question"
 """An example question button in the Messages tab's welcome."""
 UNFURL_DOMAINS: Final = ("lu.se", "ku.dk", "rigshospitalet.dk", "mva.org", "mediconvillage.se")

@@ -31,6 +31,7 @@ from tests.support.databases import postgres_url
 from tests.support.signing import (
     TEAM_ID,
     app_mention_event,
+    block_actions_body,
     channel_message_event,
     event_callback_body,
     message_im_event,
@@ -94,6 +95,32 @@ def test_a_dm_conversation_understands_follow_ups_and_says_what_it_assumed(
     fourth = reply_number(stand_in, 4)
     assert "1829" in (fourth.text or "")
     assert START_OVER not in json.dumps(fourth.blocks())  # a full question starts over
+
+
+def test_a_suggested_next_question_is_answered_in_the_conversation(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    mention = app_mention_event("CBMR", channel="C0BUTTON")
+    send(web, mention)
+    answer = reply_number(stand_in, 1)
+    (offered,) = [b for b in answer.blocks() if b.get("block_id") == "follow_ups"]
+    (founded,) = [e for e in offered["elements"] if e["text"]["text"] == "When was it founded?"]
+    posted = {"type": "message", "ts": "1765000000.000900", "thread_ts": mention["ts"]}
+    click = block_actions_body(
+        founded["action_id"],
+        founded["value"],
+        channel_id="C0BUTTON",
+        message={**posted, "user": "U0BOT", "bot_id": "B0BOT", "text": "", "blocks": []},
+        block_id="follow_ups",
+        response_url=stand_in.response_url("button"),
+    )
+    assert post_signed(web.events_url, click, secret=SIGNING_SECRET)[0] == 200
+    second = reply_number(stand_in, 2)
+    assert second.body["thread_ts"] == mention["ts"]
+    assert "2010" in (second.text or "")
+    # The thread moved on with the click: a typed follow-up is about CBMR still.
+    send(web, channel_message_event("where is it?", channel="C0BUTTON", thread_ts=mention["ts"]))
+    assert "Copenhagen" in (reply_number(stand_in, 3).text or "")
 
 
 def test_a_list_follow_up_keeps_the_field_and_replaces_the_place(
