@@ -127,7 +127,9 @@ def context_from_slots(kb: KnowledgeBase, slots: dict[str, Any]) -> Context:
     )
 
 
-def context_after(question: Question, answer: object, previous: Context | None) -> Context | None:
+def context_after(
+    question: Question, answer: object, *, previous: Context | None
+) -> Context | None:
     """The context a conversation is in after ``answer`` to ``question``: what the answer was
     about, or (after a decline, help or small talk) ``previous`` unchanged."""
     result = outcome(answer)

@@ -95,7 +95,9 @@ def follow_up(
         carried = _same_question(kb, context, rest, fresh, today) if rest is not None else None
         return carried or FollowUp(fresh)
     if rest is not None:
-        narrowed = _narrowed(kb, context, understand(kb, " ".join(rest), today=today), fresh)
+        swapped = understand(kb, " ".join(rest), today=today)
+        # "and which centres work on cancer in Lund?" asks a whole question of its own.
+        narrowed = None if swapped.signals else _narrowed(kb, context, swapped, fresh)
         if narrowed is not None:
             return narrowed
     if _only_filters(fresh):

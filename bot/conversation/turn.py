@@ -37,4 +37,5 @@ def take_turn(
         answer = answer_question(kb, text, today=today)
     else:
         answer = resolve_question(kb, step.question)
-    return Turn(step.question, answer, step.assumed, context_after(step.question, answer, context))
+    after = context_after(step.question, answer, previous=context)
+    return Turn(step.question, answer, step.assumed, after)

@@ -20,7 +20,15 @@ from bot.conversation import (
 )
 from bot.services import Services
 
-__all__ = ["Pending", "command_key", "dm_key", "keep", "start_turn", "thread_key"]
+__all__ = [
+    "Pending",
+    "command_key",
+    "continue_turn",
+    "dm_key",
+    "keep",
+    "start_turn",
+    "thread_key",
+]
 
 
 def _team(body: dict[str, Any], event: dict[str, Any]) -> str:
@@ -65,6 +73,17 @@ def start_turn(
 ) -> Pending:
     """``text`` answered in the conversation ``key`` is in (its context read from the database)."""
     previous = recall(services.database, services.kb, key=key, now=services.now())
+    return Pending(key, take_turn(services.kb, text, previous), previous, enterprise_id)
+
+
+def continue_turn(
+    services: Services, text: str, *, key: ConversationKey, enterprise_id: str | None = None
+) -> Pending | None:
+    """:func:`start_turn` only for a conversation with a live context (the bot answered there
+    within the last 30 minutes); None, before reading the text at all, for any other."""
+    previous = recall(services.database, services.kb, key=key, now=services.now())
+    if previous is None:
+        return None
     return Pending(key, take_turn(services.kb, text, previous), previous, enterprise_id)
 
 

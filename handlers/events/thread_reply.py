@@ -11,7 +11,7 @@ from slack_bolt import Say
 
 from bot.conversation import asks_the_bot
 from bot.services import Services
-from bot.slack.conversations import keep, start_turn, thread_key
+from bot.slack.conversations import continue_turn, keep, thread_key
 from bot.slack.replies import conversation_reply
 
 __all__ = ["in_a_channel_thread", "make_thread_reply"]
@@ -33,10 +33,10 @@ def make_thread_reply(services: Services) -> Callable[..., None]:
         text = event.get("text") or ""
         if _mentions_anyone(text):
             return
-        pending = start_turn(
+        pending = continue_turn(
             services, text, key=thread_key(body, event), enterprise_id=body.get("enterprise_id")
         )
-        if pending.previous is None or not asks_the_bot(pending.turn, text):
+        if pending is None or not asks_the_bot(pending.turn, text):
             return
         message = conversation_reply(
             services.kb,

@@ -41,6 +41,8 @@ def test_without_a_context_the_question_is_read_as_typed(kb: KnowledgeBase) -> N
         "when was CBMR founded?",
         "hvornår blev CBMR grundlagt?",
         "which centres work on cancer?",
+        "and which centres work on cancer in Lund?",
+        "og hvilke centre forsker i kræft i Lund?",
         "how many centres are there in Lund?",
         "hvor mange centre er der i Lund?",
         "hur många centrum finns det i Lund?",
