@@ -16,8 +16,9 @@ from typing import Any
 from slack_bolt import BoltResponse
 
 from bot.answers.feedback_blocks import was_answered
+from bot.conversation import Context, recall, remember, take_turn
 from bot.services import Services
-from bot.slack.conversations import command_key, keep, start_turn
+from bot.slack.conversations import command_key
 from bot.slack.replies import command_reply
 
 __all__ = ["make_medicon_command"]
@@ -30,26 +31,36 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
     tables = services.settings.table_blocks
 
     @lru_cache(maxsize=_CACHED_REPLIES)
-    def reply_body(text: str) -> tuple[str, bool | None]:
-        message = command_reply(services.kb, text, tables=tables)
+    def fresh_reply(text: str) -> tuple[str, bool | None, Context | None]:
+        """The reply to ``text`` read as typed, and the context it leaves (None: none new)."""
+        turn = take_turn(services.kb, text, None)
+        message = command_reply(services.kb, text, tables=tables, turn=turn)
         body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
-        return body, was_answered(message)
+        return body, was_answered(message), turn.context
 
     questions = services.questions
 
     def medicon_command(command: dict[str, Any]) -> BoltResponse:
         # Bolt sends a BoltResponse the listener returns as the acknowledgement itself.
         text = " ".join((command.get("text") or "").split())
-        pending = start_turn(
-            services, text, key=command_key(command), enterprise_id=command.get("enterprise_id")
-        )
-        if pending.turn.assumed is None:
-            body, answered = reply_body(text)
+        key = command_key(command)
+        previous = recall(services.database, services.kb, key=key, now=services.now())
+        turn = take_turn(services.kb, text, previous) if previous is not None else None
+        if turn is None or turn.assumed is None:
+            body, answered, context = fresh_reply(text)
+            context = context or previous  # after a decline: still about what it was
         else:
-            message = command_reply(services.kb, text, tables=tables, turn=pending.turn)
+            message = command_reply(services.kb, text, tables=tables, turn=turn)
             body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
-            answered = was_answered(message)
-        keep(services, pending)
+            answered, context = was_answered(message), turn.context
+        remember(
+            services.database,
+            key=key,
+            context=context,
+            previous=previous,
+            now=services.now(),
+            enterprise_id=command.get("enterprise_id"),
+        )
         if questions is not None and answered is not None:
             # In memory only: the question log writes in batches, after the acknowledgement.
             team_id = str(command.get("team_id") or "")
