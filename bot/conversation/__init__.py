@@ -10,6 +10,7 @@ from bot.conversation.follow_up import Assumption, FollowUp, follow_up
 from bot.conversation.memory import (
     CONTEXT_TTL,
     ConversationKey,
+    Recalled,
     forget_expired,
     recall,
     remember,
@@ -25,6 +26,7 @@ __all__ = [
     "ConversationKey",
     "FollowUp",
     "NextQuestion",
+    "Recalled",
     "Turn",
     "asks_the_bot",
     "context_after",

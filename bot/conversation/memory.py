@@ -8,6 +8,7 @@ way events are still answered during an outage.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -24,26 +25,46 @@ from bot.storage.conversations import (
     touch_context,
 )
 
-__all__ = ["CONTEXT_TTL", "ConversationKey", "forget_expired", "recall", "remember"]
+__all__ = [
+    "CONTEXT_TTL",
+    "ConversationKey",
+    "Recalled",
+    "forget_expired",
+    "recall",
+    "remember",
+]
 
 CONTEXT_TTL: Final = timedelta(minutes=30)
 """Between Dialogflow's 20 minutes and Rasa's 60: a conversation, not a standing memory."""
+_FRESH: Final = timedelta(minutes=1)
+"""How stale a last use may be before an unchanged context is marked used again: the expiry
+slides by the minute, not by the request."""
 
 _log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Recalled:
+    """A conversation's context and when it was last used."""
+
+    context: Context
+    used_at: datetime
+
+
 def recall(
     database: Database, kb: KnowledgeBase, *, key: ConversationKey, now: datetime
-) -> Context | None:
+) -> Recalled | None:
     """``key``'s context if it was used within :data:`CONTEXT_TTL` of ``now``, else None
     (also when the database cannot be reached)."""
     try:
         with database.sessions() as session:
-            slots = load_context(session, key=key, now=now, ttl=CONTEXT_TTL)
+            stored = load_context(session, key=key, now=now, ttl=CONTEXT_TTL)
     except SQLAlchemyError as error:
         _log.warning("could not read a conversation context (%s)", type(error).__name__)
         return None
-    return context_from_slots(kb, slots) if slots is not None else None
+    if stored is None:
+        return None
+    return Recalled(context_from_slots(kb, stored.slots), stored.used_at)
 
 
 def remember(
@@ -51,17 +72,22 @@ def remember(
     *,
     key: ConversationKey,
     context: Context | None,
-    previous: Context | None,
+    previous: Recalled | None,
     now: datetime,
     enterprise_id: str | None = None,
 ) -> None:
-    """Keep ``context`` for ``key`` from ``now``: saved when it changed, only marked used when
-    it is ``previous`` (a reply about nothing new), nothing when there is none."""
+    """Keep ``context`` for ``key`` from ``now``: saved when it differs from ``previous``'s;
+    when it is the same, only marked used, and not even that within :data:`_FRESH` of the
+    last use (asking the same thing again and again writes nothing); nothing when there is
+    none."""
     if context is None:
+        return
+    same = previous is not None and previous.context == context
+    if same and previous is not None and now - previous.used_at < _FRESH:
         return
     try:
         with database.sessions() as session:
-            if context is previous:
+            if same:
                 touch_context(session, key=key, now=now)
             else:
                 save_context(

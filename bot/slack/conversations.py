@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.conversation import (
-    Context,
     ConversationKey,
+    Recalled,
     Turn,
     recall,
     remember,
@@ -64,7 +64,7 @@ class Pending:
 
     key: ConversationKey
     turn: Turn
-    previous: Context | None
+    previous: Recalled | None
     enterprise_id: str | None
 
 
@@ -73,7 +73,8 @@ def start_turn(
 ) -> Pending:
     """``text`` answered in the conversation ``key`` is in (its context read from the database)."""
     previous = recall(services.database, services.kb, key=key, now=services.now())
-    return Pending(key, take_turn(services.kb, text, previous), previous, enterprise_id)
+    context = previous.context if previous is not None else None
+    return Pending(key, take_turn(services.kb, text, context), previous, enterprise_id)
 
 
 def continue_turn(
@@ -84,7 +85,7 @@ def continue_turn(
     previous = recall(services.database, services.kb, key=key, now=services.now())
     if previous is None:
         return None
-    return Pending(key, take_turn(services.kb, text, previous), previous, enterprise_id)
+    return Pending(key, take_turn(services.kb, text, previous.context), previous, enterprise_id)
 
 
 def keep(services: Services, pending: Pending) -> None:

@@ -22,6 +22,7 @@ from bot.storage.tables import conversation_contexts as contexts
 
 __all__ = [
     "ConversationKey",
+    "StoredContext",
     "delete_workspace_contexts",
     "forget_context",
     "load_context",
@@ -53,18 +54,28 @@ def _matching(key: ConversationKey) -> Any:
     )
 
 
+@dataclass(frozen=True)
+class StoredContext:
+    """A conversation's slots and when they were last used."""
+
+    slots: dict[str, Any]
+    used_at: datetime
+
+
 def load_context(
     session: Session, *, key: ConversationKey, now: datetime, ttl: timedelta
-) -> dict[str, Any] | None:
+) -> StoredContext | None:
     """The slots saved for ``key`` if they were used less than ``ttl`` before ``now``;
     None when there are none or they have expired (an expired row stays until pruned)."""
     row = session.execute(
-        select(contexts.c.slots).where(_matching(key), contexts.c.updated_at > now - ttl)
+        select(contexts.c.slots, contexts.c.updated_at).where(
+            _matching(key), contexts.c.updated_at > now - ttl
+        )
     ).first()
     if row is None:
         return None
     loaded = json.loads(row.slots)
-    return loaded if isinstance(loaded, dict) else None
+    return StoredContext(loaded, row.updated_at) if isinstance(loaded, dict) else None
 
 
 def save_context(

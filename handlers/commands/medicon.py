@@ -16,7 +16,7 @@ from typing import Any
 from slack_bolt import BoltResponse
 
 from bot.answers.feedback_blocks import was_answered
-from bot.conversation import Context, recall, remember, take_turn
+from bot.conversation import Context, follow_up, recall, remember, take_turn
 from bot.services import Services
 from bot.slack.conversations import command_key
 from bot.slack.replies import command_reply
@@ -45,11 +45,13 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
         text = " ".join((command.get("text") or "").split())
         key = command_key(command)
         previous = recall(services.database, services.kb, key=key, now=services.now())
-        turn = take_turn(services.kb, text, previous) if previous is not None else None
-        if turn is None or turn.assumed is None:
+        last = previous.context if previous is not None else None
+        step = follow_up(services.kb, text, last) if last is not None else None
+        if step is None or step.assumed is None:
             body, answered, context = fresh_reply(text)
-            context = context or previous  # after a decline: still about what it was
+            context = context or last  # after a decline: still about what it was
         else:
+            turn = take_turn(services.kb, text, last)
             message = command_reply(services.kb, text, tables=tables, turn=turn)
             body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
             answered, context = was_answered(message), turn.context

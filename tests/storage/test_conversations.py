@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bot.conversation import CONTEXT_TTL, forget_expired
 from bot.storage import Database
@@ -25,6 +27,11 @@ THREAD = ConversationKey("T1", "C1", "1765000000.000100")
 LUDC = {"subject": ["centre", "ludc"], "intent": "where"}
 
 
+def slots(session: Session, key: ConversationKey, now: datetime) -> dict[str, Any] | None:
+    stored = load_context(session, key=key, now=now, ttl=CONTEXT_TTL)
+    return stored.slots if stored is not None else None
+
+
 def rows(database: Database) -> int:
     with database.sessions() as session:
         counted = select(func.count()).select_from(conversation_contexts)
@@ -36,8 +43,11 @@ def test_a_context_is_read_back_until_it_has_gone_unused_for_30_minutes(
 ) -> None:
     with database.sessions() as session:
         save_context(session, key=THREAD, slots=LUDC, now=NOW)
+        stored = load_context(session, key=THREAD, now=NOW, ttl=CONTEXT_TTL)
+        assert stored is not None
+        assert stored.used_at == NOW
         just_in_time = NOW + CONTEXT_TTL - timedelta(seconds=1)
-        assert load_context(session, key=THREAD, now=just_in_time, ttl=CONTEXT_TTL) == LUDC
+        assert slots(session, THREAD, just_in_time) == LUDC
         assert load_context(session, key=THREAD, now=NOW + CONTEXT_TTL, ttl=CONTEXT_TTL) is None
 
 
@@ -46,7 +56,7 @@ def test_using_a_context_keeps_it_alive(database: Database) -> None:
         save_context(session, key=THREAD, slots=LUDC, now=NOW)
         assert touch_context(session, key=THREAD, now=NOW + timedelta(minutes=25)) is True
         later = NOW + timedelta(minutes=50)
-        assert load_context(session, key=THREAD, now=later, ttl=CONTEXT_TTL) == LUDC
+        assert slots(session, THREAD, later) == LUDC
         missing = ConversationKey("T1", "C1", "other")
         assert touch_context(session, key=missing, now=NOW) is False
 
@@ -64,7 +74,7 @@ def test_each_conversation_has_its_own_context(database: Database) -> None:
         for number, key in enumerate(keys):
             save_context(session, key=key, slots={"n": number}, now=NOW)
         for number, key in enumerate(keys):
-            assert load_context(session, key=key, now=NOW, ttl=CONTEXT_TTL) == {"n": number}
+            assert slots(session, key, NOW) == {"n": number}
     assert rows(database) == len(keys)
 
 
@@ -72,7 +82,7 @@ def test_a_new_answer_replaces_the_context_in_one_row(database: Database) -> Non
     with database.sessions() as session:
         save_context(session, key=THREAD, slots=LUDC, now=NOW)
         save_context(session, key=THREAD, slots={"field": "cancer"}, now=NOW)
-        assert load_context(session, key=THREAD, now=NOW, ttl=CONTEXT_TTL) == {"field": "cancer"}
+        assert slots(session, THREAD, NOW) == {"field": "cancer"}
     assert rows(database) == 1
 
 
@@ -105,7 +115,7 @@ def test_an_uninstall_removes_the_workspaces_contexts_only(database: Database) -
         assert delete_workspace_contexts(session, team_id=None, enterprise_id="E1") == 1
         assert delete_workspace_contexts(session, team_id=None, enterprise_id=None) == 0
         kept = ConversationKey("T2", "C1")
-        assert load_context(session, key=kept, now=NOW, ttl=CONTEXT_TTL) == LUDC
+        assert slots(session, kept, NOW) == LUDC
     assert rows(database) == 1
 
 
