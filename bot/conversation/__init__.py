@@ -6,7 +6,7 @@ context rows, and imports nothing from the Slack edge.
 """
 
 from bot.conversation.context import Context, context_after, context_from_slots
-from bot.conversation.follow_up import Assumption, FollowUp, follow_up
+from bot.conversation.follow_up import Assumption, FollowUp, follow_up, leans_on_context
 from bot.conversation.memory import (
     CONTEXT_TTL,
     ConversationKey,
@@ -33,6 +33,7 @@ __all__ = [
     "context_from_slots",
     "follow_up",
     "forget_expired",
+    "leans_on_context",
     "next_questions",
     "recall",
     "remember",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["continuation", "points_back"]
+__all__ = ["continuation", "is_pointer", "points_back"]
 
 _PRONOUNS: Final = frozenset(
     {"it", "its", "they", "them", "their", "theirs", "there", "thereof"}
@@ -57,6 +57,11 @@ _CONTINUATIONS: Final = tuple(
     )
 )
 """Longest first, so the longest opening phrase is the one removed."""
+
+
+def is_pointer(word: str) -> bool:
+    """A word that only points back ("dess"): never an unknown word of the question itself."""
+    return word in _PRONOUNS or word in _ARTICLE_LIKE
 
 
 def points_back(words: list[str], *, names_a_kind: bool) -> bool:

@@ -24,12 +24,12 @@ from typing import Final, Literal
 
 from bot.answers.understand import Filters, Intent, Question, understand
 from bot.conversation.context import Context
-from bot.conversation.cues import continuation, points_back
+from bot.conversation.cues import continuation, is_pointer, points_back
 from bot.conversation.labels import entry_label, list_label
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
 from bot.knowledge.text import normalize
 
-__all__ = ["Assumption", "FollowUp", "follow_up"]
+__all__ = ["Assumption", "FollowUp", "follow_up", "leans_on_context"]
 
 _OWN_TERMS: Final = frozenset(
     {
@@ -81,17 +81,59 @@ class FollowUp:
     assumed: Assumption | None = None
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """The question as typed and the cues it holds: everything decided without a context."""
+
+    fresh: Question
+    words: list[str]
+    rest: tuple[str, ...] | None
+    named: bool
+
+    @property
+    def leans(self) -> bool:
+        """Whether any context could change how this question is read."""
+        if self.fresh.intent in _OWN_TERMS:
+            return False
+        if self.named:
+            return self.rest is not None
+        if self.rest is not None or _only_filters(self.fresh):
+            return True
+        fresh = self.fresh
+        pointing = points_back(self.words, names_a_kind=fresh.filters.kind_named)
+        return pointing and not fresh.field_refs and _asks_the_knowledge_base(fresh)
+
+
+def _asks_the_knowledge_base(question: Question) -> bool:
+    """A question word, and no word the knowledge base has never seen (but the pointer):
+    "is it raining there?" and "did it go well there?" are about something else."""
+    strange = [word for word in question.unknown if not is_pointer(word)]
+    return bool(question.signals) and not strange
+
+
+def _read(kb: KnowledgeBase, text: str, today: date | None) -> _Reading:
+    fresh = understand(kb, text, today=today)
+    words = normalize(text).split()
+    named = any(ref.kind != "field" for ref in fresh.entities)
+    return _Reading(fresh, words, continuation(words), named)
+
+
+def leans_on_context(kb: KnowledgeBase, text: str, *, today: date | None = None) -> bool:
+    """False when no context could change how ``text`` is read (it names its own subject, is
+    a command or small talk, or has no cue): callers then need not look the context up."""
+    return _read(kb, text, today).leans
+
+
 def follow_up(
     kb: KnowledgeBase, text: str, context: Context | None, *, today: date | None = None
 ) -> FollowUp:
-    """``text`` read against ``context`` (the conversation so far; None for none); pure."""
-    fresh = understand(kb, text, today=today)
-    if context is None or fresh.intent in _OWN_TERMS:
+    """``text`` read against ``context`` (the conversation so far; None for none); pure.
+    Never uses the context when :func:`leans_on_context` is False."""
+    reading = _read(kb, text, today)
+    fresh, rest = reading.fresh, reading.rest
+    if context is None or not reading.leans:
         return FollowUp(fresh)
-    words = normalize(text).split()
-    rest = continuation(words)
-    named = [ref for ref in fresh.entities if ref.kind != "field"]
-    if named:
+    if reading.named:
         carried = _same_question(kb, context, rest, fresh, today) if rest is not None else None
         return carried or FollowUp(fresh)
     if rest is not None:
@@ -104,7 +146,7 @@ def follow_up(
         narrowed = _narrowed(kb, context, fresh, fresh)
         if narrowed is not None:
             return narrowed
-    if not fresh.field_refs and points_back(words, names_a_kind=fresh.filters.kind_named):
+    if not fresh.field_refs and points_back(reading.words, names_a_kind=fresh.filters.kind_named):
         pointed = _pointed(kb, context, text, fresh, today)
         if pointed is not None:
             return pointed
@@ -194,7 +236,7 @@ def _pointed(
     Not when the question holds words the knowledge base has never seen ("is it raining
     there?") or asks nothing at all ("did it go well there?"): that is about something else.
     """
-    if fresh.unknown or not fresh.signals:
+    if not _asks_the_knowledge_base(fresh):
         return None
     if context.subject is not None:
         meant: tuple[EntryRef, ...] = (context.subject,)

@@ -22,7 +22,6 @@ from bot.storage.conversations import (
     load_context,
     prune_contexts,
     save_context,
-    touch_context,
 )
 
 __all__ = [
@@ -76,23 +75,25 @@ def remember(
     now: datetime,
     enterprise_id: str | None = None,
 ) -> None:
-    """Keep ``context`` for ``key`` from ``now``: saved when it differs from ``previous``'s;
-    when it is the same, only marked used, and not even that within :data:`_FRESH` of the
-    last use (asking the same thing again and again writes nothing); nothing when there is
-    none."""
+    """Keep ``context`` for ``key`` from ``now``; nothing when there is none.
+
+    A context equal to the stored one is only marked used, at most once every
+    :data:`_FRESH` (the database checks, so asking the same thing again writes no row; with
+    ``previous`` recalled that recently not even a statement is sent)."""
     if context is None:
         return
-    same = previous is not None and previous.context == context
-    if same and previous is not None and now - previous.used_at < _FRESH:
+    if previous is not None and previous.context == context and now - previous.used_at < _FRESH:
         return
     try:
         with database.sessions() as session:
-            if same:
-                touch_context(session, key=key, now=now)
-            else:
-                save_context(
-                    session, key=key, slots=context.slots(), now=now, enterprise_id=enterprise_id
-                )
+            save_context(
+                session,
+                key=key,
+                slots=context.slots(),
+                now=now,
+                enterprise_id=enterprise_id,
+                unchanged_for=_FRESH,
+            )
     except SQLAlchemyError as error:
         _log.warning("could not keep a conversation context (%s)", type(error).__name__)
 

@@ -14,6 +14,7 @@ from bot.conversation import (
     ConversationKey,
     Recalled,
     Turn,
+    leans_on_context,
     recall,
     remember,
     take_turn,
@@ -71,8 +72,12 @@ class Pending:
 def start_turn(
     services: Services, text: str, *, key: ConversationKey, enterprise_id: str | None = None
 ) -> Pending:
-    """``text`` answered in the conversation ``key`` is in (its context read from the database)."""
-    previous = recall(services.database, services.kb, key=key, now=services.now())
+    """``text`` answered in the conversation ``key`` is in: its context is read from the
+    database only when the text could lean on it ("who hosts it?", not "who hosts LUDC?")."""
+    leans = leans_on_context(services.kb, text)
+    previous = (
+        recall(services.database, services.kb, key=key, now=services.now()) if leans else None
+    )
     context = previous.context if previous is not None else None
     return Pending(key, take_turn(services.kb, text, context), previous, enterprise_id)
 

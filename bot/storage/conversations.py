@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bot.storage._upsert import insert_for
+from bot.storage.tables import UTCDateTime
 from bot.storage.tables import conversation_contexts as contexts
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
 ]
 
 _ID = 32
+_ALWAYS: Final = timedelta(days=1)
+"""Later than any stored use: with no ``unchanged_for`` every save writes."""
 
 
 @dataclass(frozen=True)
@@ -62,20 +65,51 @@ class StoredContext:
     used_at: datetime
 
 
+_KEY_COLUMNS: Final = ("team_id", "channel_id", "thread_key", "user_id")
+_LOAD: Final = select(contexts.c.slots, contexts.c.updated_at).where(
+    *(contexts.c[name] == bindparam(name) for name in _KEY_COLUMNS),
+    contexts.c.updated_at > bindparam("since", type_=UTCDateTime),
+)
+"""Built once, so every request reuses the compiled statement (building and compiling it
+costs more than running it)."""
+
+
+def _key_values(key: ConversationKey) -> dict[str, str]:
+    return {
+        "team_id": key.team_id[:_ID],
+        "channel_id": key.channel_id[:_ID],
+        "thread_key": key.thread_key[:_ID],
+        "user_id": key.user_id[:_ID],
+    }
+
+
 def load_context(
     session: Session, *, key: ConversationKey, now: datetime, ttl: timedelta
 ) -> StoredContext | None:
     """The slots saved for ``key`` if they were used less than ``ttl`` before ``now``;
     None when there are none or they have expired (an expired row stays until pruned)."""
-    row = session.execute(
-        select(contexts.c.slots, contexts.c.updated_at).where(
-            _matching(key), contexts.c.updated_at > now - ttl
-        )
-    ).first()
+    row = session.execute(_LOAD, {**_key_values(key), "since": now - ttl}).first()
     if row is None:
         return None
     loaded = json.loads(row.slots)
     return StoredContext(loaded, row.updated_at) if isinstance(loaded, dict) else None
+
+
+def _upsert(dialect: str) -> Any:
+    insert = postgresql.insert(contexts) if dialect == "postgresql" else sqlite.insert(contexts)
+    statement = insert.values(
+        {name: bindparam(name) for name in (*_KEY_COLUMNS, "enterprise_id", "slots")}
+        | {"updated_at": bindparam("updated_at", type_=UTCDateTime)}
+    )
+    return statement.on_conflict_do_update(
+        index_elements=list(contexts.primary_key.columns),
+        set_={"slots": statement.excluded.slots, "updated_at": statement.excluded.updated_at},
+        where=(contexts.c.slots != statement.excluded.slots)
+        | (contexts.c.updated_at < bindparam("stale_before", type_=UTCDateTime)),
+    )
+
+
+_UPSERTS: Final = {dialect: _upsert(dialect) for dialect in ("postgresql", "sqlite")}
 
 
 def save_context(
@@ -85,24 +119,23 @@ def save_context(
     slots: dict[str, Any],
     now: datetime,
     enterprise_id: str | None = None,
+    unchanged_for: timedelta = timedelta(0),
 ) -> None:
     """Replace ``key``'s slots and mark them used ``now``: one INSERT … ON CONFLICT DO UPDATE,
-    so two workers answering the same conversation at once leave one row (the later write)."""
+    so two workers answering the same conversation at once leave one row (the later write).
+
+    Stored slots equal to ``slots`` that were used less than ``unchanged_for`` ago are left
+    as they are: the database decides, so asking the same thing again writes no row.
+    """
     values = {
-        "team_id": key.team_id[:_ID],
-        "channel_id": key.channel_id[:_ID],
-        "thread_key": key.thread_key[:_ID],
-        "user_id": key.user_id[:_ID],
+        **_key_values(key),
         "enterprise_id": enterprise_id[:_ID] if enterprise_id else None,
         "slots": json.dumps(slots, sort_keys=True, separators=(",", ":")),
         "updated_at": now,
+        "stale_before": now - unchanged_for if unchanged_for else now + _ALWAYS,
     }
-    statement = insert_for(session, contexts).values(values)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(contexts.primary_key.columns),
-        set_={"slots": statement.excluded.slots, "updated_at": statement.excluded.updated_at},
-    )
-    session.execute(statement)
+    dialect = session.get_bind().dialect.name
+    session.execute(_UPSERTS["postgresql" if dialect == "postgresql" else "sqlite"], values)
     session.commit()
 
 

@@ -16,7 +16,14 @@ from typing import Any
 from slack_bolt import BoltResponse
 
 from bot.answers.feedback_blocks import was_answered
-from bot.conversation import Context, follow_up, recall, remember, take_turn
+from bot.conversation import (
+    Context,
+    follow_up,
+    leans_on_context,
+    recall,
+    remember,
+    take_turn,
+)
 from bot.services import Services
 from bot.slack.conversations import command_key
 from bot.slack.replies import command_reply
@@ -38,13 +45,22 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
         body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
         return body, was_answered(message), turn.context
 
+    @lru_cache(maxsize=_CACHED_REPLIES)
+    def leans(text: str) -> bool:
+        """Whether a context could change ``text``'s reading (else none is looked up)."""
+        return leans_on_context(services.kb, text)
+
     questions = services.questions
 
     def medicon_command(command: dict[str, Any]) -> BoltResponse:
         # Bolt sends a BoltResponse the listener returns as the acknowledgement itself.
         text = " ".join((command.get("text") or "").split())
         key = command_key(command)
-        previous = recall(services.database, services.kb, key=key, now=services.now())
+        previous = (
+            recall(services.database, services.kb, key=key, now=services.now())
+            if leans(text)
+            else None
+        )
         last = previous.context if previous is not None else None
         step = follow_up(services.kb, text, last) if last is not None else None
         if step is None or step.assumed is None:

@@ -6,8 +6,16 @@ import pytest
 
 from bot.answers import answer_question, render
 from bot.answers.understand import Intent
-from bot.conversation import Context, asks_the_bot, context_from_slots, follow_up, take_turn
+from bot.conversation import (
+    Context,
+    asks_the_bot,
+    context_from_slots,
+    follow_up,
+    leans_on_context,
+    take_turn,
+)
 from bot.knowledge import EntryRef, KnowledgeBase, Status
+from tests.eval.conversation_runner import load_dialogues
 
 LUDC = EntryRef("centre", "ludc")
 CBMR = EntryRef("centre", "cbmr")
@@ -139,3 +147,20 @@ def test_only_questions_for_the_knowledge_base_are_for_the_bot_in_a_thread(
 ) -> None:
     turn = take_turn(kb, text, after(kb, "where is LUDC?"))
     assert asks_the_bot(turn, text) is for_the_bot
+
+
+def test_a_question_that_cannot_lean_is_never_read_against_a_context(kb: KnowledgeBase) -> None:
+    """Surfaces skip the database for these, so the context must never matter to them."""
+    contexts = [
+        after(kb, "where is LUDC?"),
+        after(kb, "which centres work on diabetes in Copenhagen?"),
+        after(kb, "compare LUDC and CBMR"),
+        after(kb, "cancer"),
+    ]
+    texts = {step.ask for dialogue in load_dialogues() for step in dialogue.steps}
+    leaning = {text for text in texts if leans_on_context(kb, text)}
+    assert "who hosts it?" in leaning
+    assert "where is LUDC?" not in leaning
+    for text in sorted(texts - leaning):
+        for context in contexts:
+            assert follow_up(kb, text, context).assumed is None, text

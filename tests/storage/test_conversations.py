@@ -125,3 +125,23 @@ def test_the_retention_job_deletes_expired_contexts(database: Database) -> None:
         save_context(session, key=ConversationKey("T1", "C9"), slots=LUDC, now=NOW)
     assert forget_expired(database, now=NOW) == 1
     assert rows(database) == 1
+
+
+def test_the_same_slots_again_are_not_rewritten_until_they_go_stale(database: Database) -> None:
+    minute = timedelta(minutes=1)
+    with database.sessions() as session:
+        save_context(session, key=THREAD, slots=LUDC, now=NOW, unchanged_for=minute)
+        soon = NOW + timedelta(seconds=30)
+        save_context(session, key=THREAD, slots=LUDC, now=soon, unchanged_for=minute)
+        stored = load_context(session, key=THREAD, now=soon, ttl=CONTEXT_TTL)
+        assert stored is not None
+        assert stored.used_at == NOW  # nothing written
+        save_context(session, key=THREAD, slots={"field": "cancer"}, now=soon, unchanged_for=minute)
+        assert slots(session, THREAD, soon) == {"field": "cancer"}  # new slots: written at once
+        later = soon + timedelta(minutes=2)
+        save_context(
+            session, key=THREAD, slots={"field": "cancer"}, now=later, unchanged_for=minute
+        )
+        stored = load_context(session, key=THREAD, now=later, ttl=CONTEXT_TTL)
+        assert stored is not None
+        assert stored.used_at == later  # stale: marked used
