@@ -14,7 +14,7 @@ from bot.answers.understand import clean
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.text import normalize
 
-__all__ = ["Reply", "language_of_text", "marked_language_of_text", "reply_to"]
+__all__ = ["Reply", "language_of_text", "marked_language_of_text", "reply_to", "reply_with"]
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,13 @@ def reply_to(
 ) -> Reply:
     """Understand ``text``, answer it from ``kb`` and say in which language to reply: the
     question's own, else ``otherwise`` (the person's choice), else English."""
-    answer = resolve_text(kb, text, today=today)
-    if isinstance(answer, ChatAnswer):  # a greeting is answered in the language it was said in
+    return reply_with(resolve_text(kb, text, today=today), text, otherwise=otherwise)
+
+
+def reply_with(answer: Answer, text: str, *, otherwise: str | None = None) -> Reply:
+    """``answer`` (already given, e.g. to a follow-up) with the language to say it in: that of
+    ``text``, else ``otherwise``, else English; a greeting in the language it was said in."""
+    if isinstance(answer, ChatAnswer):
         return Reply(answer, language_or_english(answer.language))
     marked = marked_language_of_text(text)
     return Reply(answer, marked or language_or_english(otherwise))

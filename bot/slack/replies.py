@@ -23,23 +23,26 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
 )
 
-from bot.answers import Message, answer_question, render, reply_to
+from bot.answers import Message, answer_question, outcome, render, reply_to
 from bot.answers.direct import ChatAnswer, OutsideAnswer, year_phrase
 from bot.answers.feedback_blocks import AnsweredOn, with_feedback
 from bot.answers.locale import Phrase, localise, localise_code
 from bot.answers.locale import ui as words
 from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import entry_button
+from bot.answers.reply import reply_with
 from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
+from bot.conversation import Assumption, Turn, next_questions
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.slack.spotlight_modal import setup_button
-from bot.slack.surface import HOME_ENTRY_SEARCH, HOME_LANGUAGE
+from bot.slack.surface import FOLLOW_UP, HOME_ENTRY_SEARCH, HOME_LANGUAGE
 from bot.storage.preferences import AUTOMATIC
 
 __all__ = [
     "HOME_BACK",
     "OPEN_CENTRE_SELECT",
     "SHARE",
+    "assumed_reply",
     "command_reply",
     "conversation_reply",
     "entry_reply",
@@ -55,6 +58,8 @@ OPEN_CENTRE_SELECT: Final = "open_centre_select"
 """The static centre menu of App Homes published before the type-ahead; still answered."""
 
 _VALUE_LIMIT = 2000
+_MAX_BLOCKS = 49
+"""One block fewer than Slack's 50: the assumption line opens a follow-up."""
 _HOME_BLOCKS = 100
 _INTRO: Final = Phrase(
     "Hi! I'm Medicon Bot. Ask me about research in Medicon Valley, the life-science cluster of "
@@ -95,17 +100,43 @@ def _share_actions(query: str, language: str = "en") -> dict[str, Any]:
     return ActionsBlock(block_id="share", elements=[button]).to_dict()
 
 
-def command_reply(kb: KnowledgeBase, text: str, *, tables: bool = True) -> Message:
+_START_OVER: Final = {
+    "en": "Assumed from your last question · type a full question to start over",
+    "da": "Antaget ud fra dit sidste spørgsmål · skriv et helt spørgsmål for at starte forfra",
+    "sv": "Antaget utifrån din förra fråga · skriv en hel fråga för att börja om",
+}
+
+
+def assumed_reply(message: Message, assumed: Assumption | None, *, language: str) -> Message:
+    """``message`` opened by what was assumed from the conversation ("*LUDC:* assumed from
+    your last question · type a full question to start over"), so a wrong guess shows at
+    once; unchanged when nothing was assumed."""
+    if assumed is None:
+        return message
+    line = _START_OVER.get(language, _START_OVER["en"])
+    label = escape(assumed.label)
+    opening = ContextBlock(elements=[MarkdownTextObject(text=f"*{label}:* {line}")]).to_dict()
+    return Message(text=f"{assumed.label}: {message.text}", blocks=(opening, *message.blocks))
+
+
+def command_reply(
+    kb: KnowledgeBase, text: str, *, tables: bool = True, turn: Turn | None = None
+) -> Message:
     """What ``/medicon <text>`` shows its user (ephemeral): the answer and a Share button
     (not for help or "nothing found": there is nothing worth sharing). ``tables``: table
     blocks for ``stats`` and centre lists (``MEDICON_TABLE_BLOCKS``). In the question's
-    language."""
-    reply = reply_to(kb, text)
+    language. ``turn``: the text already answered in its conversation (a follow-up shares its
+    rebuilt question)."""
+    reply = reply_with(turn.answer, text) if turn is not None else reply_to(kb, text)
     answer, language = reply.answer, reply.language
     message = render(answer, tables=tables, locale=language)
     if not isinstance(answer, HelpAnswer | NoMatchAnswer | ChatAnswer | OutsideAnswer):
-        message = _with(message, _share_actions(text, language))
-    return with_feedback(message, answer, question=text, surface="slash", language=language)
+        shared = turn.question.raw if turn is not None and turn.assumed is not None else text
+        message = _with(message, _share_actions(shared, language))
+    voted = with_feedback(message, answer, question=text, surface="slash", language=language)
+    if turn is None:
+        return voted
+    return assumed_reply(voted, turn.assumed, language=language)
 
 
 def entry_reply(
@@ -144,10 +175,15 @@ def conversation_reply(
     surface: AnsweredOn = "dm",
     tables: bool = True,
     otherwise: str | None = None,
+    turn: Turn | None = None,
 ) -> Message:
     """A reply in a DM or thread: a greeting gets an introduction, anything else the answer;
-    in the language of what was said, else ``otherwise`` (the person's choice)."""
-    reply = reply_to(kb, text, otherwise=otherwise)
+    in the language of what was said, else ``otherwise`` (the person's choice). ``turn``: the
+    text already answered in its conversation, opened by what it assumed."""
+    if turn is not None:
+        reply = reply_with(turn.answer, text, otherwise=otherwise)
+    else:
+        reply = reply_to(kb, text, otherwise=otherwise)
     answer, language = reply.answer, reply.language
     if isinstance(answer, ChatAnswer) and answer.kind == "greeting":
         help_message = render(answer_question(kb, "help"), locale=language)
@@ -157,7 +193,35 @@ def conversation_reply(
             text=said.replace("*", "").replace("_", ""), blocks=(intro, *help_message.blocks[1:])
         )
     message = render(answer, prefix="", tables=tables, locale=language)
-    return with_feedback(message, answer, question=text, surface=surface, language=language)
+    voted = with_feedback(message, answer, question=text, surface=surface, language=language)
+    if turn is None:
+        return voted
+    offered = _next_questions(kb, turn)
+    if offered is not None and len(voted.blocks) < _MAX_BLOCKS:
+        blocks = list(voted.blocks)
+        votes = [n for n, block in enumerate(blocks) if block.get("block_id") == "feedback"]
+        blocks.insert(votes[0] if votes else len(blocks), offered)  # above the vote
+        voted = Message(text=voted.text, blocks=tuple(blocks))
+    return assumed_reply(voted, turn.assumed, language=language)
+
+
+def _next_questions(kb: KnowledgeBase, turn: Turn) -> dict[str, Any] | None:
+    """Buttons for what to ask next about what this turn answered, each carrying its whole
+    question (a click needs no stored context)."""
+    if outcome(turn.answer).kind in {"declined", "help", "chat", "outside"}:
+        return None  # the context is still the last answer's: nothing new to follow up
+    offered = next_questions(kb, turn.context)
+    if not offered:
+        return None
+    buttons = [
+        ButtonElement(
+            text=PlainTextObject(text=question.label, emoji=True),
+            action_id=f"{FOLLOW_UP}:{number}",
+            value=question.question[:_VALUE_LIMIT],
+        )
+        for number, question in enumerate(offered)
+    ]
+    return ActionsBlock(block_id="follow_ups", elements=buttons).to_dict()
 
 
 def error_reply() -> Message:

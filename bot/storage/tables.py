@@ -17,6 +17,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Table,
+    Text,
     TypeDecorator,
     UniqueConstraint,
 )
@@ -24,6 +25,7 @@ from sqlalchemy import (
 __all__ = [
     "UTCDateTime",
     "answer_votes",
+    "conversation_contexts",
     "language_preferences",
     "metadata",
     "oauth_states",
@@ -288,3 +290,16 @@ language_preferences = Table(
 )
 """The language a person chose in the App Home (English, dansk, svenska); no row means
 automatic: the language of each question, else English."""
+conversation_contexts = Table(
+    "conversation_contexts",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("channel_id", String(32), primary_key=True),
+    Column("thread_key", String(32), primary_key=True),
+    Column("user_id", String(32), primary_key=True),
+    Column("enterprise_id", String(32), nullable=True, index=True),
+    Column("slots", Text, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False, index=True),
+)
+"""What a conversation (a thread, a DM, one person's slash commands in a channel) was last
+about: entry ids and filters as JSON, never what anyone typed (migration 0008)."""

@@ -1,5 +1,6 @@
 """Buttons and selects: open a field or centre, share an answer, navigate the App Home, the
-type-ahead menus, the spotlight set-up button and the welcome's example questions."""
+type-ahead menus, the spotlight set-up button, the welcome's example questions and the
+suggested follow-ups under an answer."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot.slack.surface import (
     ENTRY_SEARCH,
     FEEDBACK_HELPFUL,
     FEEDBACK_NOT_HELPFUL,
+    FOLLOW_UP,
     HOME_ENTRY_SEARCH,
     HOME_LANGUAGE,
     SPOTLIGHT_SETUP,
@@ -23,6 +25,7 @@ from bot.slack.surface import (
     WELCOME_QUESTION,
 )
 from handlers.actions.feedback import make_vote
+from handlers.actions.follow_up import make_follow_up
 from handlers.actions.home_back import make_home_back
 from handlers.actions.home_language import make_home_language
 from handlers.actions.open_entry import make_open_entry
@@ -51,6 +54,7 @@ def register(app: App, services: Services) -> None:
         HOME_LANGUAGE: make_home_language(services),
         SPOTLIGHT_SETUP: make_spotlight_setup(services),
         re.compile(rf"^{WELCOME_QUESTION}:"): make_welcome_question(services),
+        re.compile(rf"^{FOLLOW_UP}:"): make_follow_up(services),
     }
     for action_id, listener in listeners.items():
         app.action(action_id)(ack=acknowledge, lazy=[guarded(listener)])
