@@ -22,9 +22,9 @@ from tests.eval.runner import (
     responder_for,
 )
 
-IN_DOMAIN_TOP1 = 0.75
-ANSWERED_RIGHT = 0.52
-DECLINED = 0.80
+IN_DOMAIN_TOP1 = 0.80
+ANSWERED_RIGHT = 0.64
+DECLINED = 0.85
 
 
 @pytest.fixture(scope="module")
