@@ -56,8 +56,8 @@ def recall(
     """``key``'s context if it was used within :data:`CONTEXT_TTL` of ``now``, else None
     (also when the database cannot be reached)."""
     try:
-        with database.sessions() as session:
-            stored = load_context(session, key=key, now=now, ttl=CONTEXT_TTL)
+        with database.engine.connect() as connection:
+            stored = load_context(connection, key=key, now=now, ttl=CONTEXT_TTL)
     except SQLAlchemyError as error:
         _log.warning("could not read a conversation context (%s)", type(error).__name__)
         return None
@@ -85,9 +85,9 @@ def remember(
     if previous is not None and previous.context == context and now - previous.used_at < _FRESH:
         return
     try:
-        with database.sessions() as session:
+        with database.engine.connect() as connection:
             save_context(
-                session,
+                connection,
                 key=key,
                 slots=context.slots(),
                 now=now,

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from bot.storage.tables import UTCDateTime
@@ -84,10 +85,13 @@ def _key_values(key: ConversationKey) -> dict[str, str]:
 
 
 def load_context(
-    session: Session, *, key: ConversationKey, now: datetime, ttl: timedelta
+    session: Session | Connection, *, key: ConversationKey, now: datetime, ttl: timedelta
 ) -> StoredContext | None:
     """The slots saved for ``key`` if they were used less than ``ttl`` before ``now``;
-    None when there are none or they have expired (an expired row stays until pruned)."""
+    None when there are none or they have expired (an expired row stays until pruned).
+
+    Takes a Connection as well as a Session: it runs on every question that could lean on a
+    context, where a Session's own bookkeeping costs several times the query."""
     row = session.execute(_LOAD, {**_key_values(key), "since": now - ttl}).first()
     if row is None:
         return None
@@ -113,7 +117,7 @@ _UPSERTS: Final = {dialect: _upsert(dialect) for dialect in ("postgresql", "sqli
 
 
 def save_context(
-    session: Session,
+    session: Session | Connection,
     *,
     key: ConversationKey,
     slots: dict[str, Any],
@@ -125,7 +129,8 @@ def save_context(
     so two workers answering the same conversation at once leave one row (the later write).
 
     Stored slots equal to ``slots`` that were used less than ``unchanged_for`` ago are left
-    as they are: the database decides, so asking the same thing again writes no row.
+    as they are: the database decides, so asking the same thing again writes no row. Takes a
+    Connection as well as a Session (it runs after every answer).
     """
     values = {
         **_key_values(key),
@@ -134,8 +139,9 @@ def save_context(
         "updated_at": now,
         "stale_before": now - unchanged_for if unchanged_for else now + _ALWAYS,
     }
-    dialect = session.get_bind().dialect.name
-    session.execute(_UPSERTS["postgresql" if dialect == "postgresql" else "sqlite"], values)
+    dialect = session.get_bind() if isinstance(session, Session) else session
+    upsert = _UPSERTS["postgresql" if dialect.dialect.name == "postgresql" else "sqlite"]
+    session.execute(upsert, values)
     session.commit()
 
 
