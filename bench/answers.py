@@ -142,6 +142,15 @@ def main() -> None:
     started = time.perf_counter()
     report = measure(query_set=QUERY_SETS[args.set])
     print_table(report, baseline, time.perf_counter() - started)
+    if args.set == "main":
+        from bot.knowledge import default_data_dir, load_knowledge_base
+        from tests.eval.recall import load_recall, score_recall
+
+        recall = score_recall(load_knowledge_base(default_data_dir()), load_recall())
+        langs = ", ".join(f"{lang} {share:.2f}" for lang, share in recall.by_lang().items())
+        print(
+            f"\nstatement recall ({len(recall.results)} statements): {recall.recall:.2f} ({langs})"
+        )
     if report.by_tag():
         print(f"\n{'tag':<14}{'count':>6}  {'top-1':<8}{'right':<8}{'declined':<8}")
         for tag, score in report.by_tag().items():

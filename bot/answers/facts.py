@@ -120,10 +120,12 @@ def status_caveat(kb: KnowledgeBase, entry: Entry, day: date | None = None) -> s
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def related_of(kb: KnowledgeBase, entry: Entry) -> tuple[Entry, ...]:
-    if isinstance(entry, Centre) and entry.successor and entry.successor in kb.centres:
-        return (kb.centres[entry.successor],)
-    return ()
+def related_of(kb: KnowledgeBase, entry: Entry, day: date | None = None) -> tuple[Entry, ...]:
+    """The entry that took over from ``entry`` by ``day``, if any: one click away."""
+    if not isinstance(entry, Centre):
+        return ()
+    _, successor, _ = entry.status_on(day or date.today())
+    return (kb.centres[successor],) if successor and successor in kb.centres else ()
 
 
 def direct_answer(
@@ -144,7 +146,7 @@ def direct_answer(
         lead=Fact(text, source),
         also=tuple(fact for fact in also if fact.text not in said),
         caveat=caveat if caveat is None or _news(caveat, text) else None,
-        related=related_of(kb, entry),
+        related=related_of(kb, entry, question.asked_on),
         known=known,
         closest_to=question.closest_to,
     )

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from bot.answers import phrases
 from bot.answers.facts import direct_answer, entry_of, name_of, spellings
 from bot.answers.kinds import DirectAnswer, Fact
-from bot.answers.understand import Question
+from bot.answers.understand import Intent, Question
 from bot.answers.vocabulary import (
     CONCEPTS,
     CONNECTORS,
@@ -79,6 +79,14 @@ _COUNTED = frozenset(
     | {"companies", "virksomheder", "foretag", "bolag", "ansatte", "anstallda", "medarbejdere"}
 )
 """Things a question counts: never filler, even where the vocabulary treats them so."""
+
+
+_ACTIVITY = frozenset(
+    {"make", "makes", "produce", "produces", "sell", "sells", "develop", "develops", "offer"}
+    | {"offers", "manufacture", "manufactures", "lave", "laver", "producerer", "saelger"}
+    | {"udvikler", "tillverkar", "producerar", "saljer", "utvecklar", "erbjuder"}
+)
+"""What a "what does X make/sell/develop" asks: what X does, which its summary says."""
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +174,8 @@ def asked_words(kb: KnowledgeBase, question: Question, *, about_entry: bool) -> 
         if word not in _COUNTED and key in glue:
             continue
         if names and _names_it(word, names):
+            continue
+        if about_entry and question.intent is Intent.WHAT and word in _ACTIVITY:
             continue
         alternatives = _alternatives(word) & vocabulary
         if alternatives:

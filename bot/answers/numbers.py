@@ -218,7 +218,7 @@ def count_about(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAn
                 lead=facts[0],
                 also=(Fact(own[0].statement), *facts[1:3]),
                 caveat=status_caveat(kb, entry, question.asked_on),
-                related=related_of(kb, entry),
+                related=related_of(kb, entry, question.asked_on),
                 closest_to=question.closest_to,
             )
         naming = _stats_naming(kb, question, entry)
@@ -230,8 +230,8 @@ def count_about(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAn
                 subject=entry,
                 lead=stat_fact(kb, owner, naming[0].stat),
                 also=tuple(extra),
-                caveat=status_caveat(kb, entry),
-                related=related_of(kb, entry),
+                caveat=status_caveat(kb, entry, question.asked_on),
+                related=related_of(kb, entry, question.asked_on),
                 closest_to=question.closest_to,
             )
     if isinstance(entry, Centre) or not stats:

@@ -139,6 +139,7 @@ NOT_RECORDED_ABOUT: Final = (
 SEE_CARD: Final = "Its card below shows everything the knowledge base does record."
 UNDATED: Final = "undated"
 FROM_DATE: Final = "From {day}: {note}"
+OWNED_BY: Final = "Companies controlled by {owner}"
 ACTIVE_UNTIL: Final = "{label} is active today, with a dated change ahead. {change}"
 AND: Final = "and"
 SIDE_BY_SIDE: Final = "{names} side by side:"

@@ -14,6 +14,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from bot.answers import phrases
 from bot.answers.direct import (
     ChatAnswer,
     CompareAnswer,
@@ -46,6 +47,7 @@ from bot.answers.vocabulary import FILLER, Signal
 from bot.knowledge import (
     RESEARCH_KINDS,
     Centre,
+    CentreKind,
     Cluster,
     EntryRef,
     KnowledgeBase,
@@ -210,6 +212,9 @@ _NOTHING_ASKED = frozenset({Intent.UNKNOWN, Intent.GREETING, Intent.THANKS, Inte
 
 def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:
     """The answer to an understood question; pure, never raises on user input."""
+    owned = _owned_companies(kb, question)
+    if owned is not None:
+        return owned
     return _grounded(kb, question, _templated(kb, question))
 
 
@@ -238,12 +243,16 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
     subject = question.subject
     if subject is not None and subject.kind == "centre" and question.intent in _ABOUT_AN_ENTRY:
         asked = asked_words(kb, question, about_entry=True)
-        if not asked or _covered(answer, asked):
+        if not asked:
             return answer
+        if question.intent is not Intent.WHAT and _covered(answer, asked):
+            return answer  # "what is X …" with more words asks for more than the summary
         others = [ref for ref in question.entities if ref.kind == "centre"]
         statement = grounded_statement(kb, question, asked, about=others)
         if statement is not None:
             return statement_answer(kb, question, statement)
+        if len(asked) == 1 and isinstance(answer, DirectAnswer) and answer.known:
+            return answer  # one word nothing says (a "physically", a "bag"): not a new question
         if question.intent in {Intent.LOOKUP, Intent.ABOUT}:
             if _entry_mentions(kb, subject, asked):
                 return answer
@@ -339,6 +348,25 @@ def _templated(kb: KnowledgeBase, question: Question) -> Answer:
 def _research_centres(entries: tuple[Centre, ...]) -> tuple[Centre, ...]:
     """What "centres" means: research centres, units, programmes, departments and groups."""
     return tuple(entry for entry in entries if entry.kind in RESEARCH_KINDS)
+
+
+def _owned_companies(kb: KnowledgeBase, question: Question) -> FilteredListAnswer | None:
+    """ "Which companies does the Novo Nordisk Foundation own?": the companies it controls."""
+    subject = question.subject
+    if question.filters.kind is not CentreKind.COMPANY or subject is None:
+        return None
+    if subject.kind != "centre" or kb.centres[subject.id].kind is CentreKind.COMPANY:
+        return None
+    owned = kb.owned_by(subject.id)
+    if not owned:
+        return None
+    owner = kb.centres[subject.id]
+    return FilteredListAnswer(
+        centres=owned,
+        description=phrases.OWNED_BY.format(owner=owner.label),
+        total=len(owned),
+        counted=question.intent is Intent.COUNT,
+    )
 
 
 def _ranks_fields_by_a_figure(question: Question) -> bool:

@@ -94,6 +94,10 @@ class KnowledgeBase:
         order."""
         return self._by_field.get(field_id, ())
 
+    def owned_by(self, owner_id: str) -> tuple[Centre, ...]:
+        """The companies whose controlling owner is ``owner_id``, in file order."""
+        return tuple(c for c in self.centres.values() if c.owner == owner_id)
+
     def companies_in(self, field_id: str) -> tuple[Centre, ...]:
         """Companies working in ``field_id``, in file order."""
         return self._companies_by_field.get(field_id, ())

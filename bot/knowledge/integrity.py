@@ -62,7 +62,6 @@ GENERIC_ALIASES = frozenset(
         "Foundation",
         "University",
         "Region",
-        "The Capital Region",
     )
 )
 """Phrases that name a kind of place, not one place: never an alias."""

@@ -12,6 +12,7 @@ read-only afterwards and queries are serialised on one connection (each takes mi
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
@@ -41,6 +42,15 @@ class StatementIndex:
         self.statements = tuple(statements)
         self.vocabulary: frozenset[str] = frozenset().union(*(s.stems for s in self.statements))
         """Every stem some statement uses."""
+        frequency: dict[str, int] = {}
+        for statement in self.statements:
+            for stem_ in statement.stems:
+                frequency[stem_] = frequency.get(stem_, 0) + 1
+        total = len(self.statements) or 1
+        self._idf = {
+            stem_: math.log(1 + (total - count + 0.5) / (count + 0.5))
+            for stem_, count in frequency.items()
+        }
         self._by_entry: dict[EntryRef, list[KnownStatement]] = {}
         for statement in self.statements:
             for ref in statement.about:
@@ -86,3 +96,24 @@ class StatementIndex:
             if len(hits) >= limit:
                 break
         return hits
+
+    def _search_about(
+        self, wanted: list[str], about: tuple[EntryRef, ...], limit: int
+    ) -> list[StatementHit]:
+        """The few statements about named entries, scored here: each shared stem weighs its
+        rarity across the knowledge base (the IDF part of BM25), shorter statements first among
+        equals. A handful of set intersections beats a round trip through SQLite."""
+        stem_set = frozenset(wanted)
+        seen: set[int] = set()
+        scored: list[tuple[float, int, KnownStatement, frozenset[str]]] = []
+        for ref in about:
+            for statement in self._by_entry.get(ref, ()):
+                if statement.id in seen:
+                    continue
+                seen.add(statement.id)
+                shared = statement.stems & stem_set
+                if shared:
+                    weight = sum(self._idf.get(s, 0.0) for s in shared)
+                    scored.append((weight, -len(statement.stems), statement, shared))
+        scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        return [StatementHit(st, weight, shared) for weight, _, st, shared in scored[:limit]]

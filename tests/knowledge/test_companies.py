@@ -84,3 +84,17 @@ def test_company_lists_hold_companies_and_centre_lists_hold_none(kb: KnowledgeBa
     assert EntryRef("centre", "novo-nordisk") in companies.subjects
     centres = outcome(answer_question(kb, "which centres work on diabetes?"))
     assert all(kb.centres[ref.id].kind in RESEARCH_KINDS for ref in centres.subjects)
+
+
+def test_the_companies_a_foundation_controls(kb: KnowledgeBase) -> None:
+    found = outcome(answer_question(kb, "which companies does the Lundbeck Foundation own?"))
+    assert set(found.subjects) == {
+        EntryRef("centre", c.id) for c in kb.centres.values() if c.owner == "lundbeck-foundation"
+    }
+    assert EntryRef("centre", "h-lundbeck") in found.subjects
+
+
+def test_what_a_company_makes_is_its_summary(kb: KnowledgeBase) -> None:
+    answer = answer_question(kb, "what does Hansa Biopharma make?")
+    assert outcome(answer).kind == "direct"
+    assert "imlifidase" in render(answer).text

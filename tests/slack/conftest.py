@@ -66,3 +66,34 @@ def stand_in(module_stand_in: SlackStandIn, web: WebProcess) -> Iterator[SlackSt
 @pytest.fixture
 def log(web: WebProcess) -> Path:
     return web.log
+
+
+EDITORS_CHANNEL = "C0EDITORS"
+"""The editors' channel the both-database web processes post suggestions to."""
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """An empty database of each kind, shared by one module's tests."""
+    from tests.support.databases import database_url
+
+    with database_url(request.param, tmp_path_factory.mktemp("module-db")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def editors_web_environment(
+    module_stand_in: SlackStandIn,
+    tmp_path_factory: pytest.TempPathFactory,
+    module_database_url: str,
+) -> dict[str, str]:
+    """The web process on each database, posting suggestions to :data:`EDITORS_CHANNEL`; a
+    module uses it by returning it from its own ``web_environment``."""
+    return web_process_environment(
+        module_stand_in,
+        tmp_path_factory.mktemp("module-web"),
+        DATABASE_URL=module_database_url,
+        MEDICON_EDITORS_CHANNEL=EDITORS_CHANNEL,
+    )

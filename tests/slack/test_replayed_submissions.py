@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -18,8 +17,6 @@ from sqlalchemy import create_engine, func, select
 from bot.answers.feedback_blocks import AnswerRef
 from bot.storage.tables import spotlight_subscriptions, suggestions
 from tests.conftest import SIGNING_SECRET
-from tests.slack.conftest import web_process_environment
-from tests.support.databases import database_url
 from tests.support.interactions import (
     form,
     global_shortcut,
@@ -41,24 +38,14 @@ REPLAYS = 40
 EDITORS_CHANNEL = "C0EDITORS"
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def db_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    with database_url(request.param, tmp_path_factory.mktemp("replay-db")) as url:
-        yield url
+@pytest.fixture(scope="module")
+def db_url(module_database_url: str) -> str:
+    return module_database_url
 
 
 @pytest.fixture(scope="module")
-def web_environment(
-    module_stand_in: SlackStandIn, tmp_path_factory: pytest.TempPathFactory, db_url: str
-) -> dict[str, str]:
-    return web_process_environment(
-        module_stand_in,
-        tmp_path_factory.mktemp("replay-web"),
-        DATABASE_URL=db_url,
-        MEDICON_EDITORS_CHANNEL=EDITORS_CHANNEL,
-    )
+def web_environment(editors_web_environment: dict[str, str]) -> dict[str, str]:
+    return editors_web_environment
 
 
 def replay(web: WebProcess, payload: dict[str, Any], times: int = REPLAYS) -> list[bytes]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -16,9 +16,7 @@ from bot.feedback.summary import Summary, summarise
 from bot.slack.surface import LOOKUP_SHORTCUT
 from bot.storage import open_database
 from tests.conftest import SIGNING_SECRET
-from tests.slack.conftest import web_process_environment
 from tests.support.block_limits import limit_violations
-from tests.support.databases import database_url
 from tests.support.interactions import form, message_shortcut, submitted_view, typed_state
 from tests.support.signing import (
     app_mention_event,
@@ -35,24 +33,14 @@ EDITORS_CHANNEL = "C0EDITORS"
 CONTROLS = "".join(chr(code) for code in (*range(1, 32), *range(0x7F, 0xA0)))
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def db_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    with database_url(request.param, tmp_path_factory.mktemp("typed-db")) as url:
-        yield url
+@pytest.fixture(scope="module")
+def db_url(module_database_url: str) -> str:
+    return module_database_url
 
 
 @pytest.fixture(scope="module")
-def web_environment(
-    module_stand_in: SlackStandIn, tmp_path_factory: pytest.TempPathFactory, db_url: str
-) -> dict[str, str]:
-    return web_process_environment(
-        module_stand_in,
-        tmp_path_factory.mktemp("typed-web"),
-        DATABASE_URL=db_url,
-        MEDICON_EDITORS_CHANNEL=EDITORS_CHANNEL,
-    )
+def web_environment(editors_web_environment: dict[str, str]) -> dict[str, str]:
+    return editors_web_environment
 
 
 def summary_once(db_url: str, ready: Callable[[Summary], bool], *, tries: int = 10) -> Summary:
