@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install clean
+.PHONY: run test lint install clean i18n
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/pytest
+
+# Catalogs in step with the code: extract, update da/sv, compile the .mo files, check.
+i18n: $(STAMP)
+	$(BIN)/medicon-bot i18n all
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

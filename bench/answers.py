@@ -87,6 +87,9 @@ def print_table(report: Report, baseline: dict[str, Any] | None, seconds: float)
         then_values = then_langs.get(lang, {})
         cells = "".join(f"{_pair(now_values[key], then_values.get(key)):<14}" for key in HEADLINES)
         print(f"{lang:<10}{cells}")
+    then_reply = before.get("reply_language", {})
+    for lang, share in report.reply_language().items():
+        print(f"replies in {lang:<21} {_pair(share, then_reply.get(lang, 0.0)):<13} target 1.00")
 
 
 def record_baseline(commit: str) -> None:

@@ -85,6 +85,16 @@ def test_the_console_offers_only_what_works_offline() -> None:
     assert "/medicon subscribe monday 09:00" in tried.stdout
 
 
+def test_the_console_session_is_one_conversation() -> None:
+    result = run("console", stdin="where is LUDC?\nwho hosts it?\nwhen was CBMR founded?\nquit\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.count("assumed from your last question") == 1
+    assert "LUDC: assumed from your last question · type a full question to start over" in out
+    assert "hosted by Lund University" in out
+    assert "founded in 2010" in out
+
+
 def test_console_is_the_default_without_slack_credentials() -> None:
     result = run(stdin="help\n")
     assert result.returncode == 0, result.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-DOMAIN = ("answers", "knowledge", "spotlights", "storage", "feedback")
+DOMAIN = ("answers", "conversation", "knowledge", "spotlights", "storage", "feedback")
 EDGE = ("bot.slack", "handlers")
 
 

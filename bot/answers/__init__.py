@@ -5,6 +5,7 @@ from datetime import date
 from bot.answers.outcome import Outcome, outcome
 from bot.answers.query import Command, Query, parse_query
 from bot.answers.render import Message, render
+from bot.answers.reply import Reply, reply_to
 from bot.answers.resolve import Answer, answer_for, resolve, resolve_text
 from bot.knowledge import KnowledgeBase
 
@@ -21,11 +22,13 @@ __all__ = [
     "Message",
     "Outcome",
     "Query",
+    "Reply",
     "answer_for",
     "answer_question",
     "outcome",
     "parse_query",
     "render",
+    "reply_to",
     "resolve",
     "resolve_text",
 ]

@@ -14,6 +14,7 @@ from bot.answers.kinds import (
     Fact,
 )
 from bot.answers.lexicon import lexicon_for
+from bot.answers.locale import fragments
 from bot.answers.understand import Question
 from bot.knowledge import (
     Centre,
@@ -91,7 +92,7 @@ def sources_of(entry: Entry) -> tuple[str, ...]:
 
 def year_phrase(stat: Stat) -> str:
     """``as of 2022`` or ``undated``: every figure says when it applied."""
-    return f"as of {stat.as_of}" if stat.as_of is not None else "undated"
+    return fragments.AS_OF.format(year=stat.as_of) if stat.as_of is not None else phrases.UNDATED
 
 
 def split_sentences(text: str | None) -> list[str]:

@@ -21,6 +21,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.answers.feedback_actions import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
+from bot.answers.locale import Phrase, localise
 from bot.answers.outcome import outcome
 from bot.answers.render import MAX_BLOCKS, Message
 from bot.text import clean_line
@@ -38,7 +39,10 @@ __all__ = [
 ]
 
 FEEDBACK_BLOCK: Final = "feedback"
-THANKS: Final = "Thanks: noted"
+THANKS: Final = Phrase("Thanks: noted")
+HELPFUL: Final = Phrase("Helpful")
+NOT_HELPFUL: Final = Phrase("Not helpful")
+SUGGEST: Final = Phrase("Suggest an addition")
 _QUESTION_LIMIT: Final = 500
 _ENTRY_LIMIT: Final = 120
 VALUE_LIMIT: Final = 2000
@@ -97,21 +101,22 @@ def _button(text: str, action_id: str, value: str) -> ButtonElement:
     )
 
 
-def feedback_block(ref: AnswerRef, *, declined: bool) -> dict[str, Any]:
-    """The buttons under an answer (``declined``: under an "I don't know")."""
+def feedback_block(ref: AnswerRef, *, declined: bool, language: str = "en") -> dict[str, Any]:
+    """The buttons under an answer (``declined``: under an "I don't know"), labelled in
+    ``language``."""
     value = ref.encode()
     if declined:
-        elements = [_button(":bulb: Suggest an addition", SUGGEST_ADDITION, value)]
+        elements = [_button(f":bulb: {localise(SUGGEST, language)}", SUGGEST_ADDITION, value)]
     else:
         elements = [
-            _button(":thumbsup: Helpful", FEEDBACK_HELPFUL, value),
-            _button(":thumbsdown: Not helpful", FEEDBACK_NOT_HELPFUL, value),
+            _button(f":thumbsup: {localise(HELPFUL, language)}", FEEDBACK_HELPFUL, value),
+            _button(f":thumbsdown: {localise(NOT_HELPFUL, language)}", FEEDBACK_NOT_HELPFUL, value),
         ]
     return ActionsBlock(block_id=FEEDBACK_BLOCK, elements=elements).to_dict()
 
 
 def with_feedback(
-    message: Message, answer: object, *, question: str, surface: AnsweredOn
+    message: Message, answer: object, *, question: str, surface: AnsweredOn, language: str = "en"
 ) -> Message:
     """``message`` ending in the buttons that fit ``answer``: none for help and small talk."""
     result = outcome(answer)
@@ -119,7 +124,7 @@ def with_feedback(
         return message
     entry = f"{result.subjects[0].kind}:{result.subjects[0].id}" if result.subjects else None
     ref = AnswerRef(question=question, entry=entry, surface=surface)
-    block = feedback_block(ref, declined=result.kind == "declined")
+    block = feedback_block(ref, declined=result.kind == "declined", language=language)
     return Message(text=message.text, blocks=(*message.blocks[: MAX_BLOCKS - 1], block))
 
 
@@ -133,9 +138,10 @@ def was_answered(message: Message) -> bool | None:
     return None
 
 
-def thanked(blocks: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``blocks`` with the feedback buttons replaced by "Thanks: noted"."""
+def thanked(blocks: Sequence[dict[str, Any]], *, language: str = "en") -> list[dict[str, Any]]:
+    """``blocks`` with the feedback buttons replaced by "Thanks: noted" (in ``language``)."""
+    said = f":white_check_mark: {localise(THANKS, language)}"
     thanks = ContextBlock(
-        block_id=FEEDBACK_BLOCK, elements=[MarkdownTextObject(text=f":white_check_mark: {THANKS}")]
+        block_id=FEEDBACK_BLOCK, elements=[MarkdownTextObject(text=said)]
     ).to_dict()
     return [thanks if block.get("block_id") == FEEDBACK_BLOCK else block for block in blocks]

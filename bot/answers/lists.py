@@ -13,6 +13,8 @@ from bot.answers.kinds import (
     FilteredListAnswer,
 )
 from bot.answers.lexicon import Lexicon, lexicon_for
+from bot.answers.locale import join
+from bot.answers.locale import ui as words
 from bot.answers.understand import Filters, Question
 from bot.answers.vocabulary import FILLER
 from bot.knowledge import (
@@ -172,40 +174,20 @@ def filtered_list(
     )
 
 
-_KIND_PLURALS = {
-    CentreKind.CENTRE: "centres",
-    CentreKind.UNIT: "units",
-    CentreKind.PROGRAMME: "programmes",
-    CentreKind.DEPARTMENT: "departments",
-    CentreKind.HOSPITAL: "hospitals",
-    CentreKind.RESEARCH_GROUP: "research groups",
-    CentreKind.UNIVERSITY: "universities",
-    CentreKind.INFRASTRUCTURE: "research infrastructures",
-    CentreKind.SCIENCE_PARK: "science parks",
-    CentreKind.FUNDER: "funders",
-    CentreKind.ORGANISATION: "organisations",
-    CentreKind.COMPANY: "companies",
-}
-_STATUS_ADJECTIVE = {
-    Status.ACTIVE: "active",
-    Status.ENDED: "ended",
-    Status.RENAMED: "renamed",
-    Status.UNCERTAIN: "status-uncertain",
-}
-COUNTRY_NAMES = {"DK": "Denmark", "SE": "Sweden"}
+_KIND_PLURALS = words.KIND_PLURALS
+_STATUS_ADJECTIVE = words.STATUS_ADJECTIVES
+COUNTRY_NAMES = words.COUNTRIES
 
 
 def describe_filters(kb: KnowledgeBase, filters: Filters) -> str:
-    """``ended hospitals in Cancer, in Copenhagen``: the list's title, in words."""
-    kind = (
-        _KIND_PLURALS.get(filters.kind, "centres and programmes")
-        if filters.kind
-        else ("centres and programmes")
-    )
-    words = [_STATUS_ADJECTIVE[filters.status], kind] if filters.status else [kind]
+    """``Ended hospitals in Cancer, in Copenhagen``: the list's title, in words (composed
+    text, so the renderer says it in the reader's language; names stay as written)."""
+    kind = _KIND_PLURALS.get(filters.kind, words.ALL_KINDS_PLURAL) if filters.kind else None
+    said: list[str] = [_STATUS_ADJECTIVE[filters.status]] if filters.status else []
+    said.append(kind or words.ALL_KINDS_PLURAL)
     research_field = kb.fields.get(filters.field) if filters.field else None
     if research_field is not None:
-        words.append(f"in {research_field.name}")
+        said.append(words.IN_FIELD.format(field=research_field.name))
     if filters.city:
         city = next(
             (
@@ -216,8 +198,8 @@ def describe_filters(kb: KnowledgeBase, filters: Filters) -> str:
             ),
             filters.city.title(),
         )
-        words.append(f"in {city.strip()}")
+        said.append(words.IN.format(name=city.strip()))
     if filters.country:
-        words.append(f"in {COUNTRY_NAMES.get(filters.country, filters.country)}")
-    text = " ".join(words)
-    return text[0].upper() + text[1:]
+        country = COUNTRY_NAMES.get(filters.country, filters.country)
+        said.append(words.IN.format(name=country))
+    return join(" ", said).capitalised()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.answers.locale.lazy import translatable
+
 __all__ = [
     "CLOSEST_MATCH",
     "COMMANDS",
@@ -182,3 +184,7 @@ PARTS_OF: Final = "Parts of {label}"
 LIST_NONE: Final = "The knowledge base lists no {what}."
 LIST_COUNT: Final = "The knowledge base lists {count} {what}."
 LIST_RANKED: Final = "{count} in the knowledge base, best match first."
+
+translatable(
+    globals(), plurals={"CENTRES_IN_FIELD": "It lists {count} centre or programme in the field."}
+)

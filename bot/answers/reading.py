@@ -164,17 +164,30 @@ def _concept_of(phrase: str, lexicon: Lexicon) -> list[str] | None:
     return None
 
 
-def language_of(words: list[str], raw: str) -> Language:
+def marked_language(words: list[str], raw: str) -> Language | None:
+    """The language ``words`` say they are in, or None when nothing does (no marker word of
+    any language, no æ/ø/ä/ö): then the reader's own choice may decide."""
     danish = sum(word in vocab.LANGUAGE_MARKERS["da"] for word in words)
     swedish = sum(word in vocab.LANGUAGE_MARKERS["sv"] for word in words)
+    if words:  # the word a question opens with (hvem/vem, hvilke/vilka) says the most
+        danish += words[0] in vocab.LANGUAGE_MARKERS["da"]
+        swedish += words[0] in vocab.LANGUAGE_MARKERS["sv"]
     lowered = raw.casefold()
     danish += 2 * sum(lowered.count(letter) for letter in "æø")
     swedish += 2 * sum(lowered.count(letter) for letter in "äö")
     english = sum(word in _ENGLISH_MARKERS for word in words)
     best = max(danish, swedish)
-    if best == 0 or english > best:
+    if best == 0 and english == 0:
+        return None  # nothing says which language: a bare name, a number
+    if english > best or best == 0:
         return "en"
     return "da" if danish >= swedish else "sv"
+
+
+def language_of(words: list[str], raw: str) -> Language:
+    """The language ``words`` are in: Danish or Swedish by their markers and letters, else
+    English."""
+    return marked_language(words, raw) or "en"
 
 
 _ENGLISH_MARKERS = frozenset(

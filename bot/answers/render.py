@@ -1,15 +1,21 @@
 """Answer → Slack message (Block Kit blocks + plain-text fallback), always within Slack's limits.
 
-Pure functions: the same answer always renders the same payload. Blocks are built with
-slack_sdk's block models, which refuse anything over Slack's limits when serialised; the texts
-are truncated here first so that never happens. Buttons carry ids, never free text:
-``open_field:<id>`` / ``open_centre:<id>`` with the id as value.
+Pure functions: the same answer always renders the same payload in the same language. What
+the bot composes is said in ``locale`` (English, Danish or Swedish, through the catalogs of
+:mod:`bot.answers.locale`); names and sourced statements are quoted as written.
+
+Blocks are built with slack_sdk's block models, which refuse anything over Slack's limits when
+serialised; the texts are truncated here first so that never happens. Buttons carry ids, never
+free text: ``open_field:<id>`` / ``open_centre:<id>`` with the id as value.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import date
 from functools import singledispatch
 from typing import Any
 
@@ -36,6 +42,15 @@ from bot.answers.kinds import (
     OutsideAnswer,
     SideBySideAnswer,
 )
+from bot.answers.locale import (
+    Composed,
+    Phrase,
+    language_or_english,
+    localise,
+    localise_code,
+    territory_name,
+)
+from bot.answers.locale import ui as words
 from bot.answers.mrkdwn import escape, link, truncate
 from bot.answers.resolve import (
     Answer,
@@ -63,6 +78,7 @@ __all__ = [
     "host_of",
     "render",
     "section",
+    "speaking",
 ]
 
 OPEN_FIELD = "open_field"
@@ -93,26 +109,58 @@ class Message:
         return {"text": self.text, "blocks": list(self.blocks)}
 
 
-def render(answer: Answer, *, prefix: str = "/medicon ", tables: bool = False) -> Message:
+def render(
+    answer: Answer, *, prefix: str = "/medicon ", tables: bool = False, locale: str = "en"
+) -> Message:
     """The Slack message for ``answer``; ``prefix`` is how commands are typed on this surface.
 
-    With ``tables`` (messages only: Slack shows table blocks nowhere else), ``stats`` and centre
-    lists show a table block instead of a section per item (:mod:`bot.answers.tables`).
+    ``locale`` is the reader's language (``en``, ``da`` or ``sv``; a tag such as ``da-DK``
+    works, anything else is English): the words around the knowledge are said in it, numbers and
+    days are written its way. With ``tables`` (messages only: Slack shows table blocks nowhere
+    else), ``stats`` and centre lists show a table block instead of a section per item
+    (:mod:`bot.answers.tables`).
     """
-    blocks, text = _render(answer, prefix)
-    message = _finish(blocks, text)
+    language = language_or_english(locale)
+    with speaking(language):
+        blocks, text = _render(answer, prefix)
+        message = _finish(blocks, text)
     if not tables:
         return message
-    return Message(text=message.text, blocks=with_table(answer, message.blocks))
+    return Message(text=message.text, blocks=with_table(answer, message.blocks, language))
+
+
+_LANGUAGE: ContextVar[str] = ContextVar("render_language", default="en")
+"""The language of the message being rendered. A context variable rather than a parameter of
+every renderer, so that a renderer added elsewhere keeps its ``(answer, prefix)`` signature and
+still speaks the reader's language wherever it uses :func:`_t`."""
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Render in ``language`` inside the block (for surfaces that draw pieces themselves)."""
+    token = _LANGUAGE.set(language)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def _t(text: str) -> str:
+    """``text`` (a phrase, composed text, or anything else as written) in the reader's language."""
+    return localise(text, _LANGUAGE.get())
+
+
+def _code(text: str, argument: str = "value") -> str:
+    """English that code composed without phrases (a figure, "founded 1990"), said the reader's
+    way; see :func:`bot.answers.locale.localise_code`."""
+    return localise_code(text, argument, _LANGUAGE.get())
 
 
 def _finish(blocks: Sequence[Block], text: str) -> Message:
     serialised = [block.to_dict() for block in blocks]
     if len(serialised) > MAX_ANSWER_BLOCKS:
         serialised = serialised[: MAX_ANSWER_BLOCKS - 1]
-        serialised.append(
-            _context(["…more than fits in one message; try a narrower question."]).to_dict()
-        )
+        serialised.append(_context([_t(words.MORE_THAN_FITS)]).to_dict())
     # The fallback is mrkdwn too (notifications, screen readers): escape it whole.
     fallback = truncate(escape(text), FALLBACK_LIMIT) or "Medicon Bot"
     return Message(text=fallback, blocks=tuple(serialised))
@@ -182,7 +230,7 @@ def _sources_context(sources: Sequence[Source]) -> list[ContextBlock]:
     if not sources:
         return []
     lines = [_source_line(source) for source in sources]
-    label = "Source" if len(lines) == 1 else "Sources"
+    label = _t(words.SOURCES.format(count=len(lines)))
     text = f"*{label}:* " + " · ".join(lines)
     return [_context([text])]
 
@@ -190,30 +238,48 @@ def _sources_context(sources: Sequence[Source]) -> list[ContextBlock]:
 def _closest(closest_to: str | None) -> list[Block]:
     if closest_to is None:
         return []
-    return [_context([":mag: " + phrases.CLOSEST_MATCH.format(typed=escape(closest_to))])]
+    return [_context([":mag: " + _t(phrases.CLOSEST_MATCH.format(typed=escape(closest_to)))])]
 
 
 def _stat_pair(stat: Stat) -> tuple[str, str]:
-    value = f"*{escape(stat.display_value)}*{escape(stat.unit_suffix)}"
-    return stat.label, f"{value} ({year_phrase(stat)})\n_{escape(stat.statement)}_"
+    value = f"*{escape(_code(stat.display_value))}*{escape(stat.unit_suffix)}"
+    return stat.label, f"{value} ({_t(year_phrase(stat))})\n_{escape(stat.statement)}_"
 
 
 def _stat_text(stat: Stat) -> str:
-    return f"{stat.label}: {stat.display_value}{stat.unit_suffix} ({year_phrase(stat)})"
+    value = _code(stat.display_value)
+    return f"{stat.label}: {value}{stat.unit_suffix} ({_t(year_phrase(stat))})"
+
+
+def _status_label(status: Status) -> str:
+    return _t(phrases.STATUS_LABELS[status.value])
+
+
+def _place(centre: Centre) -> str:
+    """``Lund, Sweden``; the country in the reader's language (CLDR's names)."""
+    place = centre.place
+    if _LANGUAGE.get() == "en" or not centre.country or not centre.country_name:
+        return place
+    country = territory_name(centre.country, _LANGUAGE.get()) or centre.country_name
+    return ", ".join(part for part in (centre.city, country) if part)
+
+
+def _day(day: date) -> str:
+    return _t(words.LAST_REVIEWED.format(day=day))
 
 
 def _reviewed(entry: Entry) -> list[Block]:
     reviewed = getattr(entry, "reviewed", None)
     if reviewed is None:
         return []
-    return [_context([f"Last reviewed {reviewed.isoformat()}"])]
+    return [_context([_day(reviewed)])]
 
 
 def _centre_name_with_status(centre: Centre) -> str:
     name = centre.short_name or centre.name
     if centre.status is Status.ACTIVE:
         return name
-    return f"{name} ({phrases.STATUS_LABELS[centre.status.value].lower()})"
+    return f"{name} ({_status_label(centre.status).lower()})"
 
 
 def _title(entry: Entry) -> str:
@@ -227,7 +293,7 @@ def _title(entry: Entry) -> str:
 def _status_line(centre: Centre) -> str | None:
     if centre.status is Status.ACTIVE:
         return None
-    label = phrases.STATUS_LABELS[centre.status.value]
+    label = _status_label(centre.status)
     note = f": {escape(centre.status_note)}" if centre.status_note else ""
     return f":warning: *{label}*{note}"
 
@@ -235,10 +301,10 @@ def _status_line(centre: Centre) -> str | None:
 def _one_line(entry: Entry) -> str:
     """A list item: bold name, where it is, and the status when it is not plainly active."""
     if isinstance(entry, Centre):
-        place = entry.place
+        place = _place(entry)
         extra = f" · {escape(place)}" if place else ""
         if entry.status is not Status.ACTIVE:
-            extra += f" · _{phrases.STATUS_LABELS[entry.status.value].lower()}_"
+            extra += f" · _{_status_label(entry.status).lower()}_"
         return f"*{escape(entry.label)}*{extra}\n{escape(entry.summary)}"
     if isinstance(entry, ResearchField):
         return f"*{escape(_title(entry))}*\n{escape(entry.summary)}"
@@ -264,21 +330,22 @@ def _(answer: FieldAnswer, prefix: str) -> tuple[list[Block], str]:
         blocks.append(section(_bullets(research_field.highlight_texts)))
     if answer.centres:
         names = ", ".join(_centre_name_with_status(centre) for centre in answer.centres)
-        blocks.append(section(f"*Centres and programmes ({len(answer.centres)}):* {escape(names)}"))
+        count = words.CENTRES_AND_PROGRAMMES_COUNT.format(count=len(answer.centres))
+        blocks.append(section(f"*{_t(count)}* {escape(names)}"))
         blocks.extend(_buttons(answer.centres))
     blocks.extend(_sources_context(answer.sources))
     blocks.extend(_reviewed(research_field))
     numbers = "; ".join(_stat_text(stat) for stat in research_field.stats)
     text = f"{research_field.name}: {research_field.summary}"
     if numbers:
-        text += f" Key numbers: {numbers}."
+        text += _t(words.KEY_NUMBERS.format(numbers=numbers))
     return blocks, _fallback(answer.closest_to, text)
 
 
 def _fallback(closest_to: str | None, text: str) -> str:
     if closest_to is None:
         return text
-    return f"({phrases.CLOSEST_MATCH.format(typed=closest_to)}) {text}"
+    return f"({_t(phrases.CLOSEST_MATCH.format(typed=closest_to))}) {text}"
 
 
 @_render.register
@@ -291,40 +358,41 @@ def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
     if centre.changes:
         lines = [
             ":calendar: "
-            + escape(phrases.FROM_DATE.format(day=c.effective.isoformat(), note=c.note))
+            + escape(_t(phrases.FROM_DATE.format(day=c.effective.isoformat(), note=c.note)))
             for c in centre.changes
         ]
         blocks.append(section(truncate("\n".join(lines), SECTION_LIMIT)))
     blocks.append(section(escape(centre.summary)))
     pairs: list[tuple[str, str]] = []
     if centre.host:
-        pairs.append(("Host", escape(centre.host)))
-    place = centre.place
+        pairs.append((_t(words.HOST), escape(centre.host)))
+    place = _place(centre)
     if place:
-        pairs.append(("Location", escape(place)))
-    pairs.append(("Fields", escape(", ".join(f.name for f in answer.fields))))
-    pairs.append(("Type", centre.kind_label))
+        pairs.append((_t(words.LOCATION), escape(place)))
+    pairs.append((_t(words.FIELDS), escape(", ".join(f.name for f in answer.fields))))
+    pairs.append((_t(words.TYPE), _t(words.KIND_LABELS.get(centre.kind, centre.kind_label))))
     if centre.founded or centre.founded_note:
         founded = str(centre.founded) if centre.founded else ""
         if centre.founded_note:
             founded = f"{founded} ({centre.founded_note})" if founded else centre.founded_note
-        pairs.append(("Founded", escape(founded)))
+        pairs.append((_t(words.FOUNDED), escape(founded)))
     if centre.website:
-        pairs.append(("Website", link(str(centre.website), host_of(str(centre.website)))))
-    status_text = phrases.STATUS_LABELS[centre.status.value]
+        website = link(str(centre.website), host_of(str(centre.website)))
+        pairs.append((_t(words.WEBSITE), website))
+    status_text = _status_label(centre.status)
     if centre.status_year_label:
-        status_text += f" ({centre.status_year_label})"
-    pairs.append(("Status", status_text))
+        status_text += f" ({_code(centre.status_year_label, 'year')})"
+    pairs.append((_t(words.STATUS), status_text))
     if answer.parent:
-        pairs.append(("Part of", escape(answer.parent.label)))
+        pairs.append((_t(words.PART_OF), escape(answer.parent.label)))
     blocks.extend(field_sections(pairs))
     if centre.details:
         blocks.append(section(_bullets(centre.detail_texts)))
     if centre.themes:
-        blocks.append(section("*Research themes*\n" + _bullets(centre.themes)))
+        blocks.append(section(f"*{_t(words.RESEARCH_THEMES)}*\n" + _bullets(centre.themes)))
     related: list[Entry] = []
     if answer.successor:
-        blocks.append(section(f"*Successor:* {escape(answer.successor.label)}"))
+        blocks.append(section(f"*{_t(words.SUCCESSOR)}:* {escape(answer.successor.label)}"))
         related.append(answer.successor)
     if answer.parent:
         related.append(answer.parent)
@@ -337,7 +405,7 @@ def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
     if place:
         text += f" ({place})"
     if centre.status is not Status.ACTIVE:
-        text += f" [{phrases.STATUS_LABELS[centre.status.value]}]"
+        text += f" [{_status_label(centre.status)}]"
     text += f": {centre.summary}"
     return blocks, _fallback(answer.closest_to, text)
 
@@ -365,7 +433,8 @@ def _(answer: ClusterAnswer, prefix: str) -> tuple[list[Block], str]:
 
 @_render.register
 def _(answer: FieldListAnswer, prefix: str) -> tuple[list[Block], str]:
-    blocks: list[Block] = [_header(f"Medicon Valley's {len(answer.fields)} research fields")]
+    title = _t(words.RESEARCH_FIELDS.format(count=len(answer.fields)))
+    blocks: list[Block] = [_header(title)]
     for research_field, count in answer.fields:
         headline = ""
         if research_field.stats:
@@ -374,24 +443,29 @@ def _(answer: FieldListAnswer, prefix: str) -> tuple[list[Block], str]:
             SectionBlock(
                 text=MarkdownTextObject(
                     text=truncate(
-                        f"*{escape(_title(research_field))}* · {count} centres{headline}",
+                        f"*{escape(_title(research_field))}*"
+                        f" · {_t(words.N_CENTRES.format(count=count))}{headline}",
                         SECTION_LIMIT,
                     )
                 ),
                 accessory=entry_button(research_field),
             )
         )
-    blocks.append(_context([f"Open one, or type `{escape(prefix)}centres <field>`."]))
+    blocks.append(_context([_t(words.OPEN_ONE.format(prefix=escape(prefix)))]))
     names = ", ".join(f.name for f, _ in answer.fields)
-    return blocks, f"Medicon Valley's {len(answer.fields)} research fields: {names}."
+    return blocks, f"{title}: {names}."
 
 
 @_render.register
 def _(answer: CentreListAnswer, prefix: str) -> tuple[list[Block], str]:
-    title = f"Centres in {answer.field.name}" if answer.field else "Centres and programmes"
+    title = _t(
+        words.CENTRES_IN.format(field=answer.field.name)
+        if answer.field
+        else words.CENTRES_AND_PROGRAMMES
+    )
     blocks: list[Block] = [_header(title), *_closest(answer.closest_to)]
     if not answer.centres:
-        blocks.append(section("No centres are listed for this field yet."))
+        blocks.append(section(_t(words.NO_CENTRES_YET)))
     # A section per centre with its button, up to what fits; the rest by name.
     room = MAX_ANSWER_BLOCKS - len(blocks) - 2
     for centre in answer.centres[:room]:
@@ -404,42 +478,45 @@ def _(answer: CentreListAnswer, prefix: str) -> tuple[list[Block], str]:
     rest = answer.centres[room:]
     if rest:
         more = ", ".join(c.short_name or c.name for c in rest)
-        blocks.append(section(truncate(f"*And {len(rest)} more:* {escape(more)}", SECTION_LIMIT)))
+        and_more = _t(words.AND_MORE.format(count=len(rest)))
+        blocks.append(section(truncate(f"*{and_more}* {escape(more)}", SECTION_LIMIT)))
     names = ", ".join(c.short_name or c.name for c in answer.centres)
-    return blocks, _fallback(answer.closest_to, f"{title}: {names or 'none'}.")
+    return blocks, _fallback(answer.closest_to, f"{title}: {names or _t(words.NONE)}.")
 
 
 @_render.register
 def _(answer: StatsAnswer, prefix: str) -> tuple[list[Block], str]:
-    blocks: list[Block] = [_header("Medicon Valley in numbers")]
+    in_numbers = _t(words.IN_NUMBERS)
+    blocks: list[Block] = [_header(in_numbers)]
     lines: list[str] = []
     for research_field in answer.fields:
         if research_field.stats:
             values = "\n".join(
-                f"*{escape(stat.display_value)}*{escape(stat.unit_suffix)} · {escape(stat.label)}"
-                f" ({year_phrase(stat)})"
+                f"*{escape(_code(stat.display_value))}*{escape(stat.unit_suffix)}"
+                f" · {escape(stat.label)} ({_t(year_phrase(stat))})"
                 for stat in research_field.stats
             )
         else:
-            values = "_no figures in the sources_"
+            values = f"_{_t(words.NO_FIGURES_IN_SOURCES)}_"
         blocks.append(section(f"*{escape(_title(research_field))}*\n{values}"))
         lines.append(
             f"{research_field.name}: "
-            + ("; ".join(_stat_text(s) for s in research_field.stats) or "no figures")
+            + ("; ".join(_stat_text(s) for s in research_field.stats) or _t(words.NO_FIGURES))
         )
     if answer.cluster.stats:
         blocks.append(DividerBlock())
-        blocks.append(section(f"*{escape(answer.cluster.name)} overall*"))
+        overall = _t(words.OVERALL.format(name=escape(answer.cluster.name)))
+        blocks.append(section(f"*{overall}*"))
         blocks.extend(field_sections([_stat_pair(stat) for stat in answer.cluster.stats]))
     blocks.extend(_sources_context(answer.sources))
-    return blocks, "Medicon Valley in numbers. " + " | ".join(lines)
+    return blocks, f"{in_numbers}. " + " | ".join(lines)
 
 
 @_render.register
 def _(answer: SearchAnswer, prefix: str) -> tuple[list[Block], str]:
     blocks: list[Block] = [
-        _header("Search results"),
-        _context([f"Best matches for “{escape(answer.query)}”"]),
+        _header(_t(words.SEARCH_RESULTS)),
+        _context([_t(words.BEST_MATCHES.format(query=escape(answer.query)))]),
     ]
     for entry in answer.entries:
         blocks.append(
@@ -449,21 +526,22 @@ def _(answer: SearchAnswer, prefix: str) -> tuple[list[Block], str]:
             )
         )
     names = ", ".join(_title(e) for e in answer.entries)
-    return blocks, f"Results for “{answer.query}”: {names}."
+    return blocks, _t(words.RESULTS_FOR.format(query=answer.query, names=names))
 
 
 @_render.register
 def _(answer: HelpAnswer, prefix: str) -> tuple[list[Block], str]:
-    blocks: list[Block] = [_header(phrases.HELP_TITLE), section(phrases.HELP_INTRO)]
+    title = _t(phrases.HELP_TITLE)
+    blocks: list[Block] = [_header(title), section(_t(phrases.HELP_INTRO))]
     commands = [
         (example.format(prefix=prefix), what)
         for example, what in phrases.COMMANDS
         if not (answer.offline and example.format(prefix="").split()[0] in phrases.SLACK_ONLY_WORDS)
     ]
-    lines = [f"`{escape(example)}` {escape(what)}" for example, what in commands]
+    lines = [f"`{escape(example)}` {escape(_t(what))}" for example, what in commands]
     blocks.append(section("\n".join(lines)))
     blocks.extend(_buttons(answer.fields))
-    text = phrases.HELP_TITLE + ". " + " · ".join(example for example, _ in commands)
+    text = title + ". " + " · ".join(example for example, _ in commands)
     return blocks, text
 
 
@@ -476,23 +554,26 @@ def _(answer: NoMatchAnswer, prefix: str) -> tuple[list[Block], str]:
         "out-of-domain": phrases.DONT_KNOW,
         "garbage": phrases.DONT_KNOW,
     }.get(answer.reason, phrases.NO_MATCH)
-    blocks: list[Block] = [section(":thinking_face: " + opening.format(typed=typed))]
-    text = opening.format(typed=truncate(answer.typed, 200))
+    blocks: list[Block] = [section(":thinking_face: " + _t(opening.format(typed=typed)))]
+    text = _t(opening.format(typed=truncate(answer.typed, 200)))
     if answer.related:
         names = " · ".join(_title(entry) for entry in answer.related)
-        blocks.append(_context([f"*{phrases.RELATED}:* {escape(names)}"]))
-        text += f" {phrases.RELATED}: {names}."
+        related = _t(phrases.RELATED)
+        blocks.append(_context([f"*{related}:* {escape(names)}"]))
+        text += f" {related}: {names}."
     if answer.reason in {"out-of-domain", "garbage"}:
-        blocks.append(section(phrases.WHAT_I_KNOW))
+        what_i_know = _t(phrases.WHAT_I_KNOW)
+        blocks.append(section(what_i_know))
         blocks.extend(_buttons(answer.suggestions))
-        text += " " + phrases.WHAT_I_KNOW + " " + ", ".join(_title(e) for e in answer.suggestions)
+        text += " " + what_i_know + " " + ", ".join(_title(e) for e in answer.suggestions)
     elif answer.suggestions:
-        blocks.append(section(phrases.SUGGESTIONS))
+        blocks.append(section(_t(phrases.SUGGESTIONS)))
         blocks.extend(_buttons(answer.suggestions))
-        text += " Did you mean: " + ", ".join(_title(e) for e in answer.suggestions) + "?"
+        names = ", ".join(_title(e) for e in answer.suggestions)
+        text += " " + _t(words.DID_YOU_MEAN.format(names=names))
     else:
-        blocks.append(section(phrases.NO_SUGGESTIONS))
-    how_to = phrases.NO_MATCH_HOW_TO.format(prefix=escape(prefix))
+        blocks.append(section(_t(phrases.NO_SUGGESTIONS)))
+    how_to = _t(phrases.NO_MATCH_HOW_TO.format(prefix=escape(prefix)))
     blocks.append(_context([how_to]))
     return blocks, text
 
@@ -501,10 +582,21 @@ def _(answer: NoMatchAnswer, prefix: str) -> tuple[list[Block], str]:
 
 
 def _fact_line(fact: Fact) -> str:
-    line = escape(fact.text)
+    line = escape(_fact_text(fact))
     if fact.source is not None:
-        line += f" _Source: {_source_line(fact.source)}_"
+        line += f" _{_t(words.SOURCES.format(count=1))}: {_source_line(fact.source)}_"
     return line
+
+
+def _fact_text(fact: Fact) -> str:
+    """The fact in the reader's language: composed sentences are said again, a quoted statement
+    stays as its source wrote it (only a trailing "(undated)" the bot added is translated)."""
+    if _LANGUAGE.get() == "en" or isinstance(fact.text, Composed | Phrase):
+        return _t(fact.text)
+    undated = f" ({phrases.UNDATED})"
+    if fact.text.endswith(undated):
+        return f"{fact.text.removesuffix(undated)} ({_t(phrases.UNDATED)})"
+    return fact.text
 
 
 def _open_card(entry: Entry, related: Sequence[Entry] = ()) -> list[Block]:
@@ -520,33 +612,43 @@ def _(answer: DirectAnswer, prefix: str) -> tuple[list[Block], str]:
     mark = "" if answer.known else ":question: "
     blocks.append(section(mark + _fact_line(answer.lead)))
     if answer.caveat:
-        blocks.append(section(f":warning: {escape(answer.caveat)}"))
+        blocks.append(section(f":warning: {escape(_t(answer.caveat))}"))
     if answer.also:
         blocks.append(_context([_fact_line(fact) for fact in answer.also[:CONTEXT_ELEMENTS]]))
     blocks.extend(_open_card(answer.subject, answer.related))
     if isinstance(answer.subject, Cluster):
         blocks.append(
-            _context([f"Type `{escape(prefix)}{escape(answer.subject.name)}` for the overview."])
+            _context(
+                [
+                    _t(
+                        words.OVERVIEW.format(
+                            command=f"{escape(prefix)}{escape(answer.subject.name)}"
+                        )
+                    )
+                ]
+            )
         )
-    text = answer.lead.text
+    text = _fact_text(answer.lead)
     if answer.caveat:
-        text += f" ({answer.caveat})"
+        text += f" ({_t(answer.caveat)})"
     for fact in answer.also[:3]:
-        text += f" {fact.text}"
+        text += f" {_fact_text(fact)}"
     return blocks, _fallback(answer.closest_to, text)
 
 
 @_render.register
 def _(answer: FilteredListAnswer, prefix: str) -> tuple[list[Block], str]:
-    blocks: list[Block] = [_header(answer.description), *_closest(answer.closest_to)]
+    description = _t(answer.description)
+    blocks: list[Block] = [_header(description), *_closest(answer.closest_to)]
     count = max(answer.total, len(answer.centres))
-    lower = answer.description[0].lower() + answer.description[1:]
+    lower = description[0].lower() + description[1:]
     if not count:
         lead = phrases.LIST_NONE.format(what=lower)
     elif answer.counted:
         lead = phrases.LIST_COUNT.format(count=count, what=lower)
     else:
         lead = phrases.LIST_RANKED.format(count=count)
+    lead = _t(lead)
     blocks.append(section(escape(lead)))
     room = MAX_ANSWER_BLOCKS - len(blocks) - 2
     for centre in answer.centres[:room]:
@@ -560,7 +662,12 @@ def _(answer: FilteredListAnswer, prefix: str) -> tuple[list[Block], str]:
     if rest:
         more = ", ".join(c.short_name or c.name for c in rest)
         blocks.append(
-            section(truncate(f"*And {count - room} more:* {escape(more)}", SECTION_LIMIT))
+            section(
+                truncate(
+                    f"*{_t(words.AND_MORE.format(count=count - room))}* {escape(more)}",
+                    SECTION_LIMIT,
+                )
+            )
         )
     names = ", ".join(_centre_name_with_status(c) for c in answer.centres)
     text = f"{lead} {names}".strip()
@@ -571,16 +678,16 @@ def _(answer: FilteredListAnswer, prefix: str) -> tuple[list[Block], str]:
 def _(answer: CompareAnswer, prefix: str) -> tuple[list[Block], str]:
     blocks: list[Block] = [section(_fact_line(answer.lead))]
     lines = [
-        f"{rank}. *{escape(_title(entry))}*: {escape(value)}"
-        + (f" ({year_phrase(stat)})" if stat is not None else "")
+        f"{rank}. *{escape(_title(entry))}*: {escape(_code(value))}"
+        + (f" ({_t(year_phrase(stat))})" if stat is not None else "")
         for rank, (entry, value, stat) in enumerate(answer.ranking, start=1)
     ]
     blocks.append(section("\n".join(lines)))
     blocks.extend(_open_card(answer.ranking[0][0]))
     text = (
-        answer.lead.text
+        _fact_text(answer.lead)
         + " "
-        + "; ".join(f"{_title(entry)}: {value}" for entry, value, _ in answer.ranking)
+        + "; ".join(f"{_title(entry)}: {_code(value)}" for entry, value, _ in answer.ranking)
     )
     return blocks, text
 
@@ -588,36 +695,58 @@ def _(answer: CompareAnswer, prefix: str) -> tuple[list[Block], str]:
 @_render.register
 def _(answer: SideBySideAnswer, prefix: str) -> tuple[list[Block], str]:
     names = [_title(entry) for entry in answer.entries]
-    blocks: list[Block] = [_header(" vs ".join(names)), section(_fact_line(answer.lead))]
+    rows = [(_t(label), _row_values(label, values)) for label, values in answer.rows]
+    header = _header(_t(words.VERSUS).join(names))
+    blocks: list[Block] = [header, section(_fact_line(answer.lead))]
     lines = [
         f"*{escape(label)}*: "
         + " · ".join(
             f"{escape(name)}: {escape(value)}" for name, value in zip(names, values, strict=True)
         )
-        for label, values in answer.rows
+        for label, values in rows
     ]
     blocks.append(section(truncate("\n".join(lines), SECTION_LIMIT)))
     blocks.extend(_open_card(answer.entries[0], answer.entries[1:]))
     text = (
-        answer.lead.text
+        _fact_text(answer.lead)
         + " "
         + "; ".join(
             f"{label}: " + ", ".join(f"{n} {v}" for n, v in zip(names, values, strict=True))
-            for label, values in answer.rows
+            for label, values in rows
         )
     )
     return blocks, text
 
 
+_KINDS_BY_LABEL = {kind.value.replace("-", " ").capitalize(): kind for kind in words.KIND_LABELS}
+
+
+def _row_values(label: str, values: Sequence[str]) -> tuple[str, ...]:
+    """A side-by-side row in the reader's language: kinds and statuses by their catalog names,
+    figures and years the language's way, names and places as written."""
+    if _LANGUAGE.get() == "en":
+        return tuple(values)
+    if label == phrases.ROW_TYPE:
+        return tuple(
+            _t(words.KIND_LABELS[_KINDS_BY_LABEL[v]]) if v in _KINDS_BY_LABEL else v for v in values
+        )
+    if label == phrases.ROW_STATUS:
+        labels = phrases.STATUS_LABELS
+        return tuple(_t(labels[v]) if v in labels else v for v in values)
+    if label in {phrases.ROW_PEOPLE, phrases.ROW_FIGURES}:
+        return tuple(_code(value, "others") for value in values)
+    return tuple(values)
+
+
 @_render.register
 def _(answer: OutsideAnswer, prefix: str) -> tuple[list[Block], str]:
     place = answer.place
-    opening = phrases.OUTSIDE.format(name=place.name, place=place.place)
+    opening = _t(phrases.OUTSIDE.format(name=place.name, place=place.place))
     blocks: list[Block] = [
         section(f":round_pushpin: {escape(opening)}"),
         section(escape(place.note)),
         *_sources_context(answer.sources),
-        _context([phrases.OUTSIDE_HOW_TO.format(prefix=escape(prefix))]),
+        _context([_t(phrases.OUTSIDE_HOW_TO.format(prefix=escape(prefix)))]),
     ]
     return blocks, f"{opening} {place.note}"
 
@@ -628,8 +757,7 @@ def _(answer: ChatAnswer, prefix: str) -> tuple[list[Block], str]:
         reply = phrases.THANKS_REPLY.get(answer.language, phrases.THANKS_REPLY["en"])
         return [section(escape(reply))], reply
     greeting = phrases.GREETING_REPLY.get(answer.language, phrases.GREETING_REPLY["en"])
-    blocks: list[Block] = [
-        section(greeting),
-        _context([phrases.NO_MATCH_HOW_TO.format(prefix=escape(prefix))]),
-    ]
+    # A greeting is answered in the language it was said in, the hint that follows included.
+    how_to = localise(phrases.NO_MATCH_HOW_TO.format(prefix=escape(prefix)), answer.language)
+    blocks: list[Block] = [section(greeting), _context([how_to])]
     return blocks, greeting.replace("*", "").replace("_", "")

@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
+from bot.answers import phrases
 from bot.answers.facts import year_phrase
+from bot.answers.locale import Phrase, localise, localise_code
+from bot.answers.locale import ui as words
 from bot.answers.resolve import Answer, CentreListAnswer, StatsAnswer
-from bot.knowledge import Status
+from bot.knowledge import Centre, Status
 
 __all__ = [
     "MAX_CELLS",
@@ -31,6 +34,15 @@ MAX_COLUMN_SETTINGS: Final = 20
 _CELL_LIMIT: Final = 300
 _BUTTONS_PER_ACTIONS: Final = 25
 _OPEN_CENTRE_PREFIX: Final = "open_centre:"
+
+FIELD: Final = Phrase("Field")
+FIGURE: Final = Phrase("Figure")
+WHAT: Final = Phrase("What")
+YEAR: Final = Phrase("Year")
+CENTRE: Final = Phrase("Centre")
+PLACE: Final = Phrase("Place")
+TYPE: Final = Phrase("Type")
+STATUS: Final = Phrase("Status")
 
 
 def _cell(text: str, *, bold: bool = False) -> dict[str, Any]:
@@ -63,14 +75,15 @@ def _table(
     }
 
 
-def stats_table(answer: StatsAnswer) -> dict[str, Any] | None:
-    """Every field's figures, one row each: field, figure, what it counts, year and qualifier."""
+def stats_table(answer: StatsAnswer, language: str = "en") -> dict[str, Any] | None:
+    """Every field's figures, one row each: field, figure, what it counts, year and qualifier;
+    the headers, figures and years in ``language``."""
     rows = [
         (
             research_field.name,
-            f"{stat.display_value}{stat.unit_suffix}",
+            f"{localise_code(stat.display_value, 'value', language)}{stat.unit_suffix}",
             stat.label,
-            year_phrase(stat),
+            localise(year_phrase(stat), language),
         )
         for research_field in answer.fields
         for stat in research_field.stats
@@ -81,22 +94,37 @@ def stats_table(answer: StatsAnswer) -> dict[str, Any] | None:
         {"is_wrapped": True},
         {"is_wrapped": True},
     ]
-    return _table(("Field", "Figure", "What", "Year"), rows, settings)
+    header = tuple(localise(word, language) for word in (FIELD, FIGURE, WHAT, YEAR))
+    return _table(header, rows, settings)
 
 
-def centres_table(answer: CentreListAnswer) -> dict[str, Any] | None:
-    """One row per centre: name, place, kind and status."""
+def centres_table(answer: CentreListAnswer, language: str = "en") -> dict[str, Any] | None:
+    """One row per centre: name, place, kind and status (kind, status and headers in
+    ``language``; names and places as written)."""
     rows = [
         (
             centre.label,
             centre.place,
-            centre.kind_label,
-            "active" if centre.status is Status.ACTIVE else centre.status.value,
+            _kind(centre, language),
+            _status(centre.status, language),
         )
         for centre in answer.centres
     ]
     settings: list[dict[str, Any]] = [{"is_wrapped": True}, {"is_wrapped": True}]
-    return _table(("Centre", "Place", "Type", "Status"), rows, settings)
+    header = tuple(localise(word, language) for word in (CENTRE, PLACE, TYPE, STATUS))
+    return _table(header, rows, settings)
+
+
+def _kind(centre: Centre, language: str) -> str:
+    if language == "en":
+        return centre.kind_label
+    return localise(words.KIND_LABELS.get(centre.kind, centre.kind_label), language)
+
+
+def _status(status: Status, language: str) -> str:
+    if language == "en":
+        return status.value
+    return localise(phrases.STATUS_LABELS[status.value], language).lower()
 
 
 def _is_centre_row(block: dict[str, Any]) -> bool:
@@ -106,23 +134,26 @@ def _is_centre_row(block: dict[str, Any]) -> bool:
     )
 
 
-def _is_more_line(block: dict[str, Any]) -> bool:
+def _is_more_line(block: dict[str, Any], language: str) -> bool:
     text = block.get("text") or {}
-    return block.get("type") == "section" and str(text.get("text", "")).startswith("*And ")
+    opening = "*" + localise(words.AND_MORE.format(count=2), language).split()[0] + " "
+    return block.get("type") == "section" and str(text.get("text", "")).startswith(opening)
 
 
-def with_table(answer: Answer, blocks: Sequence[dict[str, Any]]) -> tuple[dict[str, Any], ...]:
-    """``blocks`` (today's rendering of ``answer``) with a table in place of the per-item
-    sections, for the answers that compare things; unchanged for every other answer."""
+def with_table(
+    answer: Answer, blocks: Sequence[dict[str, Any]], language: str = "en"
+) -> tuple[dict[str, Any], ...]:
+    """``blocks`` (the rendering of ``answer`` in ``language``) with a table in place of the
+    per-item sections, for the answers that compare things; unchanged for every other answer."""
     if isinstance(answer, StatsAnswer):
-        table = stats_table(answer)
+        table = stats_table(answer, language)
         if table is None:
             return tuple(blocks)
         # Today's stats open with the header, then one section per field.
         items = len(answer.fields)
         return (blocks[0], table, *blocks[1 + items :])
     if isinstance(answer, CentreListAnswer):
-        table = centres_table(answer)
+        table = centres_table(answer, language)
         rows = [b for b in blocks if _is_centre_row(b)]
         if table is None or not rows:
             return tuple(blocks)
@@ -138,6 +169,8 @@ def with_table(answer: Answer, blocks: Sequence[dict[str, Any]]) -> tuple[dict[s
         first = next(i for i, b in enumerate(blocks) if _is_centre_row(b))
         # The table names every centre, so the "And N more: …" line goes; buttons stay for the
         # centres that had a section.
-        rest = [b for b in blocks[first:] if not _is_centre_row(b) and not _is_more_line(b)]
+        rest = [
+            b for b in blocks[first:] if not _is_centre_row(b) and not _is_more_line(b, language)
+        ]
         return (*blocks[:first], table, *actions, *rest)
     return tuple(blocks)

@@ -20,6 +20,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.exc import DBAPIError
 
 from bot.config import Settings
+from bot.conversation import forget_expired
 from bot.feedback.retention import prune_feedback
 from bot.knowledge import KnowledgeBase
 from bot.spotlights import DEFAULT_GRACE, DeliveryStalled, Pace, Poster, run_due
@@ -98,6 +99,8 @@ def run_clock(
             database, retention_days=settings.question_retention_days, now=clock()
         )
         log.info("clock: forgot %d questions, votes and suggestions past retention", pruned)
+        expired = forget_expired(database, now=clock())
+        log.info("clock: forgot %d expired conversation contexts", expired)
 
     scheduler = BackgroundScheduler(
         timezone=UTC,

@@ -1,5 +1,8 @@
 """The interactive offline console: type what you would type after ``/medicon``.
 
+The session is one conversation: "who leads it?" after "where is LUDC?" is about LUDC, and
+the answer says so. Its context lives in memory only (the console opens no database).
+
 Line editing and history come from the standard library's readline where the platform has it;
 history persists in ``~/.medicon_bot_history`` between sessions.
 """
@@ -12,13 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape as markup_escape
 from rich.rule import Rule
 
-from bot.answers import Message, answer_question, render
+from bot.answers import Message, render, reply_to
 from bot.answers import phrases as answer_phrases
 from bot.answers.mrkdwn import escape
+from bot.answers.reply import reply_with
 from bot.answers.resolve import HelpAnswer
 from bot.cli.terminal import message_to_renderable
+from bot.conversation import Context, Turn, take_turn
 from bot.knowledge import KnowledgeBase
 
 __all__ = ["offline_reply", "run_console"]
@@ -44,19 +50,21 @@ def _enable_history(path: Path) -> Callable[[], None]:
     return save
 
 
-def offline_reply(kb: KnowledgeBase, line: str) -> Message:
-    """The answer to ``line`` without Slack: help lists only what works here, and a command
-    that needs Slack (a channel's spotlight) says so instead of "not in my knowledge base"."""
+def offline_reply(kb: KnowledgeBase, line: str, *, turn: Turn | None = None) -> Message:
+    """The answer to ``line`` without Slack (``turn``: already answered in the console's
+    conversation), in its language: help lists only what works here, and a command that needs
+    Slack (a channel's spotlight) says so instead of "not in my knowledge base"."""
     words = line.split()
     if words and words[0].casefold() in answer_phrases.SLACK_ONLY_WORDS:
-        reply = answer_phrases.SLACK_ONLY.format(
+        slack_only = answer_phrases.SLACK_ONLY.format(
             word=escape(words[0].casefold()), typed=escape(" ".join(words))
         )
-        return Message(text=reply, blocks=())
-    answer = answer_question(kb, line)
+        return Message(text=slack_only, blocks=())
+    reply = reply_with(turn.answer, line) if turn is not None else reply_to(kb, line)
+    answer = reply.answer
     if isinstance(answer, HelpAnswer):
         answer = dataclasses.replace(answer, offline=True)
-    return render(answer, prefix="")
+    return render(answer, prefix="", locale=reply.language)
 
 
 def run_console(
@@ -80,6 +88,7 @@ def run_console(
         "[cyan]help[/]; [cyan]quit[/] or Ctrl-D to leave.",
         highlight=False,
     )
+    context: Context | None = None
     try:
         while True:
             try:
@@ -92,7 +101,15 @@ def run_console(
             if line.casefold() in _QUIT:
                 break
             out.print(Rule(style="dim"))
-            out.print(message_to_renderable(offline_reply(kb, line)))
+            turn = take_turn(kb, line, context)
+            context = turn.context
+            if turn.assumed is not None:
+                out.print(
+                    f"[bold]{markup_escape(turn.assumed.label)}:[/] [dim]assumed from your last "
+                    "question · type a full question to start over[/]",
+                    highlight=False,
+                )
+            out.print(message_to_renderable(offline_reply(kb, line, turn=turn)))
             out.print()
     except EOFError:
         out.print()

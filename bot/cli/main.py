@@ -14,7 +14,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bot.answers import answer_question, render
+from bot.answers import render, reply_to
+from bot.cli.i18n import add_i18n_commands, run_i18n_command
 from bot.cli.kb import add_kb_commands, run_kb_command
 from bot.cli.report import add_report_command, run_report
 from bot.cli.spotlight import COMMANDS as SPOTLIGHT_COMMANDS
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("socket", help="the Slack app over Socket Mode (no public URL needed)")
 
     add_kb_commands(commands)
+    add_i18n_commands(commands)
     add_report_command(commands)
     return parser
 
@@ -58,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     out = Console(highlight=False)
     err = Console(stderr=True, highlight=False)
+    if args.command == "i18n":
+        return run_i18n_command(args, out=out, err=err)
     try:
         settings = load_settings(os.environ, data_dir=getattr(args, "data", None))
         if args.command == "kb":
@@ -118,7 +122,8 @@ def _default_command(settings: Settings) -> str:
 
 
 def _ask(kb: KnowledgeBase, question: str, *, as_json: bool, out: Console) -> int:
-    message = render(answer_question(kb, question))
+    reply = reply_to(kb, question)
+    message = render(reply.answer, locale=reply.language)
     if as_json:
         print(terminal_json(message.as_dict()), file=out.file)
     else:

@@ -18,8 +18,10 @@ __all__ = [
     "EVENTS_PATH",
     "FEEDBACK_HELPFUL",
     "FEEDBACK_NOT_HELPFUL",
+    "FOLLOW_UP",
     "HEALTH_PATH",
     "HOME_ENTRY_SEARCH",
+    "HOME_LANGUAGE",
     "INSTALL_PATH",
     "LOOKUP_SHORTCUT",
     "NOT_HELPFUL_VIEW",
@@ -62,9 +64,13 @@ SHORTCUTS: Final = (
 ENTRY_SEARCH: Final = "entry_search"
 """The type-ahead ``external_select`` in the search modal; its options come from the app."""
 HOME_ENTRY_SEARCH: Final = "home_entry_search"
+HOME_LANGUAGE: Final = "home_language"
+"""The App Home's language choice (automatic, English, dansk, svenska)."""
 """The same type-ahead in the App Home (opens the chosen entry in the tab)."""
 SEARCH_VIEW: Final = "search_modal"
 """The search modal: submitting it shares the chosen card in the chosen channel."""
+FOLLOW_UP: Final = "follow_up"
+"""A suggested next question under an answer ("Who hosts it?"; ids ``follow_up:<n>``)."""
 WELCOME_QUESTION: Final = "welcome_question"
 """An example question button in the Messages tab's welcome."""
 UNFURL_DOMAINS: Final = ("lu.se", "ku.dk", "rigshospitalet.dk", "mva.org", "mediconvillage.se")
@@ -76,6 +82,8 @@ BOT_EVENTS: Final = (
     "app_mention",
     "app_uninstalled",
     "link_shared",
+    "message.channels",
+    "message.groups",
     "message.im",
     "tokens_revoked",
 )
@@ -83,11 +91,11 @@ BOT_EVENTS: Final = (
 
 BOT_SCOPES: Final = (
     "app_mentions:read",  # app_mention
-    "channels:history",  # after a crash: did Slack already take a spotlight post? (metadata)
+    "channels:history",  # message.channels (thread follow-ups); a spotlight post's metadata
     "channels:read",  # conversations.info: is the bot in a channel before it posts there
     "chat:write",  # answers, shared answers, spotlights
     "commands",  # /medicon
-    "groups:history",  # the same check in private channels
+    "groups:history",  # message.groups and the same spotlight check in private channels
     "groups:read",  # conversations.info for private channels
     "im:history",  # message.im
     "links:read",  # link_shared for the unfurl domains

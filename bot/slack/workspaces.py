@@ -7,6 +7,7 @@ import logging
 from bot.logs import loggable
 from bot.services import Services
 from bot.spotlights import remove_workspace
+from bot.storage.conversations import delete_workspace_contexts
 
 __all__ = ["forget_workspace"]
 
@@ -14,8 +15,9 @@ _log = logging.getLogger(__name__)
 
 
 def forget_workspace(services: Services, *, team_id: str | None, enterprise_id: str | None) -> int:
-    """Delete the workspace's installation (multi-workspace mode) and its subscriptions, so
-    nothing is posted there again; returns how many subscriptions were removed.
+    """Delete the workspace's installation (multi-workspace mode), its subscriptions and its
+    conversation contexts, so nothing is posted there again and nothing of it is kept; returns
+    how many subscriptions were removed.
 
     With only ``enterprise_id`` (an org-wide install) the whole organisation is forgotten.
     Reinstalling afterwards starts afresh: this process's remembered authorization for the
@@ -27,6 +29,7 @@ def forget_workspace(services: Services, *, team_id: str | None, enterprise_id: 
         services.authorizations.forget(team_id=team_id, enterprise_id=enterprise_id)
     with services.database.sessions() as session:
         removed = remove_workspace(session, team_id=team_id, enterprise_id=enterprise_id)
+        delete_workspace_contexts(session, team_id=team_id, enterprise_id=enterprise_id)
     _log.info(
         "forgot workspace team=%s enterprise=%s: %d subscription(s) removed",
         loggable(team_id),

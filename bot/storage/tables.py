@@ -17,6 +17,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Table,
+    Text,
     TypeDecorator,
     UniqueConstraint,
 )
@@ -24,6 +25,8 @@ from sqlalchemy import (
 __all__ = [
     "UTCDateTime",
     "answer_votes",
+    "conversation_contexts",
+    "language_preferences",
     "metadata",
     "oauth_states",
     "question_days",
@@ -272,3 +275,31 @@ oauth_states = Table(
 )
 """slack_sdk's table of install links' ``state`` values; ``expire_at`` is naive UTC, as
 slack_sdk writes it. Each row is spent once; expired rows are deleted."""
+
+
+# --- the language each person wants (migration 0009) ----------------------------------------
+
+language_preferences = Table(
+    "language_preferences",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("user_id", String(32), primary_key=True),
+    Column("language", String(8), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("language IN ('en', 'da', 'sv')", name="language"),
+)
+"""The language a person chose in the App Home (English, dansk, svenska); no row means
+automatic: the language of each question, else English."""
+conversation_contexts = Table(
+    "conversation_contexts",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("channel_id", String(32), primary_key=True),
+    Column("thread_key", String(32), primary_key=True),
+    Column("user_id", String(32), primary_key=True),
+    Column("enterprise_id", String(32), nullable=True, index=True),
+    Column("slots", Text, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False, index=True),
+)
+"""What a conversation (a thread, a DM, one person's slash commands in a channel) was last
+about: entry ids and filters as JSON, never what anyone typed (migration 0008)."""

@@ -1,5 +1,6 @@
 """Buttons and selects: open a field or centre, share an answer, navigate the App Home, the
-type-ahead menus, the spotlight set-up button and the welcome's example questions."""
+type-ahead menus, the spotlight set-up button, the welcome's example questions and the
+suggested follow-ups under an answer."""
 
 from __future__ import annotations
 
@@ -16,13 +17,17 @@ from bot.slack.surface import (
     ENTRY_SEARCH,
     FEEDBACK_HELPFUL,
     FEEDBACK_NOT_HELPFUL,
+    FOLLOW_UP,
     HOME_ENTRY_SEARCH,
+    HOME_LANGUAGE,
     SPOTLIGHT_SETUP,
     SUGGEST_ADDITION,
     WELCOME_QUESTION,
 )
 from handlers.actions.feedback import make_vote
+from handlers.actions.follow_up import make_follow_up
 from handlers.actions.home_back import make_home_back
+from handlers.actions.home_language import make_home_language
 from handlers.actions.open_entry import make_open_entry
 from handlers.actions.search_choice import make_home_choice, make_search_choice
 from handlers.actions.share import make_share
@@ -46,8 +51,10 @@ def register(app: App, services: Services) -> None:
         SUGGEST_ADDITION: make_suggest_addition(services),
         ENTRY_SEARCH: make_search_choice(services),
         HOME_ENTRY_SEARCH: make_home_choice(services),
+        HOME_LANGUAGE: make_home_language(services),
         SPOTLIGHT_SETUP: make_spotlight_setup(services),
         re.compile(rf"^{WELCOME_QUESTION}:"): make_welcome_question(services),
+        re.compile(rf"^{FOLLOW_UP}:"): make_follow_up(services),
     }
     for action_id, listener in listeners.items():
         app.action(action_id)(ack=acknowledge, lazy=[guarded(listener)])

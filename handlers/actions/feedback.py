@@ -15,6 +15,7 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.answers.feedback_blocks import THANKS, AnswerRef, thanked
+from bot.answers.reply import language_of_text
 from bot.feedback.text import answer_key, normalise_question, voter_id
 from bot.knowledge import EntryRef
 from bot.services import Services
@@ -79,7 +80,8 @@ def make_vote(services: Services, *, helpful: bool) -> Callable[..., None]:
                 team_id=team_id, surface=ref.surface, question=question
             )
         if _seen_by_voter_alone(body):
-            blocks = thanked(_original_blocks(services, ref, body))
+            language = language_of_text(ref.question)
+            blocks = thanked(_original_blocks(services, ref, body), language=language)
             text = str((body.get("message") or {}).get("text") or THANKS)
             respond(replace_original=True, text=text, blocks=blocks)
         else:

@@ -14,7 +14,8 @@ from slack_sdk import WebClient
 
 from bot.knowledge import EntryRef
 from bot.services import Services
-from bot.slack.replies import entry_reply, home_view
+from bot.slack.home import person_language, user_home
+from bot.slack.replies import entry_reply
 
 __all__ = ["make_open_entry"]
 
@@ -41,12 +42,16 @@ def make_open_entry(services: Services, *, kind: Literal["field", "centre"]) -> 
             return
         ref = EntryRef(kind, entry_id)
         container = body.get("container") or {}
+        team = (body.get("team") or {}).get("id") or ""
         if container.get("type") == "view":
+            user_id = body["user"]["id"]
             client.views_publish(
-                user_id=body["user"]["id"], view=home_view(services.kb, showing=ref)
+                user_id=user_id,
+                view=user_home(services, team_id=team, user_id=user_id, showing=ref),
             )
             return
-        message = entry_reply(services.kb, ref)
+        language = person_language(services, team_id=team, user_id=body["user"]["id"])
+        message = entry_reply(services.kb, ref, language=language or "en")
         respond(
             response_type="ephemeral",
             replace_original=bool(container.get("is_ephemeral")),

@@ -10,7 +10,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.services import Services
 from bot.slack.entry_search import parse_option_value
-from bot.slack.replies import home_view
+from bot.slack.home import user_home
 from bot.slack.search_modal import search_view
 
 __all__ = ["make_home_choice", "make_search_choice"]
@@ -42,6 +42,9 @@ def make_search_choice(services: Services) -> Callable[..., None]:
 def make_home_choice(services: Services) -> Callable[..., None]:
     def home_choice(action: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
         ref = parse_option_value(_chosen(action), services.kb)
-        client.views_publish(user_id=body["user"]["id"], view=home_view(services.kb, showing=ref))
+        user_id = body["user"]["id"]
+        team_id = (body.get("team") or {}).get("id") or ""
+        view = user_home(services, team_id=team_id, user_id=user_id, showing=ref)
+        client.views_publish(user_id=user_id, view=view)
 
     return home_choice

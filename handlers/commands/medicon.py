@@ -1,8 +1,9 @@
 """``/medicon <text>``: answered from memory, so the acknowledgement itself is the answer.
 
-Replies are pure functions of the text and the immutable knowledge base, so each worker keeps
-the most recent ones ready to send, serialised: people ask the same few questions, and
-rendering and encoding are the costly part of a request.
+A question read as typed is a pure function of the text and the immutable knowledge base, so
+each worker keeps the most recent replies ready to send, serialised: people ask the same few
+questions, and rendering and encoding are the costly part of a request. A follow-up ("who
+leads it?") depends on the person's last question in the channel, so it is rendered afresh.
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ from typing import Any
 from slack_bolt import BoltResponse
 
 from bot.answers.feedback_blocks import was_answered
+from bot.conversation import (
+    Context,
+    follow_up,
+    leans_on_context,
+    recall,
+    remember,
+    take_turn,
+)
 from bot.services import Services
+from bot.slack.conversations import command_key
 from bot.slack.replies import command_reply
 from bot.text import clean_line
 
@@ -29,17 +39,47 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
     tables = services.settings.table_blocks
 
     @lru_cache(maxsize=_CACHED_REPLIES)
-    def reply_body(text: str) -> tuple[str, bool | None]:
-        message = command_reply(services.kb, text, tables=tables)
+    def fresh_reply(text: str) -> tuple[str, bool | None, Context | None]:
+        """The reply to ``text`` read as typed, and the context it leaves (None: none new)."""
+        turn = take_turn(services.kb, text, None)
+        message = command_reply(services.kb, text, tables=tables, turn=turn)
         body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
-        return body, was_answered(message)
+        return body, was_answered(message), turn.context
+
+    @lru_cache(maxsize=_CACHED_REPLIES)
+    def leans(text: str) -> bool:
+        """Whether a context could change ``text``'s reading (else none is looked up)."""
+        return leans_on_context(services.kb, text)
 
     questions = services.questions
 
     def medicon_command(command: dict[str, Any]) -> BoltResponse:
         # Bolt sends a BoltResponse the listener returns as the acknowledgement itself.
         text = clean_line(command.get("text"))
-        body, answered = reply_body(text)
+        key = command_key(command)
+        previous = (
+            recall(services.database, services.kb, key=key, now=services.now())
+            if leans(text)
+            else None
+        )
+        last = previous.context if previous is not None else None
+        step = follow_up(services.kb, text, last) if last is not None else None
+        if step is None or step.assumed is None:
+            body, answered, context = fresh_reply(text)
+            context = context or last  # after a decline: still about what it was
+        else:
+            turn = take_turn(services.kb, text, last)
+            message = command_reply(services.kb, text, tables=tables, turn=turn)
+            body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
+            answered, context = was_answered(message), turn.context
+        remember(
+            services.database,
+            key=key,
+            context=context,
+            previous=previous,
+            now=services.now(),
+            enterprise_id=command.get("enterprise_id"),
+        )
         if questions is not None and answered is not None:
             # In memory only: the question log writes in batches, after the acknowledgement.
             team_id = str(command.get("team_id") or "")

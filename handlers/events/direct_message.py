@@ -1,4 +1,5 @@
-"""A direct message to the bot: the answer (or, for a greeting, an introduction) in the DM."""
+"""A direct message to the bot: the answer (or, for a greeting, an introduction) in the DM,
+read in the light of the conversation so far ("who leads it?")."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from typing import Any
 from slack_bolt import Say
 
 from bot.answers.feedback_blocks import was_answered
+from bot.answers.reply import marked_language_of_text
 from bot.services import Services
+from bot.slack.conversations import dm_key, keep, start_turn
+from bot.slack.home import person_language
 from bot.slack.replies import conversation_reply
 from bot.text import clean_line
 
-__all__ = ["is_person_writing", "make_direct_message"]
+__all__ = ["in_a_dm", "is_person_writing", "make_direct_message"]
 
 
 def is_person_writing(event: dict[str, Any]) -> bool:
@@ -20,18 +24,36 @@ def is_person_writing(event: dict[str, Any]) -> bool:
     return "subtype" not in event and "bot_id" not in event and bool(event.get("user"))
 
 
+def in_a_dm(event: dict[str, Any]) -> bool:
+    return event.get("channel_type") == "im"
+
+
 def make_direct_message(services: Services) -> Callable[..., None]:
     def direct_message(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
         if event.get("channel_type") != "im":
             return
         text = clean_line(event.get("text"))
-        message = conversation_reply(
-            services.kb, text, surface="dm", tables=services.settings.table_blocks
+        team_id = str(body.get("team_id") or event.get("team") or "")
+        otherwise = None
+        if marked_language_of_text(text) is None:  # a bare name: the person's choice decides
+            otherwise = person_language(
+                services, team_id=team_id, user_id=str(event.get("user") or "")
+            )
+        pending = start_turn(
+            services, text, key=dm_key(body, event), enterprise_id=body.get("enterprise_id")
         )
+        message = conversation_reply(
+            services.kb,
+            text,
+            surface="dm",
+            tables=services.settings.table_blocks,
+            otherwise=otherwise,
+            turn=pending.turn,
+        )
+        keep(services, pending)  # before the reply: a quick next question must find it
         say(text=message.text, blocks=list(message.blocks))
         answered = was_answered(message)
         if services.questions is not None and answered is not None:
-            team_id = str(body.get("team_id") or event.get("team") or "")
             services.questions.note(team_id=team_id, surface="dm", question=text, answered=answered)
 
     return direct_message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import answer_question, render
+from bot.answers import answer_question, render, reply_to
 from bot.knowledge import KnowledgeBase
 from bot.slack.replies import command_reply, conversation_reply, shared_reply
 
@@ -23,9 +23,12 @@ def action_ids(blocks: tuple[dict[str, object], ...]) -> list[str]:
     "typed", ["who hosts CREATE Health?", "vem leder LUDC?", "hvornår blev CBMR grundlagt?"]
 )
 def test_slash_dm_and_mention_give_the_same_direct_answer(kb: KnowledgeBase, typed: str) -> None:
-    expected = render(answer_question(kb, typed)).text
+    reply = reply_to(kb, typed)
+    assert reply.answer == answer_question(kb, typed)
+    expected = render(reply.answer, locale=reply.language).text
     assert command_reply(kb, typed).text == expected
-    assert conversation_reply(kb, typed).text == render(answer_question(kb, typed), prefix="").text
+    in_conversation = render(reply.answer, prefix="", locale=reply.language).text
+    assert conversation_reply(kb, typed).text == in_conversation
 
 
 def test_a_direct_answer_can_be_shared_and_opens_its_card(kb: KnowledgeBase) -> None:
@@ -51,3 +54,40 @@ def test_a_shared_direct_answer_is_attributed(kb: KnowledgeBase) -> None:
     reply = shared_reply(kb, "when was Rigshospitalet founded?", user_id="U1")
     assert "1757" in reply.text
     assert "<@U1>" in str(reply.blocks[-1])
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "share", "helpful"),
+    [
+        ("hvem er vært for LUDC?", "da", "Del i kanalen", "Nyttigt"),
+        ("vem är värd för LUDC?", "sv", "Dela i kanalen", "Användbart"),
+        ("who hosts LUDC?", "en", "Share in channel", "Helpful"),
+    ],
+)
+def test_a_slash_reply_speaks_the_askers_language_to_the_last_button(
+    kb: KnowledgeBase, typed: str, language: str, share: str, helpful: str
+) -> None:
+    message = command_reply(kb, typed)
+    labels = [
+        element["text"]["text"]
+        for block in message.blocks
+        if block["type"] == "actions"
+        for element in block["elements"]
+    ]
+    assert share in labels
+    assert any(helpful in label for label in labels)
+    assert reply_to(kb, typed).language == language
+    shared = shared_reply(kb, typed, user_id="U1")
+    attribution = shared.blocks[-1]["elements"][0]["text"]
+    assert attribution.startswith({"da": "Delt af", "sv": "Delat av", "en": "Shared by"}[language])
+
+
+@pytest.mark.parametrize(
+    ("greeting", "opening"), [("hej", "Hej! Jeg er"), ("hejsan", "Hej! Jag är")]
+)
+def test_a_greeting_in_a_dm_is_introduced_in_its_language(
+    kb: KnowledgeBase, greeting: str, opening: str
+) -> None:
+    message = conversation_reply(kb, greeting)
+    assert message.text.startswith(opening)
+    assert "Ask about" not in str(message.blocks)

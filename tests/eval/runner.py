@@ -268,6 +268,8 @@ class Observed:
     kind: str
     subjects: tuple[Ref, ...]
     text: str
+    language: str = "en"
+    """The language the reply was rendered in (``en`` for code from before issue 19)."""
 
     def summary(self) -> str:
         subjects = ", ".join(_ref_label(ref) for ref in self.subjects[:4])
@@ -290,13 +292,19 @@ def _ref(value: Any) -> Ref:
 
 def _contract_responder(kb: Any, answers: Any) -> Responder:
     def ask(text: str) -> Observed:
-        answer = answers.answer_question(kb, text)
+        if hasattr(answers, "reply_to"):  # issue 19: the reply in the question's language
+            reply = answers.reply_to(kb, text)
+            answer, language = reply.answer, str(reply.language)
+            message = answers.render(answer, locale=language)
+        else:
+            answer, language = answers.answer_question(kb, text), "en"
+            message = answers.render(answer)
         result = answers.outcome(answer)
-        message = answers.render(answer)
         return Observed(
             kind=str(result.kind),
             subjects=tuple(_ref(subject) for subject in result.subjects),
             text=message_text(message.text, message.blocks),
+            language=language,
         )
 
     return ask
@@ -547,6 +555,25 @@ class Report:
             if any(r.query.lang == lang for r in self.results)
         }
 
+    def of_lang(self, lang: str) -> list[QueryResult]:
+        return [r for r in self.results if r.query.lang == lang]
+
+    def reply_language(self) -> dict[str, float]:
+        """Per language other than English: the share of its queries answered in it."""
+        return {
+            lang: _share([r.observed.language == r.query.lang for r in self.of_lang(lang)])
+            for lang in sorted(LANGS - {"en"})
+            if any(r.query.lang == lang for r in self.results)
+        }
+
+    def reply_language_failures(self) -> list[str]:
+        """The Danish and Swedish queries answered in another language."""
+        return [
+            f"[{r.query.lang}] {r.query.text!r} answered in {r.observed.language}"
+            for r in self.results
+            if r.query.lang != "en" and r.observed.language != r.query.lang
+        ]
+
     def by_tag(self) -> dict[str, KindScore]:
         """Scores per tag (prose facts, long messages, comparisons …) of the blind split."""
         return {
@@ -560,6 +587,7 @@ class Report:
             "queries": len(self.results),
             "headline": self.headline(),
             "by_lang": self.by_lang(),
+            "reply_language": self.reply_language(),
             "by_tag": {tag: score.as_dict() for tag, score in self.by_tag().items()},
             "per_kind": {kind: score.as_dict() for kind, score in self.per_kind.items()},
         }

@@ -237,6 +237,38 @@ def message_im_event(
     return event
 
 
+def channel_message_event(
+    text: str,
+    *,
+    channel: str,
+    thread_ts: str | None = None,
+    user: str = "U123",
+    ts: str | None = None,
+    team: str = TEAM_ID,
+    channel_type: str = "channel",
+) -> dict[str, Any]:
+    """A ``message`` event in a channel the bot is in, as ``message.channels`` (or, with
+    ``channel_type="group"``, ``message.groups``) delivers it; a thread reply with
+    ``thread_ts``."""
+    ts = ts or _ts()
+    event: dict[str, Any] = {
+        "type": "message",
+        "client_msg_id": str(uuid.uuid4()),
+        "text": text,
+        "user": user,
+        "ts": ts,
+        "blocks": _rich_text_blocks(text),
+        "team": team,
+        "channel": channel,
+        "event_ts": ts,
+        "channel_type": channel_type,
+    }
+    if thread_ts is not None:
+        event["thread_ts"] = thread_ts
+        event["parent_user_id"] = "U0PARENT"
+    return event
+
+
 def app_mention_event(
     text: str,
     *,

@@ -1,0 +1,54 @@
+"""An answer together with the language to say it in: what every surface that answers typed
+text renders (``render(reply.answer, locale=reply.language)``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.answers.kinds import ChatAnswer
+from bot.answers.locale import language_or_english
+from bot.answers.reading import Language, marked_language
+from bot.answers.resolve import Answer, resolve_text
+from bot.answers.understand import clean
+from bot.knowledge import KnowledgeBase
+from bot.knowledge.text import normalize
+
+__all__ = ["Reply", "language_of_text", "marked_language_of_text", "reply_to", "reply_with"]
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The answer to a question and the question's language (``en``, ``da`` or ``sv``)."""
+
+    answer: Answer
+    language: Language
+
+
+def marked_language_of_text(text: str) -> Language | None:
+    """The language a person typed ``text`` in, read the way the understanding step reads it
+    (its word markers, æ/ø and ä/ö); None when nothing in it says (a bare name)."""
+    cleaned = clean(" ".join(text.split()))
+    return marked_language(normalize(cleaned).split(), cleaned)
+
+
+def language_of_text(text: str) -> Language:
+    """The language of ``text``; English when nothing in it says otherwise."""
+    return marked_language_of_text(text) or "en"
+
+
+def reply_to(
+    kb: KnowledgeBase, text: str, *, today: date | None = None, otherwise: str | None = None
+) -> Reply:
+    """Understand ``text``, answer it from ``kb`` and say in which language to reply: the
+    question's own, else ``otherwise`` (the person's choice), else English."""
+    return reply_with(resolve_text(kb, text, today=today), text, otherwise=otherwise)
+
+
+def reply_with(answer: Answer, text: str, *, otherwise: str | None = None) -> Reply:
+    """``answer`` (already given, e.g. to a follow-up) with the language to say it in: that of
+    ``text``, else ``otherwise``, else English; a greeting in the language it was said in."""
+    if isinstance(answer, ChatAnswer):
+        return Reply(answer, language_or_english(answer.language))
+    marked = marked_language_of_text(text)
+    return Reply(answer, marked or language_or_english(otherwise))
