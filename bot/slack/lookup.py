@@ -12,9 +12,11 @@ from typing import Final
 
 from slack_sdk.models.blocks import ActionsBlock, ContextBlock, MarkdownTextObject, SectionBlock
 
-from bot.answers import Message, answer_question, render
+from bot.answers import Message, render, reply_to
+from bot.answers.locale import Phrase, localise
 from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import entry_button
+from bot.answers.reply import language_of_text
 from bot.knowledge import Centre, EntryRef, KnowledgeBase, ResearchField
 from bot.knowledge.text import normalize
 
@@ -24,6 +26,8 @@ _LONGEST_NAME_WORDS: Final = 6
 _MOST_MENTIONS: Final = 10
 _SCANNED_CHARACTERS: Final = 4_000
 _EMPTY: Final = "That message has no text I can look up."
+_MENTIONS: Final = Phrase("That message mentions {names}.")
+_ONLY_YOU: Final = Phrase("Only you can see this. Open one to read its card.")
 
 
 def mentioned_entries(kb: KnowledgeBase, text: str) -> list[EntryRef]:
@@ -56,16 +60,17 @@ def lookup_reply(kb: KnowledgeBase, text: str) -> Message:
         return Message(text=_EMPTY, blocks=(SectionBlock(text=_EMPTY).to_dict(),))
     refs = mentioned_entries(kb, text)
     if not refs:
-        return render(answer_question(kb, text))
+        reply = reply_to(kb, text)
+        return render(reply.answer, locale=reply.language)
+    language = language_of_text(text)  # the message's own language
     names = ", ".join(f"*{escape(kb.name_of(ref))}*" for ref in refs)
-    heading = f"That message mentions {names}."
+    heading = localise(_MENTIONS.format(names=names), language)
     buttons = [b for b in (entry_button(_entry_of(kb, ref)) for ref in refs) if b is not None]
     blocks = [
         SectionBlock(text=MarkdownTextObject(text=truncate(heading, 3000))).to_dict(),
         ActionsBlock(block_id="lookup", elements=buttons[:_MOST_MENTIONS]).to_dict(),
-        ContextBlock(
-            elements=[MarkdownTextObject(text="Only you can see this. Open one to read its card.")]
-        ).to_dict(),
+        ContextBlock(elements=[MarkdownTextObject(text=localise(_ONLY_YOU, language))]).to_dict(),
     ]
-    plain = "That message mentions " + ", ".join(kb.name_of(ref) for ref in refs) + "."
+    plain_names = ", ".join(kb.name_of(ref) for ref in refs)
+    plain = localise(_MENTIONS.format(names=plain_names), language)
     return Message(text=plain, blocks=tuple(blocks))

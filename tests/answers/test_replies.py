@@ -6,6 +6,7 @@ import pytest
 
 from bot.answers import answer_question, render, reply_to
 from bot.knowledge import KnowledgeBase
+from bot.slack.lookup import lookup_reply
 from bot.slack.replies import command_reply, conversation_reply, shared_reply
 
 
@@ -91,3 +92,12 @@ def test_a_greeting_in_a_dm_is_introduced_in_its_language(
     message = conversation_reply(kb, greeting)
     assert message.text.startswith(opening)
     assert "Ask about" not in str(message.blocks)
+
+
+def test_the_message_shortcut_speaks_the_language_of_the_message(kb: KnowledgeBase) -> None:
+    danish = lookup_reply(kb, "Jeg læste om LUDC og Rigshospitalet i går")
+    swedish = lookup_reply(kb, "Jag läste om LUDC och Rigshospitalet igår")
+    english = lookup_reply(kb, "I read about LUDC and Rigshospitalet yesterday")
+    assert danish.text.startswith("Beskeden nævner")
+    assert swedish.text.startswith("Meddelandet nämner")
+    assert english.text.startswith("That message mentions")

@@ -43,6 +43,7 @@ MESSAGE_MODULES: Final = (
     "bot.answers.tables",
     "bot.answers.feedback_blocks",
     "bot.slack.replies",
+    "bot.slack.lookup",
 )
 """Every module whose constants hold phrases the bot says."""
 TEMPLATE: Final = CATALOGS / "messages.pot"
