@@ -180,6 +180,11 @@ def asked_words(kb: KnowledgeBase, question: Question, *, about_entry: bool) -> 
         alternatives = _alternatives(word) & vocabulary
         if alternatives:
             asked[key] = AskedWord(word, alternatives)
+        elif question.language == "en" and len(word) > 3 and not word.isdigit():
+            # an English word nothing in the knowledge base uses ("curling"): asked, and
+            # covered by nothing (a Danish or Swedish one is more likely a word the English
+            # statements say otherwise, so those are left out)
+            asked[key] = AskedWord(word, frozenset())
     return asked
 
 
