@@ -251,8 +251,9 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
         statement = grounded_statement(kb, question, asked, about=others)
         if statement is not None:
             return statement_answer(kb, question, statement)
-        if len(asked) == 1 and isinstance(answer, DirectAnswer) and answer.known:
-            return answer  # one word nothing says (a "physically", a "bag"): not a new question
+        (only,) = asked.values() if len(asked) == 1 else (None,)
+        if only is not None and only.stems and isinstance(answer, DirectAnswer) and answer.known:
+            return answer  # one known word nothing here says (a "physically"): not a new question
         if question.intent in {Intent.LOOKUP, Intent.ABOUT}:
             if _entry_mentions(kb, subject, asked):
                 return answer

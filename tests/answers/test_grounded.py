@@ -76,10 +76,13 @@ def test_one_shared_word_does_not_take_over_a_question(kb: KnowledgeBase, questi
     assert outcome(answer_question(kb, question)).kind == "declined"
 
 
+@pytest.mark.parametrize(
+    "question", ["when did CBMR win the world cup of curling?", "when did CBMR go curling?"]
+)
 def test_a_question_the_entry_cannot_settle_says_so_instead_of_answering_another(
-    kb: KnowledgeBase,
+    kb: KnowledgeBase, question: str
 ) -> None:
-    answer = answer_question(kb, "when did CBMR win the world cup of curling?")
+    answer = answer_question(kb, question)
     assert outcome(answer).kind == "declined"
     assert "founded" not in render(answer).text
 
