@@ -180,12 +180,29 @@ def asked_words(kb: KnowledgeBase, question: Question, *, about_entry: bool) -> 
         alternatives = _alternatives(word) & vocabulary
         if alternatives:
             asked[key] = AskedWord(word, alternatives)
-        elif question.language == "en" and len(word) > 3 and not word.isdigit():
+        elif question.language == "en" and _names_a_thing(word):
             # an English word nothing in the knowledge base uses ("curling"): asked, and
             # covered by nothing (a Danish or Swedish one is more likely a word the English
             # statements say otherwise, so those are left out)
             asked[key] = AskedWord(word, frozenset())
     return asked
+
+
+def _names_a_thing(word: str) -> bool:
+    """An English word that could name what is asked about (``curling``), not one that only
+    colours the question (``actually``, ``nowadays``, ``physically``)."""
+    return (
+        len(word) > 3
+        and not word.isdigit()
+        and not word.endswith("ly")
+        and word
+        not in {
+            "nowadays",
+            "anyway",
+            "anyways",
+            "basically",
+        }
+    )
 
 
 def _names_it(word: str, names: set[str]) -> bool:
