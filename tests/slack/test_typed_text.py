@@ -134,22 +134,29 @@ def test_a_lone_surrogate_costs_neither_the_answer_nor_the_question_log(
     assert asked <= {q.text for q in found.unanswered}
 
 
-def test_a_suggestion_with_a_nul_is_stored_and_posted_clean(
-    web: WebProcess, stand_in: SlackStandIn, db_url: str
-) -> None:
-    declined = slash(web, stand_in, "who studies comets on mars?")
-    suggest = element(declined["blocks"], "suggest_addition")
+def open_modal(
+    web: WebProcess, stand_in: SlackStandIn, reply: dict[str, Any], action: str, response: str
+) -> dict[str, Any]:
+    """Press the feedback button ``action`` of an ephemeral ``reply``; the modal it opens."""
+    button = element(reply["blocks"], action)
     body = block_actions_body(
-        suggest["action_id"],
-        suggest["value"],
+        button["action_id"],
+        button["value"],
         channel_id="C123",
         container={"type": "message", "channel_id": "C123", "is_ephemeral": True},
-        response_url=stand_in.response_url("suggest"),
+        response_url=stand_in.response_url(response),
         block_id="feedback",
     )
     assert post_signed(web.events_url, body, secret=SIGNING_SECRET)[0] == 200
     (opened,) = stand_in.wait_for("views.open")
-    modal = opened.json_field("view")
+    return dict(opened.json_field("view"))
+
+
+def test_a_suggestion_with_a_nul_is_stored_and_posted_clean(
+    web: WebProcess, stand_in: SlackStandIn, db_url: str
+) -> None:
+    declined = slash(web, stand_in, "who studies comets on mars?")
+    modal = open_modal(web, stand_in, declined, "suggest_addition", "suggest")
     typed = {
         "suggest_what": "Comet\x00 research\x1b[2J in Lund",
         "suggest_url": "https://www.lu.se/comets",
@@ -177,18 +184,7 @@ def test_what_was_missing_with_a_nul_is_kept_clean(
     web: WebProcess, stand_in: SlackStandIn, db_url: str
 ) -> None:
     answer = slash(web, stand_in, "epilepsy")
-    not_helpful = element(answer["blocks"], "feedback_not_helpful")
-    body = block_actions_body(
-        not_helpful["action_id"],
-        not_helpful["value"],
-        channel_id="C123",
-        container={"type": "message", "channel_id": "C123", "is_ephemeral": True},
-        response_url=stand_in.response_url("vote"),
-        block_id="feedback",
-    )
-    assert post_signed(web.events_url, body, secret=SIGNING_SECRET)[0] == 200
-    (opened,) = stand_in.wait_for("views.open")
-    modal = opened.json_field("view")
+    modal = open_modal(web, stand_in, answer, "feedback_not_helpful", "vote")
     stand_in.wait_for("response:vote")  # the vote is stored: the note has something to join
     typed = {"missing": "the\x00 newest\x9b centres\u202e"}
     submission = form(submitted_view(modal, typed_state(modal, typed)))

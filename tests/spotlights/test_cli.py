@@ -7,6 +7,8 @@ import io
 import json
 import subprocess
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
@@ -128,25 +130,35 @@ def test_the_clock_triggers_delivery_at_once_and_stops_when_told(
     local = (now - timedelta(minutes=1)).astimezone(Schedule(0, time(0), "Europe/Copenhagen").zone)
     schedule = Schedule(local.weekday(), time(local.hour, local.minute), "Europe/Copenhagen")
     subscribe_channels(database, ["C1"], now=now - timedelta(hours=1), schedule=schedule)
+    with running_clock(database_url, database, kb, slack_stand_in) as (clock, _):
+        slack_stand_in.wait_for("chat.postMessage", timeout=10)
+    assert not clock.is_alive()
+    assert posted_channels(slack_stand_in) == ["C1"]
+
+
+@contextmanager
+def running_clock(
+    database_url: str, database: Database, kb: KnowledgeBase, stand_in: SlackStandIn
+) -> Iterator[tuple[threading.Thread, threading.Event]]:
+    """The clock process's loop in a thread, posting through ``stand_in``; stopped and joined
+    (within 10 s) on leaving."""
     stop = threading.Event()
     clock = threading.Thread(
         target=run_clock,
-        args=(_settings(database_url, slack_stand_in),),
+        args=(_settings(database_url, stand_in),),
         kwargs={
             "kb": kb,
             "database": database,
-            "poster_factory": lambda: make_poster(slack_stand_in),
+            "poster_factory": lambda: make_poster(stand_in),
             "stop_event": stop,
         },
     )
     clock.start()
     try:
-        slack_stand_in.wait_for("chat.postMessage", timeout=10)
+        yield clock, stop
     finally:
         stop.set()
         clock.join(timeout=10)
-    assert not clock.is_alive()
-    assert posted_channels(slack_stand_in) == ["C1"]
 
 
 def _states(database: Database) -> int:
@@ -165,26 +177,11 @@ def test_the_clocks_daily_job_deletes_expired_install_states(
         for number in range(30):  # issued 20 minutes ago, expired 10 minutes ago
             issue_state(session, state=f"old-{number}", expires=now - lifetime, now=issued)
     assert _states(database) == 31
-    stop = threading.Event()
-    clock = threading.Thread(
-        target=run_clock,
-        args=(_settings(database_url, slack_stand_in),),
-        kwargs={
-            "kb": kb,
-            "database": database,
-            "poster_factory": lambda: make_poster(slack_stand_in),
-            "stop_event": stop,
-        },
-    )
-    clock.start()
-    try:
+    with running_clock(database_url, database, kb, slack_stand_in) as (clock, stop):
         for _ in range(100):  # the daily job also runs once at start: wait up to 10 s
             if _states(database) == 1:
                 break
             stop.wait(0.1)
-    finally:
-        stop.set()
-        clock.join(timeout=10)
     assert not clock.is_alive()
     assert _states(database) == 1
     with database.sessions() as session:

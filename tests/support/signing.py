@@ -219,22 +219,9 @@ def message_im_event(
     thread_ts: str | None = None,
 ) -> dict[str, Any]:
     """A ``message`` event in the bot's DM (``channel_type: im``), as ``message.im`` delivers."""
-    ts = ts or _ts()
-    event: dict[str, Any] = {
-        "type": "message",
-        "client_msg_id": str(uuid.uuid4()),
-        "text": text,
-        "user": user,
-        "ts": ts,
-        "blocks": _rich_text_blocks(text),
-        "team": team,
-        "channel": channel,
-        "event_ts": ts,
-        "channel_type": "im",
-    }
-    if thread_ts is not None:
-        event["thread_ts"] = thread_ts
-    return event
+    return channel_message_event(
+        text, channel=channel, thread_ts=thread_ts, user=user, ts=ts, team=team, channel_type="im"
+    )
 
 
 def channel_message_event(
