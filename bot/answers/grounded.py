@@ -35,7 +35,7 @@ from bot.answers.vocabulary import (
 )
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.knowledge.statement_index import StatementHit
-from bot.knowledge.statements import KnownStatement, content_stems
+from bot.knowledge.statements import FactKind, KnownStatement, content_stems
 from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize
 
@@ -48,6 +48,7 @@ __all__ = [
     "grounded_statement",
     "not_recorded",
     "statement_answer",
+    "wanted_kinds",
 ]
 
 _WANTED_KIND: dict[str, str] = {
@@ -131,10 +132,22 @@ def _without_cues(words: list[str]) -> list[str]:
 @dataclass(frozen=True)
 class AskedWord:
     """A word the question asks about: as typed, and the stems that would cover it (its own,
-    and for a Danish, Swedish or everyday word the knowledge base's English for it)."""
+    and for a Danish, Swedish or everyday word the knowledge base's English for it).
+
+    Another entry the question names beside its subject is asked about too ("when did NNF set
+    up *BII*?"): a statement about that entry covers it, and a template's answer only when it
+    names it."""
 
     typed: str
     stems: frozenset[str]
+    entity: EntryRef | None = None
+    names: frozenset[str] = frozenset()
+    """The entity's spellings, normalised."""
+
+    def said_by(self, statement: KnownStatement) -> bool:
+        if self.entity is not None:
+            return self.entity in statement.about
+        return bool(self.stems & statement.stems)
 
 
 Asked = dict[str, AskedWord]
@@ -142,10 +155,13 @@ Asked = dict[str, AskedWord]
 
 
 def _alternatives(word: str) -> frozenset[str]:
-    """``penge`` → the stems of ``dkk eur sek funding grant``; ``researchers`` → ``research``."""
+    """``penge`` → the stems of ``dkk eur sek funding grant``; ``researchers`` → ``research``;
+    ``bgis`` (typed ``BGI's``) → ``bgi`` too."""
     key = stem(word)
     target = CONCEPTS.get(word) or SYNONYMS.get(word)
     extra = {stem(w) for w in target.split()} if target else set()
+    if len(word) > 3 and word.endswith("s"):
+        extra.add(stem(word[:-1]))  # a possessive or a plural the stemmer keeps
     return frozenset({key, *extra})
 
 
@@ -163,10 +179,18 @@ def asked_words(kb: KnowledgeBase, question: Question, *, about_entry: bool) -> 
     glue = _glue_stems()
     names: set[str] = set()
     subject = question.subject
+    asked: Asked = {}
     if about_entry and subject is not None:
         for spelling in spellings(entry_of(kb, subject)):
             names.update(normalize(spelling).split())
-    asked: Asked = {}
+        for ref in question.entities:
+            if ref == subject or ref.kind != "centre" or _locates(kb, subject, ref):
+                continue
+            spelt = frozenset(normalize(spelling) for spelling in spellings(entry_of(kb, ref)))
+            for spelling in spelt:
+                names.update(spelling.split())
+            typed = kb.centres[ref.id].short_name or kb.centres[ref.id].name
+            asked[f"@{ref.id}"] = AskedWord(typed, frozenset(), entity=ref, names=spelt)
     for word in _without_cues(normalize(question.raw).split()):
         key = stem(word)
         if len(word) < 2 or key in asked or word in COUNTRIES:
@@ -186,6 +210,18 @@ def asked_words(kb: KnowledgeBase, question: Question, *, about_entry: bool) -> 
             # statements say otherwise, so those are left out)
             asked[key] = AskedWord(word, frozenset())
     return asked
+
+
+_LOCATING = frozenset({"summary", "field:host", "field:part_of", "field:owner", "field:place"})
+
+
+def _locates(kb: KnowledgeBase, subject: EntryRef, other: EntryRef) -> bool:
+    """``other`` only says which ``subject`` is meant ("the Phase 1 Unit *at Rigshospitalet*"):
+    the subject's own card names it as host, parent, owner or in its summary."""
+    return any(
+        statement.ref == subject and statement.origin in _LOCATING and other in statement.about
+        for statement in kb.statements.about(subject)
+    )
 
 
 def _names_a_thing(word: str) -> bool:
@@ -229,37 +265,104 @@ def explained_words(kb: KnowledgeBase, question: Question) -> frozenset[str]:
 
 
 def covers(text: str, asked: Asked) -> bool:
-    """Whether ``text`` says every asked word (in one of its forms)."""
+    """Whether ``text`` says every asked word (in one of its forms) and names every asked
+    entry."""
     said = set(content_stems(text))
-    return all(word.stems & said for word in asked.values())
+    spaced = f" {normalize(text)} "
+    return all(
+        any(f" {name} " in spaced for name in word.names)
+        if word.entity is not None
+        else bool(word.stems & said)
+        for word in asked.values()
+    )
 
 
 def _covered(statement: KnownStatement, asked: Asked) -> frozenset[str]:
     """The asked words (their keys) that ``statement`` says."""
-    return frozenset(key for key, word in asked.items() if word.stems & statement.stems)
+    return frozenset(key for key, word in asked.items() if word.said_by(statement))
 
 
-def _kind_bonus(statement: KnownStatement, question: Question) -> float:
-    wanted = _WANTED_KIND.get(question.intent.value)
-    return 1.0 if wanted is not None and wanted in statement.kinds else 0.0
+def _weight(kb: KnowledgeBase, word: AskedWord) -> float:
+    """How much an asked word counts: a rare word more than a common one ("BGI" more than
+    "name"); an entry, or a word nothing says, as much as the rarest."""
+    if word.entity is not None or not word.stems:
+        return kb.statements.top_weight
+    return max(kb.statements.weight(key) for key in word.stems)
+
+
+def _share(kb: KnowledgeBase, covered: frozenset[str], asked: Asked) -> float:
+    """The part of what was asked that ``covered`` says, each word by its weight."""
+    total = sum(_weight(kb, word) for word in asked.values())
+    said = sum(_weight(kb, asked[key]) for key in covered)
+    return said / total if total else 0.0
+
+
+_KIND_CUES: tuple[tuple[FactKind, tuple[str, ...]], ...] = (
+    ("number", ("how many", "how much", "hvor mange", "hvor meget", "hur manga", "hur mycket")),
+    ("year", ("when", "what year", "which year", "since", "hvornar", "hvilket ar", "nar")),
+    ("year", ("vilket ar", "siden", "sedan")),
+    ("person", ("who", "whom", "hvem", "vem")),
+    ("place", ("where", "hvor", "var ligger", "vart", "varifran")),
+)
+"""Question words and the kind of fact each asks for, in English, Danish and Swedish."""
+
+
+def wanted_kinds(question: Question) -> frozenset[FactKind]:
+    """Every kind of fact the question asks for: "who is BRIC's director, and since when?"
+    wants a person and a year."""
+    text = f" {normalize(question.raw)} "
+    kinds: set[FactKind] = set()
+    intent_kind = _WANTED_KIND.get(question.intent.value)
+    if intent_kind is not None:
+        kinds.add(intent_kind)
+    for kind, cues in _KIND_CUES:
+        for cue in cues:
+            if f" {cue} " in text:
+                kinds.add(kind)
+                text = text.replace(f" {cue} ", " ")  # "hvor mange" is not also "hvor"
+    return frozenset(kinds)
 
 
 def _rank(
-    hits: Sequence[StatementHit], question: Question, asked: Asked
+    kb: KnowledgeBase, hits: Sequence[StatementHit], question: Question, asked: Asked
 ) -> list[tuple[frozenset[str], StatementHit]]:
-    """Hits with the asked words each covers: most covered first, then the kind of fact asked
-    for, then prose before structured fields, then BM25 relevance."""
+    """Hits with the asked words each covers: most covered (by weight) first, then the kinds
+    of fact asked for, then the entry asked about's own record, then prose before structured
+    fields, then relevance."""
+    wanted = wanted_kinds(question)
+    entities = frozenset(question.entities)
     scored = [(_covered(hit.statement, asked), hit) for hit in hits]
     return sorted(
         scored,
         key=lambda pair: (
             len(pair[0]),
-            _kind_bonus(pair[1].statement, question),
+            len(wanted & pair[1].statement.kinds),
+            round(_share(kb, pair[0], asked), 6),
+            pair[1].statement.ref in entities,
             not pair[1].statement.structured,
             pair[1].relevance,
         ),
         reverse=True,
     )
+
+
+def _about_hits(kb: KnowledgeBase, about: Sequence[EntryRef], asked: Asked) -> list[StatementHit]:
+    """Every statement about the named entries, scored by the rarity of the stems it shares
+    with the question (a handful of set operations: no index needed for a few dozen)."""
+    searched = frozenset(key for word in asked.values() for key in word.stems)
+    seen: set[int] = set()
+    hits: list[StatementHit] = []
+    for ref in about:
+        for statement in kb.statements.about(ref):
+            if statement.id in seen:
+                continue
+            seen.add(statement.id)
+            shared = statement.stems & searched
+            relevance = sum(kb.statements.weight(key) for key in shared) / (
+                1 + 0.02 * len(statement.stems)
+            )
+            hits.append(StatementHit(statement, relevance, shared))
+    return hits
 
 
 def grounded_statement(
@@ -276,14 +379,17 @@ def grounded_statement(
     the kind of fact asked for (a year for *when* …)."""
     if not asked:
         return None
-    searched = [alternative for word in asked.values() for alternative in word.stems]
-    hits = kb.statements.search(searched, about=about, limit=40)
-    if not hits:
-        return None
-    ranked = _rank(hits, question, asked)
     if about:
+        ranked = _rank(kb, _about_hits(kb, about, asked), question, asked)
+        if not ranked:
+            return None
         covered, best = ranked[0]
         return best.statement if len(covered) >= max(1, math.ceil(len(asked) / 2)) else None
+    searched = [alternative for word in asked.values() for alternative in word.stems]
+    hits = kb.statements.search(searched, limit=40)
+    if not hits:
+        return None
+    ranked = _rank(kb, hits, question, asked)
     unexplained = frozenset(asked) - explained
     if not unexplained:
         return None

@@ -286,10 +286,8 @@ def _covered(answer: Answer, asked: Asked) -> bool:
 
 def _entry_mentions(kb: KnowledgeBase, ref: EntryRef, asked: Asked) -> bool:
     """Every asked word appears somewhere in what the knowledge base says about ``ref``."""
-    said: set[str] = set()
-    for statement in kb.statements.about(ref):
-        said |= statement.stems
-    return all(word.stems & said for word in asked.values())
+    statements = kb.statements.about(ref)
+    return all(any(word.said_by(s) for s in statements) for word in asked.values())
 
 
 def _templated(kb: KnowledgeBase, question: Question) -> Answer:

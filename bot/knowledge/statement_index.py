@@ -64,6 +64,15 @@ class StatementIndex:
         )
         self._db.commit()
 
+    @property
+    def top_weight(self) -> float:
+        """The weight of the rarest stem: what a word no statement says weighs when asked."""
+        return max(self._idf.values(), default=1.0)
+
+    def weight(self, stem_: str) -> float:
+        """How much saying ``stem_`` tells: its rarity across the statements (BM25's IDF)."""
+        return self._idf.get(stem_, self.top_weight)
+
     def about(self, ref: EntryRef) -> tuple[KnownStatement, ...]:
         """Every statement about ``ref`` (its own, and others' that name it)."""
         return tuple(self._by_entry.get(ref, ()))
@@ -96,24 +105,3 @@ class StatementIndex:
             if len(hits) >= limit:
                 break
         return hits
-
-    def _search_about(
-        self, wanted: list[str], about: tuple[EntryRef, ...], limit: int
-    ) -> list[StatementHit]:
-        """The few statements about named entries, scored here: each shared stem weighs its
-        rarity across the knowledge base (the IDF part of BM25), shorter statements first among
-        equals. A handful of set intersections beats a round trip through SQLite."""
-        stem_set = frozenset(wanted)
-        seen: set[int] = set()
-        scored: list[tuple[float, int, KnownStatement, frozenset[str]]] = []
-        for ref in about:
-            for statement in self._by_entry.get(ref, ()):
-                if statement.id in seen:
-                    continue
-                seen.add(statement.id)
-                shared = statement.stems & stem_set
-                if shared:
-                    weight = sum(self._idf.get(s, 0.0) for s in shared)
-                    scored.append((weight, -len(statement.stems), statement, shared))
-        scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-        return [StatementHit(st, weight, shared) for weight, _, st, shared in scored[:limit]]

@@ -101,9 +101,11 @@ def build_statements(kb: KnowledgeBase) -> tuple[KnownStatement, ...]:
     """Every statement of ``kb``: each entry's prose, then its structured fields as sentences."""
     places = _place_words(kb)
     names = _name_words(kb)
+    mentions = _Mentions.of(kb)
     built: list[KnownStatement] = []
-    for ref, text, source, year, origin, about in _raw_statements(kb):
+    for ref, text, source, year, origin, named in _raw_statements(kb):
         kinds = _kinds_of(text, places, names)
+        about = (*named, *mentions.in_text(text))
         built.append(
             KnownStatement(
                 id=len(built),
@@ -112,12 +114,66 @@ def build_statements(kb: KnowledgeBase) -> tuple[KnownStatement, ...]:
                 source=source,
                 year=year,
                 origin=origin,
-                about=(ref, *(a for a in about if a != ref)),
+                about=(ref, *dict.fromkeys(a for a in about if a != ref)),
                 stems=frozenset(content_stems(f"{text} {_ORIGIN_WORDS.get(origin, '')}")),
                 kinds=kinds,
             )
         )
     return tuple(built)
+
+
+@dataclass(frozen=True)
+class _Mentions:
+    """The centres a sentence names by a name, a short name or an alias, so a statement in
+    one entry's record is also found as being about the others it names ("It established the
+    BioInnovation Institute in 2017" is about BII too).
+
+    Names of several words are matched as phrases; a one-word name only as written with a
+    capital (``Ideon``, ``BII``), so an ordinary word never makes a sentence about an entry."""
+
+    phrases: dict[str, EntryRef]
+    words: dict[str, EntryRef]
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> _Mentions:
+        phrases: dict[str, EntryRef] = {}
+        words: dict[str, EntryRef] = {}
+        taken: dict[str, EntryRef | None] = {}
+        for centre in kb.centres.values():
+            ref = EntryRef("centre", centre.id)
+            for spelling in (centre.name, centre.short_name, *centre.aliases):
+                if not spelling:
+                    continue
+                key = normalize(spelling)
+                if len(key) < 3:
+                    continue
+                previous = taken.get(key, ref)
+                taken[key] = ref if previous == ref else None  # a shared spelling names neither
+        for key, named in taken.items():
+            if named is None:
+                continue
+            if " " in key:
+                phrases[key] = named
+            else:
+                words[key] = named
+        alternatives = "|".join(re.escape(key) for key in sorted(phrases, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])") if phrases else None
+        return cls(phrases=phrases, words=words, pattern=pattern)
+
+    def in_text(self, text: str) -> tuple[EntryRef, ...]:
+        found: dict[EntryRef, None] = {}
+        rest = normalize(text)
+        if self.pattern is not None:
+            for match in self.pattern.finditer(rest):
+                found[self.phrases[match.group(0)]] = None
+            rest = self.pattern.sub(" ", rest)  # "Lundbeck Foundation" is not also "Lundbeck"
+        capitalised = {normalize(word) for word in re.findall(r"\b[A-ZÆØÅÄÖ][\w.'’]*", text)}
+        for word in rest.split():
+            ref = self.words.get(word)
+            if ref is not None and word in capitalised:
+                found[ref] = None
+        return tuple(found)
 
 
 _Raw = tuple[EntryRef, str, str | None, str | None, str, tuple[EntryRef, ...]]
