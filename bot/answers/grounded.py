@@ -212,12 +212,13 @@ def asked_words(kb: KnowledgeBase, question: Question, *, about_entry: bool) -> 
     return asked
 
 
-_LOCATING = frozenset({"summary", "field:host", "field:part_of", "field:owner", "field:place"})
+_LOCATING = frozenset({"summary", "field:host", "field:part_of", "field:place"})
 
 
 def _locates(kb: KnowledgeBase, subject: EntryRef, other: EntryRef) -> bool:
     """``other`` only says which ``subject`` is meant ("the Phase 1 Unit *at Rigshospitalet*"):
-    the subject's own card names it as host, parent, owner or in its summary."""
+    the subject's own card names it as host or parent or in its summary. (An owner named in a
+    question is asked about: "how much of H. Lundbeck does the Lundbeck Foundation own?")"""
     return any(
         statement.ref == subject and statement.origin in _LOCATING and other in statement.about
         for statement in kb.statements.about(subject)
@@ -346,10 +347,15 @@ def _rank(
     )
 
 
-def _about_hits(kb: KnowledgeBase, about: Sequence[EntryRef], asked: Asked) -> list[StatementHit]:
+def _about_hits(
+    kb: KnowledgeBase, about: Sequence[EntryRef], asked: Asked, question: Question
+) -> list[StatementHit]:
     """Every statement about the named entries, scored by the rarity of the stems it shares
-    with the question (a handful of set operations: no index needed for a few dozen)."""
-    searched = frozenset(key for word in asked.values() for key in word.stems)
+    with the question, its question words included ("own" in "how much … own?"): a handful of
+    set operations, no index needed for a few dozen."""
+    searched = frozenset(key for word in asked.values() for key in word.stems) | frozenset(
+        content_stems(question.raw)
+    )
     seen: set[int] = set()
     hits: list[StatementHit] = []
     for ref in about:
@@ -380,7 +386,7 @@ def grounded_statement(
     if not asked:
         return None
     if about:
-        ranked = _rank(kb, _about_hits(kb, about, asked), question, asked)
+        ranked = _rank(kb, _about_hits(kb, about, asked, question), question, asked)
         if not ranked:
             return None
         covered, best = ranked[0]

@@ -122,6 +122,9 @@ def build_statements(kb: KnowledgeBase) -> tuple[KnownStatement, ...]:
     return tuple(built)
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+
 @dataclass(frozen=True)
 class _Mentions:
     """The centres a sentence names by a name, a short name or an alias, so a statement in
@@ -163,6 +166,7 @@ class _Mentions:
 
     def in_text(self, text: str) -> tuple[EntryRef, ...]:
         found: dict[EntryRef, None] = {}
+        text = _POSSESSIVE.sub("", text)  # "Lund University's" names Lund University
         rest = normalize(text)
         if self.pattern is not None:
             for match in self.pattern.finditer(rest):

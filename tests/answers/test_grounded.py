@@ -135,3 +135,65 @@ def test_centres_in_copenhagen_include_its_suburbs_and_no_university_or_company(
     assert "steno-diabetes-center-copenhagen" in listed  # in Herlev since 2021
     kinds = {kb.centres[i].kind.value for i in listed}
     assert not kinds & {"university", "company", "funder", "organisation"}
+
+
+def test_a_sentence_is_about_every_entry_it_names(kb: KnowledgeBase) -> None:
+    """A sentence in one record that names another entry is found as being about it too."""
+    names = {
+        EntryRef("centre", centre.id): centre.name
+        for centre in kb.centres.values()
+        if " " in centre.name
+    }
+    every_spelling = [
+        spelling
+        for centre in kb.centres.values()
+        for spelling in (centre.name, centre.short_name, *centre.aliases)
+        if spelling
+    ]
+    checked = 0
+    for statement in kb.statements.statements:
+        text = statement.text.replace("'s ", " ").replace("’s ", " ")  # Lund University's
+        said = [spelling for spelling in every_spelling if spelling in text]
+        for ref, name in names.items():
+            # "Lund University" inside "Lund University Diabetes Centre" names the centre
+            inside_another = any(name in other and name != other for other in said)
+            if ref != statement.ref and name in said and not inside_another:
+                assert ref in statement.about, (statement.text, ref)
+                checked += 1
+    assert checked > 50
+
+
+def test_an_ordinary_word_does_not_make_a_sentence_about_an_entry(kb: KnowledgeBase) -> None:
+    """One-word names count only as written with a capital: "create" is not CREATE Health."""
+    create_health = EntryRef("centre", "create-health")
+    for statement in kb.statements.statements:
+        if " create " in f" {statement.text} " and "CREATE" not in statement.text:
+            assert create_health not in statement.about[1:], statement.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("when did the Novo Nordisk Foundation set up the BioInnovation Institute?", "2017"),
+        ("how much of H. Lundbeck does the Lundbeck Foundation own?", "70%"),
+    ],
+)
+def test_a_question_about_two_entries_is_answered_with_what_links_them(
+    kb: KnowledgeBase, question: str, fact: str
+) -> None:
+    """The second entry is part of the question: a template about the first alone (its own
+    founding year, its staff) does not answer it."""
+    answer = answer_question(kb, question)
+    assert isinstance(answer, DirectAnswer)
+    assert answer.known
+    assert fact in answer.lead.text
+
+
+def test_the_entry_a_question_places_its_subject_in_is_not_asked_about(
+    kb: KnowledgeBase,
+) -> None:
+    """ "The Phase 1 Unit at Rigshospitalet" only says which unit: its own summary answers."""
+    answer = answer_question(kb, "what does the Phase 1 Unit at Rigshospitalet do?")
+    assert isinstance(answer, DirectAnswer)
+    assert outcome(answer).subjects[0] == EntryRef("centre", "rigshospitalet-phase-1-unit")
+    assert "trials" in render(answer).text
