@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from bot.answers import phrases
 from bot.answers.facts import direct_answer, entry_of, name_of, spellings
+from bot.answers.glossary import glossary
 from bot.answers.kinds import DirectAnswer, Fact
 from bot.answers.understand import Intent, Question
 from bot.answers.vocabulary import (
@@ -154,12 +155,40 @@ Asked = dict[str, AskedWord]
 """The asked words by their stem, in the question's order."""
 
 
-def _alternatives(word: str) -> frozenset[str]:
+_TRANSLATED = frozenset({"da", "sv"})
+"""Questions whose words are also looked up in the glossary (an English "fire" is no "four")."""
+
+
+def _glossary_phrases(words: list[str]) -> list[str]:
+    """``words`` with the glossary's several-word forms joined into one (``lagt sammen``)."""
+    phrases = glossary().phrases
+    longest = max((len(phrase) for phrase in phrases), default=1)
+    joined: list[str] = []
+    position = 0
+    while position < len(words):
+        for size in range(min(longest, len(words) - position), 1, -1):
+            candidate = tuple(words[position : position + size])
+            if candidate in phrases:
+                joined.append(" ".join(candidate))
+                position += size
+                break
+        else:
+            joined.append(words[position])
+            position += 1
+    return joined
+
+
+def _alternatives(word: str, *, translating: bool = False) -> frozenset[str]:
     """``penge`` → the stems of ``dkk eur sek funding grant``; ``researchers`` → ``research``;
-    ``bgis`` (typed ``BGI's``) → ``bgi`` too."""
+    ``bgis`` (typed ``BGI's``) → ``bgi`` too; with ``translating``, a Danish or Swedish word's
+    English (``grundlagt`` → ``founded established``)."""
     key = stem(word)
     target = CONCEPTS.get(word) or SYNONYMS.get(word)
     extra = {stem(w) for w in target.split()} if target else set()
+    if translating:
+        lexicon = glossary()
+        english = lexicon.phrases.get(tuple(word.split())) or lexicon.english(word)
+        extra.update(stem(part) for phrase in english for part in normalize(phrase).split())
     if len(word) > 3 and word.endswith("s"):
         extra.add(stem(word[:-1]))  # a possessive or a plural the stemmer keeps
     return frozenset({key, *extra})
@@ -191,7 +220,9 @@ def asked_words(kb: KnowledgeBase, question: Question, *, about_entry: bool) -> 
                 names.update(spelling.split())
             typed = kb.centres[ref.id].short_name or kb.centres[ref.id].name
             asked[f"@{ref.id}"] = AskedWord(typed, frozenset(), entity=ref, names=spelt)
-    for word in _without_cues(normalize(question.raw).split()):
+    translating = question.language in _TRANSLATED
+    words = _without_cues(normalize(question.raw).split())
+    for word in _glossary_phrases(words) if translating else words:
         key = stem(word)
         if len(word) < 2 or key in asked or word in COUNTRIES:
             continue
@@ -199,9 +230,11 @@ def asked_words(kb: KnowledgeBase, question: Question, *, about_entry: bool) -> 
             continue
         if names and _names_it(word, names):
             continue
-        if about_entry and question.intent is Intent.WHAT and word in _ACTIVITY:
-            continue
-        alternatives = _alternatives(word) & vocabulary
+        if word in _ACTIVITY and (
+            question.intent is Intent.LIST or (about_entry and question.intent is Intent.WHAT)
+        ):
+            continue  # "which centres *do* …", "what does X *make*": the list or summary says
+        alternatives = _alternatives(word, translating=translating) & vocabulary
         if alternatives:
             asked[key] = AskedWord(word, alternatives)
         elif question.language == "en" and _names_a_thing(word):
@@ -396,7 +429,9 @@ def grounded_statement(
     if not hits:
         return None
     ranked = _rank(kb, hits, question, asked)
-    unexplained = frozenset(asked) - explained
+    unexplained = frozenset(
+        key for key, word in asked.items() if key not in explained and not word.stems & explained
+    )
     if not unexplained:
         return None
     wanted = _WANTED_KIND.get(question.intent.value)
