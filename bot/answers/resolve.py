@@ -265,7 +265,15 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
             )
         return not_recorded(kb, question, subject, asked)
     if isinstance(answer, DirectAnswer) and answer.known:
-        return answer  # a template answered a question about a field or the cluster
+        # a template answered a question about a field or the cluster, unless the question
+        # names something the answer does not ("how many employees does *Tesla* have?")
+        named = _typed_names(kb, question, asked_words(kb, question, about_entry=False))
+        if not named or _covered(answer, named):
+            return answer
+        statement = grounded_statement(kb, question, named)
+        if statement is not None:
+            return statement_answer(kb, question, statement)
+        return NoMatchAnswer(typed=question.raw, suggestions=(), reason="not-in-kb")
     if question.reason in {"out-of-domain", "garbage"} or question.unknown:
         return answer  # the understanding found words the knowledge base has never seen
     asked = asked_words(kb, question, about_entry=False)
@@ -274,6 +282,16 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
     explained = explained_words(kb, question)
     statement = grounded_statement(kb, question, asked, explained=explained)
     return statement_answer(kb, question, statement) if statement is not None else answer
+
+
+def _typed_names(kb: KnowledgeBase, question: Question, asked: Asked) -> Asked:
+    """The asked words typed as names (a capital inside the sentence: ``Tesla``, ``BGI``) that
+    name no entry of the knowledge base (``Öresundsregionen`` is the cluster's own name)."""
+    capitalised = {
+        normalize(word) for word in re.findall(r"(?<=\s)[A-ZÆØÅÄÖ][\w'’-]*", question.raw)
+    }
+    capitalised -= {word for spelling in kb.index.spellings for word in spelling.split()}
+    return {key: word for key, word in asked.items() if word.typed in capitalised}
 
 
 def _covered(answer: Answer, asked: Asked) -> bool:

@@ -197,3 +197,15 @@ def test_the_entry_a_question_places_its_subject_in_is_not_asked_about(
     assert isinstance(answer, DirectAnswer)
     assert outcome(answer).subjects[0] == EntryRef("centre", "rigshospitalet-phase-1-unit")
     assert "trials" in render(answer).text
+
+
+@pytest.mark.parametrize(
+    "question", ["how many employees does Tesla have?", "how many people does Tesla employ?"]
+)
+def test_a_cluster_figure_does_not_answer_a_question_about_something_else_named(
+    kb: KnowledgeBase, question: str
+) -> None:
+    """ "Tesla" is a word the knowledge base uses (scanner strengths), not an entry: the
+    cluster's head-count is not the answer to a question about it."""
+    answer = answer_question(kb, question)
+    assert not (isinstance(answer, DirectAnswer) and answer.known), render(answer).text
