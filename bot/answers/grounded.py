@@ -49,6 +49,7 @@ __all__ = [
     "grounded_statement",
     "not_recorded",
     "statement_answer",
+    "two_part_statement",
     "wanted_kinds",
 ]
 
@@ -332,28 +333,32 @@ def _share(kb: KnowledgeBase, covered: frozenset[str], asked: Asked) -> float:
 
 
 _KIND_CUES: tuple[tuple[FactKind, tuple[str, ...]], ...] = (
-    ("number", ("how many", "how much", "hvor mange", "hvor meget", "hur manga", "hur mycket")),
-    ("year", ("when", "what year", "which year", "since", "hvornar", "hvilket ar", "nar")),
-    ("year", ("vilket ar", "siden", "sedan")),
+    ("number", ("how many", "how much", "how big", "how large", "how old", "how long")),
+    ("number", ("hvor mange", "hvor meget", "hvor stor", "hvor store", "hvor gammel")),
+    ("number", ("hur manga", "hur mycket", "hur stor", "hur stora", "hur gammal")),
+    ("year", ("when", "since when", "what year", "which year", "in what year")),
+    ("year", ("hvornar", "siden hvornar", "hvilket ar", "nar", "sedan nar", "vilket ar")),
     ("person", ("who", "whom", "hvem", "vem")),
     ("place", ("where", "hvor", "var ligger", "vart", "varifran")),
 )
 """Question words and the kind of fact each asks for, in English, Danish and Swedish."""
+_CLAUSE = re.compile(r"[,;:?]|\b(?:and|og|och|samt)\b")
 
 
 def wanted_kinds(question: Question) -> frozenset[FactKind]:
     """Every kind of fact the question asks for: "who is BRIC's director, and since when?"
-    wants a person and a year."""
-    text = f" {normalize(question.raw)} "
+    wants a person and a year. A question word counts where a clause starts, so "how many
+    worked there *when* it was sold" asks for a number only."""
     kinds: set[FactKind] = set()
     intent_kind = _WANTED_KIND.get(question.intent.value)
     if intent_kind is not None:
         kinds.add(intent_kind)
-    for kind, cues in _KIND_CUES:
-        for cue in cues:
-            if f" {cue} " in text:
+    for clause in _CLAUSE.split(question.raw.casefold()):
+        opening = f" {normalize(clause)} "
+        for kind, cues in sorted(_KIND_CUES, key=lambda pair: -max(map(len, pair[1]))):
+            if any(opening.startswith(f" {cue} ") for cue in cues):
                 kinds.add(kind)
-                text = text.replace(f" {cue} ", " ")  # "hvor mange" is not also "hvor"
+                break
     return frozenset(kinds)
 
 
@@ -441,6 +446,30 @@ def grounded_statement(
         if unexplained <= covered and (wanted is None or wanted in hit.statement.kinds):
             return hit.statement
     return None
+
+
+def two_part_statement(
+    kb: KnowledgeBase, question: Question, subject: EntryRef
+) -> KnownStatement | None:
+    """For a question that asks two kinds of fact ("who leads BII, and since when?"), the
+    subject's sentence that holds both and shares the most telling word with the question
+    (its question words count: "CEO", "director"); None for a one-part question."""
+    wanted = wanted_kinds(question)
+    if len(wanted) < 2:
+        return None
+    names = {
+        word for spelling in spellings(entry_of(kb, subject)) for word in content_stems(spelling)
+    }
+    said = frozenset(content_stems(question.raw)) - names - _glue_stems()
+    best: tuple[float, KnownStatement] | None = None
+    for statement in kb.statements.about(subject):
+        shared = statement.stems & said
+        if statement.ref != subject or not shared or not wanted <= statement.kinds:
+            continue
+        weight = sum(kb.statements.weight(key) for key in shared)
+        if best is None or weight > best[0]:
+            best = (weight, statement)
+    return best[1] if best is not None else None
 
 
 def statement_answer(

@@ -37,6 +37,7 @@ from bot.answers.grounded import (
     grounded_statement,
     not_recorded,
     statement_answer,
+    two_part_statement,
 )
 from bot.answers.kinds import SideBySideAnswer
 from bot.answers.lexicon import lexicon_for
@@ -243,10 +244,11 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
     subject = question.subject
     if subject is not None and subject.kind == "centre" and question.intent in _ABOUT_AN_ENTRY:
         asked = asked_words(kb, question, about_entry=True)
-        if not asked:
-            return answer
-        if question.intent is not Intent.WHAT and _covered(answer, asked):
-            return answer  # "what is X …" with more words asks for more than the summary
+        if not asked or (question.intent is not Intent.WHAT and _covered(answer, asked)):
+            # covered ("what is X …" with more words asks for more than the summary); but
+            # "who … and since when?" wants a sentence that says both
+            both = two_part_statement(kb, question, subject)
+            return statement_answer(kb, question, both) if both is not None else answer
         others = [ref for ref in question.entities if ref.kind == "centre"]
         statement = grounded_statement(kb, question, asked, about=others)
         if statement is not None:

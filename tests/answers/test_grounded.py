@@ -209,3 +209,33 @@ def test_a_cluster_figure_does_not_answer_a_question_about_something_else_named(
     cluster's head-count is not the answer to a question about it."""
     answer = answer_question(kb, question)
     assert not (isinstance(answer, DirectAnswer) and answer.known), render(answer).text
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("who has been the CEO of BII, and since when?", ("Jens Nielsen", "2019")),
+        ("who is BRIC's director, and since when?", ("Anders H. Lund", "2019")),
+    ],
+)
+def test_a_two_part_question_is_answered_with_a_sentence_that_says_both(
+    kb: KnowledgeBase, question: str, facts: tuple[str, ...]
+) -> None:
+    """ "Who … and since when" wants a person and a year: not the founding year alone."""
+    text = render(answer_question(kb, question)).text
+    for fact in facts:
+        assert fact in text
+
+
+def test_a_question_word_inside_a_clause_does_not_make_a_second_question(
+    kb: KnowledgeBase,
+) -> None:
+    """ "How many … when it was sold" asks for a number; "hvor stor" is a size, not a place."""
+    from bot.answers.grounded import wanted_kinds
+    from bot.answers.understand import understand
+
+    sold = understand(kb, "how many employees did Symphogen have when Servier bought it?")
+    assert wanted_kinds(sold) == {"number"}
+    prize = understand(kb, "hvad er The Brain Prize, og hvor stor er den?")
+    assert "place" not in wanted_kinds(prize)
+    assert "number" in wanted_kinds(prize)
