@@ -416,9 +416,11 @@ def grounded_statement(
     *,
     about: Sequence[EntryRef] = (),
     explained: frozenset[str] = frozenset(),
+    share: float = 0.5,
+    least: int = 1,
 ) -> KnownStatement | None:
     """The statement that best answers ``asked`` (about ``about`` when given), or None when no
-    statement covers enough of it: half the asked words about a named entry; in the whole
+    statement covers enough of it: ``share`` of the asked words about a named entry; in the whole
     knowledge base, two of them, two thirds, every word the understanding did not explain, and
     the kind of fact asked for (a year for *when* …)."""
     if not asked:
@@ -428,7 +430,8 @@ def grounded_statement(
         if not ranked:
             return None
         covered, best = ranked[0]
-        return best.statement if len(covered) >= max(1, math.ceil(len(asked) / 2)) else None
+        needed = max(least, math.ceil(len(asked) * share - 1e-9))
+        return best.statement if len(covered) >= needed else None
     searched = [alternative for word in asked.values() for alternative in word.stems]
     hits = kb.statements.search(searched, limit=40)
     if not hits:

@@ -239,3 +239,29 @@ def test_a_question_word_inside_a_clause_does_not_make_a_second_question(
     prize = understand(kb, "hvad er The Brain Prize, og hvor stor er den?")
     assert "place" not in wanted_kinds(prize)
     assert "number" in wanted_kinds(prize)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("ESS's total investment cost estimate?", "1.84bn"),
+        ("the first steering meeting of BCRC with BGI?", "November 2010"),
+    ],
+)
+def test_a_question_in_words_no_question_type_knows_finds_the_entrys_sentence(
+    kb: KnowledgeBase, question: str, fact: str
+) -> None:
+    answer = answer_question(kb, question)
+    assert isinstance(answer, DirectAnswer)
+    assert fact in answer.lead.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Novo Nordisk share price today", "what's the stock price of Novo Nordisk"]
+)
+def test_one_shared_word_about_a_named_entry_is_not_an_answer(
+    kb: KnowledgeBase, question: str
+) -> None:
+    """ "share price" shares "share" with a listing sentence: it is not what was asked."""
+    answer = answer_question(kb, question)
+    assert not (isinstance(answer, DirectAnswer) and answer.known), render(answer).text
