@@ -432,6 +432,7 @@ def grounded_statement(
         covered, best = ranked[0]
         needed = max(least, math.ceil(len(asked) * share - 1e-9))
         return best.statement if len(covered) >= needed else None
+    asked = _beyond(asked, explained)
     searched = [alternative for word in asked.values() for alternative in word.stems]
     hits = kb.statements.search(searched, limit=40)
     if not hits:
@@ -473,6 +474,16 @@ def two_part_statement(
         if best is None or weight > best[0]:
             best = (weight, statement)
     return best[1] if best is not None else None
+
+
+def _beyond(asked: Asked, explained: frozenset[str]) -> Asked:
+    """The asked words less the forms the filters already explain: "insulin" is covered by
+    a sentence that says insulin, not by one that says diabetes (the field it was read as)."""
+    kept: Asked = {}
+    for key, word in asked.items():
+        own = word.stems - explained if key not in explained else word.stems
+        kept[key] = AskedWord(word.typed, own or word.stems, word.entity, word.names)
+    return kept
 
 
 def statement_answer(

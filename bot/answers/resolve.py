@@ -281,9 +281,11 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
     if isinstance(answer, DirectAnswer) and answer.known:
         # a template answered a question about a field or the cluster, unless the question
         # names something the answer does not ("how many employees does *Tesla* have?")
-        named = _typed_names(kb, question, asked_words(kb, question, about_entry=False))
-        if not named or _covered(answer, named):
+        asked = asked_words(kb, question, about_entry=False)
+        named = _typed_names(kb, question, asked)
+        if (not named or _covered(answer, named)) and _covers_half(answer, asked):
             return answer
+        named = named or asked
         statement = grounded_statement(kb, question, named)
         if statement is not None:
             return statement_answer(kb, question, statement)
@@ -306,6 +308,14 @@ def _typed_names(kb: KnowledgeBase, question: Question, asked: Asked) -> Asked:
     }
     capitalised -= {word for spelling in kb.index.spellings for word in spelling.split()}
     return {key: word for key, word in asked.items() if word.typed in capitalised}
+
+
+def _covers_half(answer: DirectAnswer, asked: Asked) -> bool:
+    """A field's or the cluster's figure answers a question that shares at least half its
+    asked words ("how many people *cross* the *bridge* each *day*?" is not about residents)."""
+    said = " ".join([answer.lead.text, *(fact.text for fact in answer.also)])
+    covered = sum(covers(said, {key: word}) for key, word in asked.items())
+    return covered * 2 >= len(asked)
 
 
 def _covered(answer: Answer, asked: Asked) -> bool:

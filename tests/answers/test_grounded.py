@@ -265,3 +265,21 @@ def test_one_shared_word_about_a_named_entry_is_not_an_answer(
     """ "share price" shares "share" with a listing sentence: it is not what was asked."""
     answer = answer_question(kb, question)
     assert not (isinstance(answer, DirectAnswer) and answer.known), render(answer).text
+
+
+def test_a_cluster_figure_does_not_answer_a_question_it_shares_one_word_with(
+    kb: KnowledgeBase,
+) -> None:
+    """ "people" alone does not make "how many people cross the bridge each day?" a question
+    about how many people live in the region."""
+    answer = answer_question(kb, "how many people cross the bridge each day?")
+    assert not (isinstance(answer, DirectAnswer) and answer.known), render(answer).text
+
+
+def test_a_word_read_as_a_field_is_covered_by_its_own_form_not_the_fields(
+    kb: KnowledgeBase,
+) -> None:
+    """ "insulin" is read as diabetes; a sentence saying "invented" and "diabetes" but not
+    insulin does not answer "who invented insulin?"."""
+    answer = answer_question(kb, "who invented insulin?")
+    assert "invented" not in render(answer).text
