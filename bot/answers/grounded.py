@@ -307,7 +307,7 @@ def covers(text: str, asked: Asked) -> bool:
     return all(
         any(f" {name} " in spaced for name in word.names)
         if word.entity is not None
-        else bool(word.stems & said)
+        else bool((word.stems or {stem(word.typed)}) & said)  # a figure's label: "Population"
         for word in asked.values()
     )
 
