@@ -9,8 +9,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.knowledge import EntryRef
 from bot.services import Services
-from bot.slack.editors_home import editor_blocks
-from bot.slack.replies import home_view
+from bot.slack.views.editors import editor_blocks
+from bot.slack.views.replies import home_view
 from bot.spotlights import list_for_user
 from bot.storage.preferences import language_preference
 

@@ -12,7 +12,6 @@ from slack_bolt import App
 from bot.answers.render import OPEN_CENTRE, OPEN_FIELD
 from bot.services import Services
 from bot.slack.error_policy import acknowledge, guarded
-from bot.slack.replies import HOME_BACK, OPEN_CENTRE_SELECT, SHARE
 from bot.slack.surface import (
     ENTRY_SEARCH,
     FEEDBACK_HELPFUL,
@@ -24,6 +23,7 @@ from bot.slack.surface import (
     SUGGEST_ADDITION,
     WELCOME_QUESTION,
 )
+from bot.slack.views.replies import HOME_BACK, OPEN_CENTRE_SELECT, SHARE
 from handlers.actions.feedback import make_vote
 from handlers.actions.follow_up import make_follow_up
 from handlers.actions.home_back import make_home_back

@@ -19,8 +19,8 @@ from bot.answers.reply import language_of_text
 from bot.feedback.text import answer_key, normalise_question, voter_id
 from bot.knowledge import EntryRef
 from bot.services import Services
-from bot.slack.feedback_views import not_helpful_modal
-from bot.slack.replies import command_reply, entry_reply
+from bot.slack.views.feedback import not_helpful_modal
+from bot.slack.views.replies import command_reply, entry_reply
 from bot.storage.feedback import record_vote
 
 __all__ = ["make_vote"]

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot.conversation import ConversationKey
 from bot.services import Services
 from bot.slack.conversations import keep, start_turn
-from bot.slack.replies import conversation_reply
+from bot.slack.views.replies import conversation_reply
 
 __all__ = ["make_follow_up"]
 

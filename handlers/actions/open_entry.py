@@ -15,7 +15,7 @@ from slack_sdk import WebClient
 from bot.knowledge import EntryRef
 from bot.services import Services
 from bot.slack.home import person_language, user_home
-from bot.slack.replies import entry_reply
+from bot.slack.views.replies import entry_reply
 
 __all__ = ["make_open_entry"]
 

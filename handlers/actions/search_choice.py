@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 from bot.services import Services
 from bot.slack.entry_search import parse_option_value
 from bot.slack.home import user_home
-from bot.slack.search_modal import search_view
+from bot.slack.views.search import search_view
 
 __all__ = ["make_home_choice", "make_search_choice"]
 

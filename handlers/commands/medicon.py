@@ -26,7 +26,7 @@ from bot.conversation import (
 )
 from bot.services import Services
 from bot.slack.conversations import command_key
-from bot.slack.replies import command_reply
+from bot.slack.views.replies import command_reply
 from bot.text import clean_line
 
 __all__ = ["make_medicon_command"]

@@ -13,7 +13,7 @@ from bot.answers.reply import marked_language_of_text
 from bot.services import Services
 from bot.slack.conversations import dm_key, keep, start_turn
 from bot.slack.home import person_language
-from bot.slack.replies import conversation_reply
+from bot.slack.views.replies import conversation_reply
 from bot.text import clean_line
 
 __all__ = ["in_a_dm", "is_person_writing", "make_direct_message"]

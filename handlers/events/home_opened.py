@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot.services import Services
 from bot.slack.home import user_home
-from bot.slack.welcome import welcome_message
+from bot.slack.views.welcome import welcome_message
 from bot.storage.welcomes import claim_welcome
 
 __all__ = ["make_home_opened"]

@@ -11,7 +11,7 @@ from slack_bolt import Say
 from bot.answers.feedback_blocks import was_answered
 from bot.services import Services
 from bot.slack.conversations import keep, start_turn, thread_key
-from bot.slack.replies import conversation_reply, strip_mentions
+from bot.slack.views.replies import conversation_reply, strip_mentions
 from bot.text import clean_line
 
 __all__ = ["make_mention"]

@@ -12,7 +12,7 @@ from slack_bolt import Say
 from bot.conversation import asks_the_bot
 from bot.services import Services
 from bot.slack.conversations import continue_turn, keep, thread_key
-from bot.slack.replies import conversation_reply
+from bot.slack.views.replies import conversation_reply
 
 __all__ = ["in_a_channel_thread", "make_thread_reply"]
 

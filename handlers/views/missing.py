@@ -10,7 +10,7 @@ from slack_bolt import Ack
 from bot.answers.feedback_blocks import AnswerRef
 from bot.feedback.text import answer_key, normalise_question, voter_id
 from bot.services import Services
-from bot.slack.feedback_views import missing_from
+from bot.slack.views.feedback import missing_from
 from bot.storage.feedback import note_missing
 
 __all__ = ["make_missing_submitted"]

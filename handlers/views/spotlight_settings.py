@@ -12,13 +12,13 @@ from slack_sdk import WebClient
 from bot.answers.mrkdwn import escape
 from bot.services import Services
 from bot.slack.channel_access import NOT_IN_CHANNEL, bot_can_post
-from bot.slack.spotlight_modal import (
+from bot.slack.submission_claims import claim_submission, mark_first, was_first
+from bot.slack.views.spotlight import (
     CHANNEL_BLOCK,
     SpotlightChoice,
     SpotlightChoiceError,
     read_spotlight_choice,
 )
-from bot.slack.submission_claims import claim_submission, mark_first, was_first
 from bot.spotlights import describe, subscribe
 from bot.spotlights import phrases as spotlight_phrases
 

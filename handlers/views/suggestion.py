@@ -13,8 +13,8 @@ from slack_sdk import WebClient
 from bot.answers.feedback_blocks import AnswerRef
 from bot.feedback.text import normalise_question
 from bot.services import Services
-from bot.slack.feedback_views import Suggestion, editors_post, suggestion_from
 from bot.slack.submission_claims import claim_submission, mark_first, was_first
+from bot.slack.views.feedback import Suggestion, editors_post, suggestion_from
 from bot.storage.suggestions import add_suggestion
 
 __all__ = ["make_post_to_editors", "make_suggestion_submitted"]

@@ -34,8 +34,8 @@ from bot.answers.reply import reply_with
 from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
 from bot.conversation import Assumption, Turn, next_questions
 from bot.knowledge import EntryRef, KnowledgeBase
-from bot.slack.spotlight_modal import setup_button
 from bot.slack.surface import FOLLOW_UP, HOME_ENTRY_SEARCH, HOME_LANGUAGE
+from bot.slack.views.spotlight import setup_button
 from bot.storage.preferences import AUTOMATIC
 
 __all__ = [
