@@ -9,7 +9,6 @@ from collections.abc import Callable
 
 from slack_bolt import App
 
-from bot.answers.render import OPEN_CENTRE, OPEN_FIELD
 from bot.services import Services
 from bot.slack.error_policy import acknowledge, guarded
 from bot.slack.surface import (
@@ -17,13 +16,17 @@ from bot.slack.surface import (
     FEEDBACK_HELPFUL,
     FEEDBACK_NOT_HELPFUL,
     FOLLOW_UP,
+    HOME_BACK,
     HOME_ENTRY_SEARCH,
     HOME_LANGUAGE,
+    OPEN_CENTRE,
+    OPEN_CENTRE_SELECT,
+    OPEN_FIELD,
+    SHARE,
     SPOTLIGHT_SETUP,
     SUGGEST_ADDITION,
     WELCOME_QUESTION,
 )
-from bot.slack.views.replies import HOME_BACK, OPEN_CENTRE_SELECT, SHARE
 from handlers.actions.feedback import make_vote
 from handlers.actions.follow_up import make_follow_up
 from handlers.actions.home_back import make_home_back

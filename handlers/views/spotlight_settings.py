@@ -13,8 +13,8 @@ from bot.answers.mrkdwn import escape
 from bot.services import Services
 from bot.slack.channel_access import NOT_IN_CHANNEL, bot_can_post
 from bot.slack.submission_claims import claim_submission, mark_first, was_first
+from bot.slack.surface import SPOTLIGHT_CHANNEL_BLOCK
 from bot.slack.views.spotlight import (
-    CHANNEL_BLOCK,
     SpotlightChoice,
     SpotlightChoiceError,
     read_spotlight_choice,
@@ -48,7 +48,7 @@ def make_spotlight_submitted(services: Services) -> Callable[..., None]:
             ack(response_action="errors", errors=error.errors)
             return
         if not bot_can_post(client, choice.channel_id):
-            ack(response_action="errors", errors={CHANNEL_BLOCK: NOT_IN_CHANNEL})
+            ack(response_action="errors", errors={SPOTLIGHT_CHANNEL_BLOCK: NOT_IN_CHANNEL})
             return
         enterprise = body.get("enterprise") or {}
         now = services.now()

@@ -34,14 +34,21 @@ from bot.answers.reply import reply_with
 from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
 from bot.conversation import Assumption, Turn, next_questions
 from bot.knowledge import EntryRef, KnowledgeBase
-from bot.slack.surface import FOLLOW_UP, HOME_ENTRY_SEARCH, HOME_LANGUAGE
+from bot.slack.surface import (
+    FEEDBACK_BLOCK,
+    FOLLOW_UP,
+    FOLLOW_UP_BLOCK,
+    HOME_BACK,
+    HOME_ENTRY_SEARCH,
+    HOME_LANGUAGE,
+    HOME_NAV_BLOCK,
+    SHARE,
+    SHARE_BLOCK,
+)
 from bot.slack.views.spotlight import setup_button
 from bot.storage.preferences import AUTOMATIC
 
 __all__ = [
-    "HOME_BACK",
-    "OPEN_CENTRE_SELECT",
-    "SHARE",
     "assumed_reply",
     "command_reply",
     "conversation_reply",
@@ -52,10 +59,6 @@ __all__ = [
     "strip_mentions",
 ]
 
-SHARE: Final = "share_answer"
-HOME_BACK: Final = "home_back"
-OPEN_CENTRE_SELECT: Final = "open_centre_select"
-"""The static centre menu of App Homes published before the type-ahead; still answered."""
 
 _VALUE_LIMIT = 2000
 _MAX_BLOCKS = 49
@@ -97,7 +100,7 @@ def _share_actions(query: str, language: str = "en") -> dict[str, Any]:
         action_id=SHARE,
         value=query[:_VALUE_LIMIT],
     )
-    return ActionsBlock(block_id="share", elements=[button]).to_dict()
+    return ActionsBlock(block_id=SHARE_BLOCK, elements=[button]).to_dict()
 
 
 _START_OVER: Final = {
@@ -199,7 +202,7 @@ def conversation_reply(
     offered = _next_questions(kb, turn)
     if offered is not None and len(voted.blocks) < _MAX_BLOCKS:
         blocks = list(voted.blocks)
-        votes = [n for n, block in enumerate(blocks) if block.get("block_id") == "feedback"]
+        votes = [n for n, block in enumerate(blocks) if block.get("block_id") == FEEDBACK_BLOCK]
         blocks.insert(votes[0] if votes else len(blocks), offered)  # above the vote
         voted = Message(text=voted.text, blocks=tuple(blocks))
     return assumed_reply(voted, turn.assumed, language=language)
@@ -221,7 +224,7 @@ def _next_questions(kb: KnowledgeBase, turn: Turn) -> dict[str, Any] | None:
         )
         for number, question in enumerate(offered)
     ]
-    return ActionsBlock(block_id="follow_ups", elements=buttons).to_dict()
+    return ActionsBlock(block_id=FOLLOW_UP_BLOCK, elements=buttons).to_dict()
 
 
 def error_reply() -> Message:
@@ -326,7 +329,7 @@ def home_view(
         back_button = ButtonElement(
             text=localise(_ALL_FIELDS, said), action_id=HOME_BACK, value="home"
         )
-        back = ActionsBlock(block_id="home_nav", elements=[back_button]).to_dict()
+        back = ActionsBlock(block_id=HOME_NAV_BLOCK, elements=[back_button]).to_dict()
         answer = render(answer_for(kb, showing), locale=said)
         blocks = [back, *answer.blocks]
     return {"type": "home", "blocks": blocks[:_HOME_BLOCKS]}

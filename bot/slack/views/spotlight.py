@@ -14,15 +14,20 @@ from typing import Any, Final
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.slack.surface import SPOTLIGHT_SETUP, SPOTLIGHT_VIEW
+from bot.slack.surface import (
+    SPOTLIGHT_CHANNEL_BLOCK,
+    SPOTLIGHT_INPUT,
+    SPOTLIGHT_SETUP,
+    SPOTLIGHT_SETUP_BLOCK,
+    SPOTLIGHT_TIME_BLOCK,
+    SPOTLIGHT_TIMEZONE_BLOCK,
+    SPOTLIGHT_VIEW,
+    SPOTLIGHT_WEEKDAY_BLOCK,
+)
 from bot.spotlights import Schedule, ScheduleError, parse_schedule
 from bot.spotlights.schedule import WEEKDAY_NAMES, city_of
 
 __all__ = [
-    "CHANNEL_BLOCK",
-    "TIMEZONE_BLOCK",
-    "TIME_BLOCK",
-    "WEEKDAY_BLOCK",
     "SpotlightChoice",
     "SpotlightChoiceError",
     "open_spotlight_modal",
@@ -32,11 +37,6 @@ __all__ = [
     "timezone_choices",
 ]
 
-CHANNEL_BLOCK: Final = "spotlight_channel"
-WEEKDAY_BLOCK: Final = "spotlight_weekday"
-TIME_BLOCK: Final = "spotlight_time"
-TIMEZONE_BLOCK: Final = "spotlight_timezone"
-_ELEMENT: Final = "value"
 _log: Final = logging.getLogger(__name__)
 _PICK_A_CHANNEL: Final = "Pick the channel the spotlight goes to."
 
@@ -89,7 +89,7 @@ def setup_button() -> dict[str, Any]:
     """An actions block with the "Set up a weekly spotlight" button, which opens the modal."""
     return {
         "type": "actions",
-        "block_id": "spotlight_setup",
+        "block_id": SPOTLIGHT_SETUP_BLOCK,
         "elements": [
             {
                 "type": "button",
@@ -121,7 +121,7 @@ def _input(block_id: str, label: str, element: dict[str, Any]) -> dict[str, Any]
         "type": "input",
         "block_id": block_id,
         "label": {"type": "plain_text", "text": label},
-        "element": {**element, "action_id": _ELEMENT},
+        "element": {**element, "action_id": SPOTLIGHT_INPUT},
     }
 
 
@@ -156,15 +156,15 @@ def spotlight_view(
                 "a different one each time.",
             },
         },
-        _input(CHANNEL_BLOCK, "Channel", channel),
+        _input(SPOTLIGHT_CHANNEL_BLOCK, "Channel", channel),
         _input(
-            WEEKDAY_BLOCK,
+            SPOTLIGHT_WEEKDAY_BLOCK,
             "Day",
             {"type": "static_select", "options": days, "initial_option": days[weekday]},
         ),
-        _input(TIME_BLOCK, "Time", {"type": "timepicker", "initial_time": at}),
+        _input(SPOTLIGHT_TIME_BLOCK, "Time", {"type": "timepicker", "initial_time": at}),
         _input(
-            TIMEZONE_BLOCK,
+            SPOTLIGHT_TIMEZONE_BLOCK,
             "Timezone",
             {"type": "static_select", "options": zones, "initial_option": zones[0]},
         ),
@@ -229,7 +229,7 @@ def open_spotlight_modal(
 
 
 def _picked(values: Mapping[str, Any], block_id: str) -> Mapping[str, Any]:
-    element = (values.get(block_id) or {}).get(_ELEMENT)
+    element = (values.get(block_id) or {}).get(SPOTLIGHT_INPUT)
     return element if isinstance(element, Mapping) else {}
 
 
@@ -244,17 +244,20 @@ def read_spotlight_choice(values: Mapping[str, Any], *, default_timezone: str) -
     Raises SpotlightChoiceError naming every field that is missing or unreadable.
     """
     errors: dict[str, str] = {}
-    channel_id = str(_picked(values, CHANNEL_BLOCK).get("selected_conversation") or "")
+    channel_id = str(_picked(values, SPOTLIGHT_CHANNEL_BLOCK).get("selected_conversation") or "")
     if not channel_id:
-        errors[CHANNEL_BLOCK] = _PICK_A_CHANNEL
-    day = _selected_value(values, WEEKDAY_BLOCK)
-    at = str(_picked(values, TIME_BLOCK).get("selected_time") or "")
-    zone = _selected_value(values, TIMEZONE_BLOCK)
+        errors[SPOTLIGHT_CHANNEL_BLOCK] = _PICK_A_CHANNEL
+    day = _selected_value(values, SPOTLIGHT_WEEKDAY_BLOCK)
+    at = str(_picked(values, SPOTLIGHT_TIME_BLOCK).get("selected_time") or "")
+    zone = _selected_value(values, SPOTLIGHT_TIMEZONE_BLOCK)
     words: list[str] = []
     checks = (
-        (WEEKDAY_BLOCK, WEEKDAY_NAMES[int(day)] if day.isdigit() and int(day) < 7 else day),
-        (TIME_BLOCK, at),
-        (TIMEZONE_BLOCK, zone),
+        (
+            SPOTLIGHT_WEEKDAY_BLOCK,
+            WEEKDAY_NAMES[int(day)] if day.isdigit() and int(day) < 7 else day,
+        ),
+        (SPOTLIGHT_TIME_BLOCK, at),
+        (SPOTLIGHT_TIMEZONE_BLOCK, zone),
     )
     for block_id, word in checks:
         if not word or " " in word:
