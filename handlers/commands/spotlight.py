@@ -16,10 +16,11 @@ from bot.answers.mrkdwn import escape
 from bot.answers.phrases import SLACK_ONLY_WORDS
 from bot.services import Services
 from bot.slack.channel_access import bot_can_post
-from bot.slack.views.spotlight import open_spotlight_modal, setup_button
+from bot.slack.views.spotlight import setup_button
 from bot.spotlights import ScheduleError, describe, parse_schedule, subscribe, unsubscribe
 from bot.spotlights import phrases as spotlight_phrases
 from bot.text import clean_line
+from handlers.spotlight_modal import open_spotlight_modal
 
 __all__ = ["SPOTLIGHT_WORDS", "is_spotlight_command", "make_spotlight_command"]
 

@@ -43,6 +43,7 @@ MESSAGE_MODULES: Final = (
     "bot.answers.tables",
     "bot.answers.feedback_blocks",
     "bot.slack.views.replies",
+    "bot.slack.views.home",
     "bot.slack.views.lookup",
 )
 """Every module whose constants hold phrases the bot says."""

@@ -1,4 +1,4 @@
-"""Answers shaped for each Slack surface: the slash command, conversations, sharing, App Home.
+"""Answers shaped for each Slack surface: the slash command, conversations, sharing.
 
 Pure functions over the knowledge base. Each adds what its surface needs (a share button, an
 attribution, a greeting, navigation) to the one rendered answer, staying within Slack's limits.
@@ -6,30 +6,22 @@ attribution, a greeting, navigation) to the one rendered answer, staying within 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, Final
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
     ButtonElement,
     ContextBlock,
-    DividerBlock,
-    ExternalDataSelectElement,
-    HeaderBlock,
     MarkdownTextObject,
-    Option,
     PlainTextObject,
     SectionBlock,
-    StaticSelectElement,
 )
 
 from bot.answers import Message, answer_question, outcome, render, reply_to
-from bot.answers.direct import ChatAnswer, OutsideAnswer, year_phrase
+from bot.answers.direct import ChatAnswer, OutsideAnswer
 from bot.answers.feedback_blocks import AnsweredOn, with_feedback
-from bot.answers.locale import Phrase, localise, localise_code
-from bot.answers.locale import ui as words
-from bot.answers.mrkdwn import escape, truncate
-from bot.answers.render import entry_button
+from bot.answers.locale import Phrase, localise
+from bot.answers.mrkdwn import escape
 from bot.answers.reply import reply_with
 from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
 from bot.conversation import Assumption, Turn, next_questions
@@ -38,23 +30,17 @@ from bot.slack.surface import (
     FEEDBACK_BLOCK,
     FOLLOW_UP,
     FOLLOW_UP_BLOCK,
-    HOME_BACK,
-    HOME_ENTRY_SEARCH,
-    HOME_LANGUAGE,
-    HOME_NAV_BLOCK,
     SHARE,
     SHARE_BLOCK,
 )
-from bot.slack.views.spotlight import setup_button
-from bot.storage.preferences import AUTOMATIC
 
 __all__ = [
+    "INTRO",
     "assumed_reply",
     "command_reply",
     "conversation_reply",
     "entry_reply",
     "error_reply",
-    "home_view",
     "shared_reply",
     "strip_mentions",
 ]
@@ -63,26 +49,15 @@ __all__ = [
 _VALUE_LIMIT = 2000
 _MAX_BLOCKS = 49
 """One block fewer than Slack's 50: the assumption line opens a follow-up."""
-_HOME_BLOCKS = 100
-_INTRO: Final = Phrase(
+
+INTRO: Final = Phrase(
     "Hi! I'm Medicon Bot. Ask me about research in Medicon Valley, the life-science cluster of "
     "Greater Copenhagen and Skåne: a field such as *cancer*, a centre such as *LUDC*, or a "
     "question such as _who does diabetes research in Lund?_"
 )
 _SHARE_IN_CHANNEL: Final = Phrase("Share in channel")
-_HOW_TO_ASK: Final = Phrase(
-    "*How to ask:* type `/medicon cancer`, `/medicon LUDC`, `/medicon stats` "
-    "or `/medicon help` in any channel, or send me a direct message."
-)
-_FIND_ENTRY: Final = Phrase("Find a field or centre…")
-_YOUR_SPOTLIGHTS: Final = Phrase("Your weekly spotlights")
-_ALL_FIELDS: Final = Phrase("← All fields")
-_LANGUAGE: Final = Phrase(
-    "*Language:* questions are answered in their own language; everything else in this one."
-)
-_AUTOMATIC: Final = Phrase("Automatic")
-_LANGUAGE_NAMES: Final = {"en": "English", "da": "Dansk", "sv": "Svenska"}
-"""Each language by its own name, the same in every language (people look for their own)."""
+
+
 _SHARED_BY: Final = Phrase("Shared by {user} with `/medicon`")
 _ERROR: Final = (
     ":face_with_head_bandage: Sorry, something went wrong on my side while answering. "
@@ -190,7 +165,7 @@ def conversation_reply(
     answer, language = reply.answer, reply.language
     if isinstance(answer, ChatAnswer) and answer.kind == "greeting":
         help_message = render(answer_question(kb, "help"), locale=language)
-        said = localise(_INTRO, language)
+        said = localise(INTRO, language)
         intro = SectionBlock(text=MarkdownTextObject(text=said)).to_dict()
         return Message(
             text=said.replace("*", "").replace("_", ""), blocks=(intro, *help_message.blocks[1:])
@@ -232,104 +207,3 @@ def error_reply() -> Message:
     return Message(
         text=_ERROR, blocks=(SectionBlock(text=MarkdownTextObject(text=_ERROR)).to_dict(),)
     )
-
-
-# --- App Home ---------------------------------------------------------------------------------
-
-
-def _entry_search(language: str) -> ExternalDataSelectElement:
-    """A type-ahead over every field and centre (options from the app: no 100-option cap)."""
-    return ExternalDataSelectElement(
-        placeholder=localise(_FIND_ENTRY, language),
-        action_id=HOME_ENTRY_SEARCH,
-        min_query_length=0,
-    )
-
-
-def _language_select(language: str, chosen: str | None) -> SectionBlock:
-    """The person's language choice: automatic (each question's own), English, dansk, svenska."""
-    options = [Option(value=AUTOMATIC, text=localise(_AUTOMATIC, language))]
-    options += [Option(value=code, text=name) for code, name in _LANGUAGE_NAMES.items()]
-    initial = next((o for o in options if o.value == (chosen or AUTOMATIC)), options[0])
-    return SectionBlock(
-        text=MarkdownTextObject(text=localise(_LANGUAGE, language)),
-        accessory=StaticSelectElement(
-            action_id=HOME_LANGUAGE, options=options, initial_option=initial
-        ),
-    )
-
-
-def _overview_blocks(kb: KnowledgeBase, language: str, chosen: str | None) -> list[dict[str, Any]]:
-    blocks: list[Any] = [
-        HeaderBlock(text=PlainTextObject(text="Medicon Bot")),
-        SectionBlock(text=MarkdownTextObject(text=localise(_INTRO, language))),
-        SectionBlock(text=MarkdownTextObject(text=localise(_HOW_TO_ASK, language))),
-        _language_select(language, chosen),
-        DividerBlock(),
-    ]
-    for research_field in kb.fields.values():
-        numbers = " · ".join(
-            escape(
-                f"{localise_code(stat.display_value, 'value', language)}{stat.unit_suffix}"
-                f" ({localise(year_phrase(stat), language)})"
-            )
-            for stat in research_field.stats[:2]
-        )
-        title = (
-            f"{research_field.emoji} {research_field.name}"
-            if research_field.emoji
-            else research_field.name
-        )
-        text = f"*{escape(title)}*" + (f"\n{truncate(numbers, 2500)}" if numbers else "")
-        blocks.append(
-            SectionBlock(text=MarkdownTextObject(text=text), accessory=entry_button(research_field))
-        )
-    blocks.append(DividerBlock())
-    blocks.append(
-        SectionBlock(
-            text=MarkdownTextObject(text=f"*{localise(words.CENTRES_AND_PROGRAMMES, language)}*"),
-            accessory=_entry_search(language),
-        )
-    )
-    return [*(block.to_dict() for block in blocks), setup_button()]
-
-
-def _subscription_blocks(
-    subscriptions: Sequence[tuple[str, Sequence[str]]], language: str
-) -> list[dict[str, Any]]:
-    if not subscriptions:
-        return []
-    blocks: list[Any] = [
-        DividerBlock(),
-        SectionBlock(text=MarkdownTextObject(text=f"*{localise(_YOUR_SPOTLIGHTS, language)}*")),
-    ]
-    for channel_id, lines in subscriptions[:10]:
-        text = f"<#{escape(channel_id)}>\n" + "\n".join(lines)
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=truncate(text, 3000))))
-    return [block.to_dict() for block in blocks]
-
-
-def home_view(
-    kb: KnowledgeBase,
-    *,
-    showing: EntryRef | None = None,
-    subscriptions: Sequence[tuple[str, Sequence[str]]] = (),
-    language: str | None = None,
-) -> dict[str, Any]:
-    """The App Home tab: fields with headline numbers and the user's spotlight subscriptions
-    (channel id, description lines), or one entry with a way back. ``language`` is the one the
-    person chose (None: automatic, which is English here: the App Home has no question)."""
-    said = language or "en"
-    if showing is None:
-        blocks = [
-            *_overview_blocks(kb, said, language),
-            *_subscription_blocks(subscriptions, said),
-        ]
-    else:
-        back_button = ButtonElement(
-            text=localise(_ALL_FIELDS, said), action_id=HOME_BACK, value="home"
-        )
-        back = ActionsBlock(block_id=HOME_NAV_BLOCK, elements=[back_button]).to_dict()
-        answer = render(answer_for(kb, showing), locale=said)
-        blocks = [back, *answer.blocks]
-    return {"type": "home", "blocks": blocks[:_HOME_BLOCKS]}

@@ -1,4 +1,4 @@
-"""The weekly spotlight settings modal: what it shows, how it opens, and reading a submission.
+"""The weekly spotlight settings modal: what it shows and reading a submission.
 
 Choices are checked with the same parser as ``/medicon subscribe [day] [HH:MM] [timezone]``, one
 field at a time, so a bad choice is shown on its own field with the parser's own words.
@@ -6,13 +6,9 @@ field at a time, so a bad choice is shown on its own field with the parser's own
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
-
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.slack.surface import (
     SPOTLIGHT_CHANNEL_BLOCK,
@@ -30,14 +26,12 @@ from bot.spotlights.schedule import WEEKDAY_NAMES, city_of
 __all__ = [
     "SpotlightChoice",
     "SpotlightChoiceError",
-    "open_spotlight_modal",
     "read_spotlight_choice",
     "setup_button",
     "spotlight_view",
     "timezone_choices",
 ]
 
-_log: Final = logging.getLogger(__name__)
 _PICK_A_CHANNEL: Final = "Pick the channel the spotlight goes to."
 
 _COMMON_ZONES: Final = (
@@ -177,55 +171,6 @@ def spotlight_view(
         "close": {"type": "plain_text", "text": "Cancel"},
         "blocks": blocks,
     }
-
-
-def _user_timezone(client: WebClient, user_id: str) -> str | None:
-    try:
-        answer = client.users_info(user=user_id)
-    except (SlackApiError, OSError):
-        return None  # no users:read yet, a deleted user, or Slack too slow: the default will do
-    user = answer.get("user") or {}
-    zone = user.get("tz")
-    if not isinstance(zone, str):
-        return None
-    try:
-        return parse_schedule(zone, default_timezone="UTC").timezone
-    except ScheduleError:
-        return None
-
-
-def open_spotlight_modal(
-    client: WebClient,
-    *,
-    trigger_id: str,
-    user_id: str,
-    channel_id: str | None,
-    default_timezone: str,
-) -> None:
-    """Open the modal for ``user_id`` at once, then preselect their own timezone.
-
-    The trigger lasts 3 s, so the modal opens with the default zone before asking Slack for the
-    user's profile; when it answers with another zone the open modal is updated (by its hash, so
-    a newer version of it is never overwritten). If the profile never comes, the default stays.
-    """
-    view = spotlight_view(
-        channel_id=channel_id, timezone=default_timezone, default_timezone=default_timezone
-    )
-    opened = client.views_open(trigger_id=trigger_id, view=view)
-    shown = opened.get("view") or {}
-    view_id, view_hash = shown.get("id"), shown.get("hash")
-    if not isinstance(view_id, str) or not isinstance(view_hash, str):
-        return
-    zone = _user_timezone(client, user_id)
-    if zone is None or zone == default_timezone:
-        return
-    seeded = spotlight_view(channel_id=channel_id, timezone=zone, default_timezone=default_timezone)
-    try:
-        client.views_update(view_id=view_id, hash=view_hash, view=seeded)
-    except (SlackApiError, OSError) as error:
-        # hash_conflict: the modal changed meanwhile; closed or slow: the default zone stays.
-        reason = error.response.get("error") if isinstance(error, SlackApiError) else None
-        _log.info("spotlight modal keeps the default timezone: %s", reason or type(error).__name__)
 
 
 def _picked(values: Mapping[str, Any], block_id: str) -> Mapping[str, Any]:
