@@ -32,27 +32,23 @@ __all__ = [
 ]
 
 
-def _team(body: dict[str, Any], event: dict[str, Any]) -> str:
-    return str(body.get("team_id") or event.get("team") or "")
-
-
-def dm_key(body: dict[str, Any], event: dict[str, Any]) -> ConversationKey:
+def dm_key(team_id: str, event: dict[str, Any]) -> ConversationKey:
     """A DM: its main line is one conversation, each of its threads another."""
     return ConversationKey(
-        _team(body, event), str(event.get("channel") or ""), str(event.get("thread_ts") or "")
+        team_id, str(event.get("channel") or ""), str(event.get("thread_ts") or "")
     )
 
 
-def thread_key(body: dict[str, Any], event: dict[str, Any]) -> ConversationKey:
+def thread_key(team_id: str, event: dict[str, Any]) -> ConversationKey:
     """A channel message: the thread it is in, or the thread its reply starts under it."""
     thread = event.get("thread_ts") or event.get("ts") or ""
-    return ConversationKey(_team(body, event), str(event.get("channel") or ""), str(thread))
+    return ConversationKey(team_id, str(event.get("channel") or ""), str(thread))
 
 
-def command_key(command: dict[str, Any]) -> ConversationKey:
+def command_key(team_id: str, command: dict[str, Any]) -> ConversationKey:
     """``/medicon``: per person and channel."""
     return ConversationKey(
-        str(command.get("team_id") or ""),
+        team_id,
         str(command.get("channel_id") or ""),
         "",
         str(command.get("user_id") or ""),

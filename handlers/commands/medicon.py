@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from slack_bolt import BoltResponse
+from slack_bolt import BoltContext, BoltResponse
 
 from bot.answers.feedback_blocks import was_answered
 from bot.conversation import (
@@ -28,6 +28,7 @@ from bot.services import Services
 from bot.slack.conversations import command_key
 from bot.slack.views.replies import command_reply
 from bot.text import clean_line
+from handlers.workspace import team_id_of
 
 __all__ = ["make_medicon_command"]
 
@@ -53,10 +54,11 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
 
     questions = services.questions
 
-    def medicon_command(command: dict[str, Any]) -> BoltResponse:
+    def medicon_command(command: dict[str, Any], bolt: BoltContext) -> BoltResponse:
         # Bolt sends a BoltResponse the listener returns as the acknowledgement itself.
         text = clean_line(command.get("text"))
-        key = command_key(command)
+        team_id = team_id_of(bolt)
+        key = command_key(team_id, command)
         previous = (
             recall(services.database, services.kb, key=key, now=services.now())
             if leans(text)
@@ -78,11 +80,10 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
             context=context,
             previous=previous,
             now=services.now(),
-            enterprise_id=command.get("enterprise_id"),
+            enterprise_id=bolt.enterprise_id,
         )
         if questions is not None and answered is not None:
             # In memory only: the question log writes in batches, after the acknowledgement.
-            team_id = str(command.get("team_id") or "")
             questions.note(team_id=team_id, surface="slash", question=text, answered=answered)
         return BoltResponse(status=200, body=body, headers=_JSON)
 

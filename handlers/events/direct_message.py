@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Say
+from slack_bolt import BoltContext, Say
 
 from bot.answers.feedback_blocks import was_answered
 from bot.answers.reply import marked_language_of_text
@@ -15,6 +15,7 @@ from bot.slack.conversations import dm_key, keep, start_turn
 from bot.slack.home import person_language
 from bot.slack.views.replies import conversation_reply
 from bot.text import clean_line
+from handlers.workspace import team_id_of
 
 __all__ = ["in_a_dm", "is_person_writing", "make_direct_message"]
 
@@ -29,18 +30,18 @@ def in_a_dm(event: dict[str, Any]) -> bool:
 
 
 def make_direct_message(services: Services) -> Callable[..., None]:
-    def direct_message(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
+    def direct_message(event: dict[str, Any], say: Say, context: BoltContext) -> None:
         if event.get("channel_type") != "im":
             return
         text = clean_line(event.get("text"))
-        team_id = str(body.get("team_id") or event.get("team") or "")
+        team_id = team_id_of(context)
         otherwise = None
         if marked_language_of_text(text) is None:  # a bare name: the person's choice decides
             otherwise = person_language(
                 services, team_id=team_id, user_id=str(event.get("user") or "")
             )
         pending = start_turn(
-            services, text, key=dm_key(body, event), enterprise_id=body.get("enterprise_id")
+            services, text, key=dm_key(team_id, event), enterprise_id=context.enterprise_id
         )
         message = conversation_reply(
             services.kb,

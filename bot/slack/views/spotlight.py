@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from bot.answers import Message
+from bot.answers.mrkdwn import escape
 from bot.slack.surface import (
     SPOTLIGHT_CHANNEL_BLOCK,
     SPOTLIGHT_INPUT,
@@ -20,7 +22,8 @@ from bot.slack.surface import (
     SPOTLIGHT_VIEW,
     SPOTLIGHT_WEEKDAY_BLOCK,
 )
-from bot.spotlights import Schedule, ScheduleError, parse_schedule
+from bot.spotlights import Schedule, ScheduleError, SubscriptionView, parse_schedule
+from bot.spotlights import phrases as spotlight_phrases
 from bot.spotlights.schedule import WEEKDAY_NAMES, city_of
 
 __all__ = [
@@ -29,7 +32,10 @@ __all__ = [
     "read_spotlight_choice",
     "setup_button",
     "spotlight_view",
+    "subscribed_announcement",
+    "subscriptions_reply",
     "timezone_choices",
+    "unsubscribed_announcement",
 ]
 
 _PICK_A_CHANNEL: Final = "Pick the channel the spotlight goes to."
@@ -93,6 +99,27 @@ def setup_button() -> dict[str, Any]:
             }
         ],
     }
+
+
+def subscribed_announcement(user_id: str, view: SubscriptionView) -> str:
+    """What the channel is told when ``user_id`` sets up (or changes) its spotlight: who, the
+    schedule in words, and when the next one comes."""
+    said = spotlight_phrases.SUBSCRIBED_BY.format(
+        user=escape(user_id), schedule=view.describe_schedule()
+    )
+    return f"{said}\n{view.describe_next()}"
+
+
+def unsubscribed_announcement(user_id: str) -> str:
+    """What the channel is told when ``user_id`` stops its spotlight."""
+    return spotlight_phrases.UNSUBSCRIBED_BY.format(user=escape(user_id))
+
+
+def subscriptions_reply(found: SubscriptionView | None) -> Message:
+    """The channel's spotlight (or that there is none) with the set-up button."""
+    text = "\n".join(found.lines()) if found else spotlight_phrases.NOT_SUBSCRIBED
+    section = {"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}
+    return Message(text=text, blocks=(section, setup_button()))
 
 
 def timezone_choices(user_timezone: str, default_timezone: str) -> list[str]:
