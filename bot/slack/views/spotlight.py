@@ -12,6 +12,7 @@ from typing import Any, Final
 
 from bot.answers import Message
 from bot.answers.mrkdwn import escape
+from bot.errors import SpotlightChoiceError
 from bot.slack.surface import (
     SPOTLIGHT_CHANNEL_BLOCK,
     SPOTLIGHT_INPUT,
@@ -75,14 +76,6 @@ _COMMON_ZONES: Final = (
 class SpotlightChoice:
     channel_id: str
     schedule: Schedule
-
-
-class SpotlightChoiceError(Exception):
-    """Submitted choices that cannot be saved: block id → what to tell the user there."""
-
-    def __init__(self, errors: Mapping[str, str]) -> None:
-        super().__init__("; ".join(errors.values()))
-        self.errors = dict(errors)
 
 
 def setup_button() -> dict[str, Any]:
