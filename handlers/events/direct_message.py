@@ -8,12 +8,12 @@ from typing import Any
 
 from slack_bolt import BoltContext, Say
 
-from bot.answers.feedback_blocks import was_answered
 from bot.answers.reply import marked_language_of_text
 from bot.services import Services
 from bot.slack.conversations import dm_key, keep, start_turn
 from bot.slack.home import person_language
-from bot.slack.views.replies import conversation_reply
+from bot.slack.questions import note_question
+from bot.slack.views.replies import reply_in_conversation
 from bot.text import clean_line
 from handlers.workspace import team_id_of
 
@@ -43,7 +43,7 @@ def make_direct_message(services: Services) -> Callable[..., None]:
         pending = start_turn(
             services, text, key=dm_key(team_id, event), enterprise_id=context.enterprise_id
         )
-        message = conversation_reply(
+        reply = reply_in_conversation(
             services.kb,
             text,
             surface="dm",
@@ -52,9 +52,7 @@ def make_direct_message(services: Services) -> Callable[..., None]:
             turn=pending.turn,
         )
         keep(services, pending)  # before the reply: a quick next question must find it
-        say(text=message.text, blocks=list(message.blocks))
-        answered = was_answered(message)
-        if services.questions is not None and answered is not None:
-            services.questions.note(team_id=team_id, surface="dm", question=text, answered=answered)
+        say(text=reply.message.text, blocks=list(reply.message.blocks))
+        note_question(services, team_id=team_id, surface="dm", question=text, said=reply.outcome)
 
     return direct_message

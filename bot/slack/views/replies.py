@@ -6,6 +6,7 @@ attribution, a greeting, navigation) to the one rendered answer, staying within 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Final
 
 from slack_sdk.models.blocks import (
@@ -17,7 +18,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.answers import Message, answer_question, outcome, render, reply_to
+from bot.answers import Message, Outcome, answer_question, outcome, render, reply_to
 from bot.answers.direct import ChatAnswer, OutsideAnswer
 from bot.answers.feedback_blocks import AnsweredOn, with_feedback
 from bot.answers.locale import Phrase, localise
@@ -36,11 +37,15 @@ from bot.slack.surface import (
 
 __all__ = [
     "INTRO",
+    "SurfaceReply",
+    "answered",
     "assumed_reply",
     "command_reply",
     "conversation_reply",
     "entry_reply",
     "error_reply",
+    "reply_in_conversation",
+    "reply_to_command",
     "shared_reply",
     "strip_mentions",
 ]
@@ -97,9 +102,39 @@ def assumed_reply(message: Message, assumed: Assumption | None, *, language: str
     return Message(text=f"{assumed.label}: {message.text}", blocks=(opening, *message.blocks))
 
 
+def answered(said: Outcome) -> bool | None:
+    """Whether a reply of this outcome answered its question: True, False for an "I don't
+    know", None for help and small talk, which are not questions (the feedback buttons under
+    a reply say the same)."""
+    if said.kind in ("help", "chat"):
+        return None
+    return said.kind != "declined"
+
+
+@dataclass(frozen=True)
+class SurfaceReply:
+    """A reply and what it was: the outcome (its kind, and the entries it is about), so a
+    caller records the question without reading back the blocks."""
+
+    message: Message
+    outcome: Outcome
+
+    @property
+    def answered(self) -> bool | None:
+        """See :func:`answered`."""
+        return answered(self.outcome)
+
+
 def command_reply(
     kb: KnowledgeBase, text: str, *, tables: bool = True, turn: Turn | None = None
 ) -> Message:
+    """What ``/medicon <text>`` shows its user: :func:`reply_to_command`'s message."""
+    return reply_to_command(kb, text, tables=tables, turn=turn).message
+
+
+def reply_to_command(
+    kb: KnowledgeBase, text: str, *, tables: bool = True, turn: Turn | None = None
+) -> SurfaceReply:
     """What ``/medicon <text>`` shows its user (ephemeral): the answer and a Share button
     (not for help or "nothing found": there is nothing worth sharing). ``tables``: table
     blocks for ``stats`` and centre lists (``MEDICON_TABLE_BLOCKS``). In the question's
@@ -112,9 +147,9 @@ def command_reply(
         shared = turn.question.raw if turn is not None and turn.assumed is not None else text
         message = _with(message, _share_actions(shared, language))
     voted = with_feedback(message, answer, question=text, surface="slash", language=language)
-    if turn is None:
-        return voted
-    return assumed_reply(voted, turn.assumed, language=language)
+    if turn is not None:
+        voted = assumed_reply(voted, turn.assumed, language=language)
+    return SurfaceReply(voted, outcome(answer))
 
 
 def entry_reply(
@@ -155,6 +190,21 @@ def conversation_reply(
     otherwise: str | None = None,
     turn: Turn | None = None,
 ) -> Message:
+    """A reply in a DM or thread: :func:`reply_in_conversation`'s message."""
+    return reply_in_conversation(
+        kb, text, surface=surface, tables=tables, otherwise=otherwise, turn=turn
+    ).message
+
+
+def reply_in_conversation(
+    kb: KnowledgeBase,
+    text: str,
+    *,
+    surface: AnsweredOn = "dm",
+    tables: bool = True,
+    otherwise: str | None = None,
+    turn: Turn | None = None,
+) -> SurfaceReply:
     """A reply in a DM or thread: a greeting gets an introduction, anything else the answer;
     in the language of what was said, else ``otherwise`` (the person's choice). ``turn``: the
     text already answered in its conversation, opened by what it assumed."""
@@ -167,20 +217,21 @@ def conversation_reply(
         help_message = render(answer_question(kb, "help"), locale=language)
         said = localise(INTRO, language)
         intro = SectionBlock(text=MarkdownTextObject(text=said)).to_dict()
-        return Message(
+        greeting = Message(
             text=said.replace("*", "").replace("_", ""), blocks=(intro, *help_message.blocks[1:])
         )
+        return SurfaceReply(greeting, outcome(answer))
     message = render(answer, prefix="", tables=tables, locale=language)
     voted = with_feedback(message, answer, question=text, surface=surface, language=language)
     if turn is None:
-        return voted
+        return SurfaceReply(voted, outcome(answer))
     offered = _next_questions(kb, turn)
     if offered is not None and len(voted.blocks) < _MAX_BLOCKS:
         blocks = list(voted.blocks)
         votes = [n for n, block in enumerate(blocks) if block.get("block_id") == FEEDBACK_BLOCK]
         blocks.insert(votes[0] if votes else len(blocks), offered)  # above the vote
         voted = Message(text=voted.text, blocks=tuple(blocks))
-    return assumed_reply(voted, turn.assumed, language=language)
+    return SurfaceReply(assumed_reply(voted, turn.assumed, language=language), outcome(answer))
 
 
 def _next_questions(kb: KnowledgeBase, turn: Turn) -> dict[str, Any] | None:
