@@ -6,12 +6,11 @@ from slack_bolt import App
 
 from bot.services import Services
 from bot.slack.error_policy import guarded
-from handlers.commands.fast_path import MediconCommand
+from handlers.commands.fast_path import SPOTLIGHT_WORDS, MediconCommand
 from handlers.commands.medicon import make_medicon_command
 from handlers.commands.subscribe import make_subscribe
 from handlers.commands.subscriptions import make_subscriptions
 from handlers.commands.unsubscribe import make_unsubscribe
-from handlers.commands.words import SPOTLIGHT_WORDS
 
 __all__ = ["register"]
 

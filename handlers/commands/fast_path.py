@@ -11,15 +11,28 @@ reach the app's one error handler, as a listener's do.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any, Final
 
 from slack_bolt import BoltContext, BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 from slack_bolt.util.utils import create_copy
 
+from bot.answers.phrases import SLACK_ONLY_WORDS
 from bot.slack.surface import SLASH_COMMAND
-from handlers.commands.words import split_command
+from bot.text import clean_line
 
-__all__ = ["MediconCommand"]
+__all__ = ["SPOTLIGHT_WORDS", "MediconCommand", "split_command"]
+
+SPOTLIGHT_WORDS: Final = SLACK_ONLY_WORDS
+"""The spotlight sub-commands: the same words the offline console answers with "works in
+Slack"."""
+
+
+def split_command(command: dict[str, Any]) -> tuple[str, str]:
+    """The first word of the command's text (case-folded), which picks its handler, and what
+    follows it."""
+    word, _, rest = clean_line(command.get("text")).partition(" ")
+    return word.casefold(), rest.strip()
 
 
 def _follow_up(function: Callable[..., None], request: BoltRequest, context: BoltContext) -> None:

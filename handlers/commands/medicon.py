@@ -25,8 +25,7 @@ from bot.conversation import (
     take_turn,
 )
 from bot.services import Services
-from bot.slack.conversations import command_key
-from bot.slack.questions import note_question
+from bot.slack.conversations import command_key, note_question
 from bot.slack.views.replies import reply_to_command
 from bot.text import clean_line
 from handlers.workspace import team_id_of

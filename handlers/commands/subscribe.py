@@ -18,7 +18,7 @@ from bot.slack.channel_access import bot_can_post
 from bot.slack.views.spotlight import subscribed_announcement
 from bot.spotlights import ScheduleError, parse_schedule, subscribe
 from bot.spotlights import phrases as spotlight_phrases
-from handlers.commands.words import split_command
+from handlers.commands.fast_path import split_command
 from handlers.spotlight_modal import open_spotlight_modal
 from handlers.workspace import team_id_of
 

@@ -10,9 +10,8 @@ from slack_bolt import BoltContext, Say
 
 from bot.answers.reply import marked_language_of_text
 from bot.services import Services
-from bot.slack.conversations import dm_key, keep, start_turn
+from bot.slack.conversations import dm_key, keep, note_question, start_turn
 from bot.slack.home import person_language
-from bot.slack.questions import note_question
 from bot.slack.views.replies import reply_in_conversation
 from bot.text import clean_line
 from handlers.workspace import team_id_of

@@ -9,8 +9,7 @@ from typing import Any
 from slack_bolt import BoltContext, Say
 
 from bot.services import Services
-from bot.slack.conversations import keep, start_turn, thread_key
-from bot.slack.questions import note_question
+from bot.slack.conversations import keep, note_question, start_turn, thread_key
 from bot.slack.views.replies import reply_in_conversation, strip_mentions
 from bot.text import clean_line
 from handlers.workspace import team_id_of
