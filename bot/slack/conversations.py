@@ -1,4 +1,5 @@
-"""Conversations on Slack's surfaces: which key a message belongs to, and one turn in it.
+"""Conversations on Slack's surfaces: which key a message belongs to, one turn in it, and the
+question it asked recorded (slash, DM and mention alike).
 
 Keys follow where replies go: a channel thread (``thread_ts``, or the mention's own ``ts`` the
 reply is threaded under), a DM's main line (one conversation) or its thread, and a person's
@@ -10,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.answers import Outcome
+from bot.answers.feedback_blocks import AnsweredOn
 from bot.conversation import (
     ConversationKey,
     Recalled,
@@ -20,6 +23,7 @@ from bot.conversation import (
     take_turn,
 )
 from bot.services import Services
+from bot.slack.views.replies import answered
 
 __all__ = [
     "Pending",
@@ -27,32 +31,29 @@ __all__ = [
     "continue_turn",
     "dm_key",
     "keep",
+    "note_question",
     "start_turn",
     "thread_key",
 ]
 
 
-def _team(body: dict[str, Any], event: dict[str, Any]) -> str:
-    return str(body.get("team_id") or event.get("team") or "")
-
-
-def dm_key(body: dict[str, Any], event: dict[str, Any]) -> ConversationKey:
+def dm_key(team_id: str, event: dict[str, Any]) -> ConversationKey:
     """A DM: its main line is one conversation, each of its threads another."""
     return ConversationKey(
-        _team(body, event), str(event.get("channel") or ""), str(event.get("thread_ts") or "")
+        team_id, str(event.get("channel") or ""), str(event.get("thread_ts") or "")
     )
 
 
-def thread_key(body: dict[str, Any], event: dict[str, Any]) -> ConversationKey:
+def thread_key(team_id: str, event: dict[str, Any]) -> ConversationKey:
     """A channel message: the thread it is in, or the thread its reply starts under it."""
     thread = event.get("thread_ts") or event.get("ts") or ""
-    return ConversationKey(_team(body, event), str(event.get("channel") or ""), str(thread))
+    return ConversationKey(team_id, str(event.get("channel") or ""), str(thread))
 
 
-def command_key(command: dict[str, Any]) -> ConversationKey:
+def command_key(team_id: str, command: dict[str, Any]) -> ConversationKey:
     """``/medicon``: per person and channel."""
     return ConversationKey(
-        str(command.get("team_id") or ""),
+        team_id,
         str(command.get("channel_id") or ""),
         "",
         str(command.get("user_id") or ""),
@@ -103,3 +104,16 @@ def keep(services: Services, pending: Pending) -> None:
         now=services.now(),
         enterprise_id=pending.enterprise_id,
     )
+
+
+def note_question(
+    services: Services, *, team_id: str, surface: AnsweredOn, question: str, said: Outcome
+) -> None:
+    """Count ``question`` in the question log as answered or not by a reply that ``said`` so
+    (an unanswered one is kept for the editors). Help and small talk are not questions. In
+    memory only: the log writes in batches, after the acknowledgement."""
+    result = answered(said)
+    if services.questions is not None and result is not None:
+        services.questions.note(
+            team_id=team_id, surface=surface, question=question, answered=result
+        )

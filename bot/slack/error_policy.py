@@ -16,7 +16,7 @@ from slack_bolt import BoltResponse, Respond, Say
 from slack_bolt.error import BoltUnhandledRequestError
 
 from bot.logs import loggable
-from bot.slack.replies import error_reply
+from bot.slack.views.replies import error_reply
 
 __all__ = ["acknowledge", "guarded", "handle_error"]
 

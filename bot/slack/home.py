@@ -1,22 +1,31 @@
-"""The App Home for one user: the knowledge overview plus the spotlights they set up."""
+"""The App Home for one user: what it shows, read from the database; built by
+:mod:`bot.slack.views.home`."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, Final
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.feedback.links import chart_query
+from bot.feedback.summary import summarise
 from bot.knowledge import EntryRef
 from bot.services import Services
-from bot.slack.editors_home import editor_blocks
-from bot.slack.replies import home_view
+from bot.slack.surface import CHART_PATH
+from bot.slack.views.home import EditorsView, home_view
 from bot.spotlights import list_for_user
 from bot.storage.preferences import language_preference
 
-__all__ = ["person_language", "user_home"]
+__all__ = ["LINK_LIFETIME", "chart_url", "person_language", "user_home"]
 
 _log = logging.getLogger(__name__)
+
+LINK_LIFETIME: Final = timedelta(days=1)
+"""The home is published again whenever it is opened, so a day is plenty."""
+_PERIOD: Final = timedelta(days=30)
+_SHOWN: Final = 5
 
 
 def person_language(services: Services, *, team_id: str, user_id: str) -> str | None:
@@ -28,6 +37,26 @@ def person_language(services: Services, *, team_id: str, user_id: str) -> str | 
     except SQLAlchemyError as error:
         _log.warning("could not read a language preference: %s", type(error).__name__)
         return None
+
+
+def chart_url(services: Services, *, team_id: str, now: datetime) -> str | None:
+    """A link to ``team_id``'s chart valid for :data:`LINK_LIFETIME`, or None when this
+    deployment has no public URL (``MEDICON_PUBLIC_URL``) or no signing secret."""
+    settings = services.settings
+    if settings.public_url is None or settings.slack_signing_secret is None:
+        return None
+    secret = settings.slack_signing_secret.get_secret_value().encode()
+    expires = int((now + LINK_LIFETIME).timestamp())
+    base = str(settings.public_url).rstrip("/")
+    return f"{base}{CHART_PATH}?{chart_query(secret, team_id=team_id, expires=expires)}"
+
+
+def _editors_view(services: Services, *, team_id: str) -> EditorsView:
+    """The editors' section for ``team_id`` (the last 30 days; the chart: the last 7)."""
+    now = services.now()
+    with services.database.sessions() as session:
+        summary = summarise(session, since=now - _PERIOD, team_id=team_id, limit=_SHOWN)
+    return EditorsView(summary=summary, chart_url=chart_url(services, team_id=team_id, now=now))
 
 
 def user_home(
@@ -43,8 +72,7 @@ def user_home(
             session, team_id=team_id, user_id=user_id, now=services.now(), kb=services.kb
         )
     subscriptions = [(view.channel_id, view.lines()) for view in views]
-    view = home_view(services.kb, subscriptions=subscriptions, language=language)
-    if user_id in services.settings.editors:
-        editors = editor_blocks(services, team_id=team_id)
-        view["blocks"] = [*view["blocks"][: 100 - len(editors)], *editors]
-    return view
+    editors = (
+        _editors_view(services, team_id=team_id) if user_id in services.settings.editors else None
+    )
+    return home_view(services.kb, subscriptions=subscriptions, language=language, editors=editors)

@@ -1,4 +1,4 @@
-"""Link unfurls: a link to a centre's website gets the centre's short card under it.
+"""Link unfurls: which centre's website a link falls under (its card is in views/unfurl.py).
 
 A link belongs to the entry whose ``website`` it falls under: the same host (``www.`` ignored)
 and a path that starts with the website's path; where two entries share a host (a hospital and
@@ -9,16 +9,12 @@ holds a whole university) unfurl nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
 from urllib.parse import urlsplit
 
-from bot.answers.mrkdwn import escape, truncate
 from bot.knowledge import Centre, KnowledgeBase
 from bot.slack.surface import UNFURL_DOMAINS
 
-__all__ = ["UnfurlTargets", "entry_domains", "short_card"]
-
-_SUMMARY_LIMIT: Final = 300
+__all__ = ["UnfurlTargets", "entry_domains"]
 
 
 def _host(netloc: str | None) -> str:
@@ -73,24 +69,3 @@ class UnfurlTargets:
             if path == prefix or path.startswith(f"{prefix}/") or not prefix:
                 return centre
         return None
-
-
-def short_card(centre: Centre) -> dict[str, Any]:
-    """The unfurl for one link: name, where it is, and the first lines of its summary."""
-    place = f" · {escape(centre.place)}" if centre.place else ""
-    text = f"*{escape(centre.label)}*{place}\n{escape(truncate(centre.summary, _SUMMARY_LIMIT))}"
-    command = escape(centre.short_name or centre.name)
-    return {
-        "blocks": [
-            {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text, 3000)}},
-            {
-                "type": "context",
-                "elements": [
-                    {
-                        "type": "mrkdwn",
-                        "text": f"From Medicon Bot · `/medicon {command}` for the full card",
-                    }
-                ],
-            },
-        ]
-    }

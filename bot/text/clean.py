@@ -16,7 +16,7 @@ __all__ = ["LINE_LIMIT", "MESSAGE_LIMIT", "clean_line", "clean_lines"]
 LINE_LIMIT: Final = 1_000
 """A question: far beyond any real one, far below what a log line or a cache should hold."""
 MESSAGE_LIMIT: Final = 4_000
-"""A whole message looked up by the message shortcut (what :mod:`bot.slack.lookup` scans)."""
+"""A whole message looked up by the message shortcut (what :mod:`bot.slack.views.lookup` scans)."""
 
 _WHITESPACE_CONTROLS: Final = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85"
 _BIDI_CONTROLS: Final = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]

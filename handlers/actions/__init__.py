@@ -9,17 +9,20 @@ from collections.abc import Callable
 
 from slack_bolt import App
 
-from bot.answers.render import OPEN_CENTRE, OPEN_FIELD
 from bot.services import Services
 from bot.slack.error_policy import acknowledge, guarded
-from bot.slack.replies import HOME_BACK, OPEN_CENTRE_SELECT, SHARE
 from bot.slack.surface import (
     ENTRY_SEARCH,
     FEEDBACK_HELPFUL,
     FEEDBACK_NOT_HELPFUL,
     FOLLOW_UP,
+    HOME_BACK,
     HOME_ENTRY_SEARCH,
     HOME_LANGUAGE,
+    OPEN_CENTRE,
+    OPEN_CENTRE_SELECT,
+    OPEN_FIELD,
+    SHARE,
     SPOTLIGHT_SETUP,
     SUGGEST_ADDITION,
     WELCOME_QUESTION,

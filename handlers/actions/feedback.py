@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Respond
+from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.answers.feedback_blocks import THANKS, AnswerRef, thanked
@@ -19,9 +19,10 @@ from bot.answers.reply import language_of_text
 from bot.feedback.text import answer_key, normalise_question, voter_id
 from bot.knowledge import EntryRef
 from bot.services import Services
-from bot.slack.feedback_views import not_helpful_modal
-from bot.slack.replies import command_reply, entry_reply
+from bot.slack.views.feedback import not_helpful_modal
+from bot.slack.views.replies import command_reply, entry_reply
 from bot.storage.feedback import record_vote
+from handlers.workspace import team_id_of
 
 __all__ = ["make_vote"]
 
@@ -49,7 +50,11 @@ def _seen_by_voter_alone(body: dict[str, Any]) -> bool:
 
 def make_vote(services: Services, *, helpful: bool) -> Callable[..., None]:
     def vote(
-        action: dict[str, Any], body: dict[str, Any], respond: Respond, client: WebClient
+        action: dict[str, Any],
+        body: dict[str, Any],
+        respond: Respond,
+        client: WebClient,
+        context: BoltContext,
     ) -> None:
         ref = AnswerRef.decode(action.get("value"))
         if ref is None:
@@ -61,7 +66,7 @@ def make_vote(services: Services, *, helpful: bool) -> Callable[..., None]:
             return
         if not helpful and body.get("trigger_id"):
             client.views_open(trigger_id=body["trigger_id"], view=not_helpful_modal(ref))
-        team_id = str((body.get("team") or {}).get("id") or "")
+        team_id = team_id_of(context)
         question = normalise_question(ref.question)
         with services.database.sessions() as session:
             record_vote(

@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.conversation import ConversationKey
 from bot.services import Services
 from bot.slack.conversations import keep, start_turn
-from bot.slack.replies import conversation_reply
+from bot.slack.views.replies import conversation_reply
+from handlers.workspace import team_id_of
 
 __all__ = ["make_follow_up"]
 
@@ -19,7 +21,9 @@ _QUESTION_LIMIT = 300
 
 
 def make_follow_up(services: Services) -> Callable[..., None]:
-    def follow_up(action: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+    def follow_up(
+        action: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
         question = str(action.get("value") or "")[:_QUESTION_LIMIT]
         channel = str(
             (body.get("channel") or {}).get("id")
@@ -27,10 +31,8 @@ def make_follow_up(services: Services) -> Callable[..., None]:
             or ""
         )
         thread = str((body.get("message") or {}).get("thread_ts") or "")
-        team = str((body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id"))
-        enterprise = (body.get("enterprise") or {}).get("id")
-        key = ConversationKey(team, channel, thread)
-        pending = start_turn(services, question, key=key, enterprise_id=enterprise)
+        key = ConversationKey(team_id_of(context), channel, thread)
+        pending = start_turn(services, question, key=key, enterprise_id=context.enterprise_id)
         message = conversation_reply(
             services.kb,
             question,

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from slack_bolt import Respond
+from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.knowledge import EntryRef
 from bot.services import Services
 from bot.slack.home import person_language, user_home
-from bot.slack.replies import entry_reply
+from bot.slack.views.replies import entry_reply
+from handlers.workspace import team_id_of
 
 __all__ = ["make_open_entry"]
 
@@ -29,7 +30,11 @@ def _chosen_id(action: dict[str, Any]) -> str:
 
 def make_open_entry(services: Services, *, kind: Literal["field", "centre"]) -> Callable[..., None]:
     def open_entry(
-        action: dict[str, Any], body: dict[str, Any], respond: Respond, client: WebClient
+        action: dict[str, Any],
+        body: dict[str, Any],
+        respond: Respond,
+        client: WebClient,
+        context: BoltContext,
     ) -> None:
         entry_id = _chosen_id(action)
         known = services.kb.fields if kind == "field" else services.kb.centres
@@ -42,7 +47,7 @@ def make_open_entry(services: Services, *, kind: Literal["field", "centre"]) -> 
             return
         ref = EntryRef(kind, entry_id)
         container = body.get("container") or {}
-        team = (body.get("team") or {}).get("id") or ""
+        team = team_id_of(context)
         if container.get("type") == "view":
             user_id = body["user"]["id"]
             client.views_publish(

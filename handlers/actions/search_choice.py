@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from slack_bolt import BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.services import Services
 from bot.slack.entry_search import parse_option_value
 from bot.slack.home import user_home
-from bot.slack.search_modal import search_view
+from bot.slack.views.search import search_view
+from handlers.workspace import team_id_of
 
 __all__ = ["make_home_choice", "make_search_choice"]
 
@@ -40,10 +42,12 @@ def make_search_choice(services: Services) -> Callable[..., None]:
 
 
 def make_home_choice(services: Services) -> Callable[..., None]:
-    def home_choice(action: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+    def home_choice(
+        action: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
         ref = parse_option_value(_chosen(action), services.kb)
         user_id = body["user"]["id"]
-        team_id = (body.get("team") or {}).get("id") or ""
+        team_id = team_id_of(context)
         view = user_home(services, team_id=team_id, user_id=user_id, showing=ref)
         client.views_publish(user_id=user_id, view=view)
 

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Respond
 
 from bot.services import Services
-from bot.slack.replies import shared_reply
+from bot.slack.views.replies import shared_reply
 from bot.text import clean_line
 
 __all__ = ["make_share"]

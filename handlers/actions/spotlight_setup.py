@@ -8,7 +8,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.services import Services
-from bot.slack.spotlight_modal import open_spotlight_modal
+from handlers.spotlight_modal import open_spotlight_modal
 
 __all__ = ["make_spotlight_setup"]
 

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot.answers.feedback_blocks import AnswerRef
 from bot.services import Services
-from bot.slack.feedback_views import suggestion_modal
+from bot.slack.views.feedback import suggestion_modal
 
 __all__ = ["make_suggest_addition"]
 

@@ -8,7 +8,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.services import Services
-from bot.slack.replies import conversation_reply
+from bot.slack.views.replies import conversation_reply
 from bot.text import clean_line
 
 __all__ = ["make_welcome_question"]

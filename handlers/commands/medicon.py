@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from slack_bolt import BoltResponse
+from slack_bolt import BoltContext, BoltResponse
 
-from bot.answers.feedback_blocks import was_answered
+from bot.answers import Outcome
 from bot.conversation import (
     Context,
     follow_up,
@@ -25,9 +25,10 @@ from bot.conversation import (
     take_turn,
 )
 from bot.services import Services
-from bot.slack.conversations import command_key
-from bot.slack.replies import command_reply
+from bot.slack.conversations import command_key, note_question
+from bot.slack.views.replies import reply_to_command
 from bot.text import clean_line
+from handlers.workspace import team_id_of
 
 __all__ = ["make_medicon_command"]
 
@@ -39,24 +40,24 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
     tables = services.settings.table_blocks
 
     @lru_cache(maxsize=_CACHED_REPLIES)
-    def fresh_reply(text: str) -> tuple[str, bool | None, Context | None]:
-        """The reply to ``text`` read as typed, and the context it leaves (None: none new)."""
+    def fresh_reply(text: str) -> tuple[str, Outcome, Context | None]:
+        """The reply to ``text`` read as typed, what it was, and the context it leaves (None:
+        none new)."""
         turn = take_turn(services.kb, text, None)
-        message = command_reply(services.kb, text, tables=tables, turn=turn)
-        body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
-        return body, was_answered(message), turn.context
+        reply = reply_to_command(services.kb, text, tables=tables, turn=turn)
+        body = json.dumps({"response_type": "ephemeral", **reply.message.as_dict()})
+        return body, reply.outcome, turn.context
 
     @lru_cache(maxsize=_CACHED_REPLIES)
     def leans(text: str) -> bool:
         """Whether a context could change ``text``'s reading (else none is looked up)."""
         return leans_on_context(services.kb, text)
 
-    questions = services.questions
-
-    def medicon_command(command: dict[str, Any]) -> BoltResponse:
+    def medicon_command(command: dict[str, Any], bolt: BoltContext) -> BoltResponse:
         # Bolt sends a BoltResponse the listener returns as the acknowledgement itself.
         text = clean_line(command.get("text"))
-        key = command_key(command)
+        team_id = team_id_of(bolt)
+        key = command_key(team_id, command)
         previous = (
             recall(services.database, services.kb, key=key, now=services.now())
             if leans(text)
@@ -65,25 +66,22 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
         last = previous.context if previous is not None else None
         step = follow_up(services.kb, text, last) if last is not None else None
         if step is None or step.assumed is None:
-            body, answered, context = fresh_reply(text)
+            body, said, context = fresh_reply(text)
             context = context or last  # after a decline: still about what it was
         else:
             turn = take_turn(services.kb, text, last)
-            message = command_reply(services.kb, text, tables=tables, turn=turn)
-            body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
-            answered, context = was_answered(message), turn.context
+            reply = reply_to_command(services.kb, text, tables=tables, turn=turn)
+            body = json.dumps({"response_type": "ephemeral", **reply.message.as_dict()})
+            said, context = reply.outcome, turn.context
         remember(
             services.database,
             key=key,
             context=context,
             previous=previous,
             now=services.now(),
-            enterprise_id=command.get("enterprise_id"),
+            enterprise_id=bolt.enterprise_id,
         )
-        if questions is not None and answered is not None:
-            # In memory only: the question log writes in batches, after the acknowledgement.
-            team_id = str(command.get("team_id") or "")
-            questions.note(team_id=team_id, surface="slash", question=text, answered=answered)
+        note_question(services, team_id=team_id, surface="slash", question=text, said=said)
         return BoltResponse(status=200, body=body, headers=_JSON)
 
     return medicon_command

@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Say
+from slack_bolt import BoltContext, Say
 
-from bot.answers.feedback_blocks import was_answered
 from bot.answers.reply import marked_language_of_text
 from bot.services import Services
-from bot.slack.conversations import dm_key, keep, start_turn
+from bot.slack.conversations import dm_key, keep, note_question, start_turn
 from bot.slack.home import person_language
-from bot.slack.replies import conversation_reply
+from bot.slack.views.replies import reply_in_conversation
 from bot.text import clean_line
+from handlers.workspace import team_id_of
 
 __all__ = ["in_a_dm", "is_person_writing", "make_direct_message"]
 
@@ -29,20 +29,20 @@ def in_a_dm(event: dict[str, Any]) -> bool:
 
 
 def make_direct_message(services: Services) -> Callable[..., None]:
-    def direct_message(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
+    def direct_message(event: dict[str, Any], say: Say, context: BoltContext) -> None:
         if event.get("channel_type") != "im":
             return
         text = clean_line(event.get("text"))
-        team_id = str(body.get("team_id") or event.get("team") or "")
+        team_id = team_id_of(context)
         otherwise = None
         if marked_language_of_text(text) is None:  # a bare name: the person's choice decides
             otherwise = person_language(
                 services, team_id=team_id, user_id=str(event.get("user") or "")
             )
         pending = start_turn(
-            services, text, key=dm_key(body, event), enterprise_id=body.get("enterprise_id")
+            services, text, key=dm_key(team_id, event), enterprise_id=context.enterprise_id
         )
-        message = conversation_reply(
+        reply = reply_in_conversation(
             services.kb,
             text,
             surface="dm",
@@ -51,9 +51,7 @@ def make_direct_message(services: Services) -> Callable[..., None]:
             turn=pending.turn,
         )
         keep(services, pending)  # before the reply: a quick next question must find it
-        say(text=message.text, blocks=list(message.blocks))
-        answered = was_answered(message)
-        if services.questions is not None and answered is not None:
-            services.questions.note(team_id=team_id, surface="dm", question=text, answered=answered)
+        say(text=reply.message.text, blocks=list(reply.message.blocks))
+        note_question(services, team_id=team_id, surface="dm", question=text, said=reply.outcome)
 
     return direct_message

@@ -8,7 +8,8 @@ from typing import Any, Final
 from slack_sdk import WebClient
 
 from bot.services import Services
-from bot.slack.unfurl import UnfurlTargets, short_card
+from bot.slack.unfurl import UnfurlTargets
+from bot.slack.views.unfurl import short_card
 
 __all__ = ["make_link_shared"]
 

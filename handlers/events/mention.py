@@ -6,40 +6,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Say
+from slack_bolt import BoltContext, Say
 
-from bot.answers.feedback_blocks import was_answered
 from bot.services import Services
-from bot.slack.conversations import keep, start_turn, thread_key
-from bot.slack.replies import conversation_reply, strip_mentions
+from bot.slack.conversations import keep, note_question, start_turn, thread_key
+from bot.slack.views.replies import reply_in_conversation, strip_mentions
 from bot.text import clean_line
+from handlers.workspace import team_id_of
 
 __all__ = ["make_mention"]
 
 
 def make_mention(services: Services) -> Callable[..., None]:
-    def mention(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
+    def mention(event: dict[str, Any], say: Say, context: BoltContext) -> None:
         text = strip_mentions(clean_line(event.get("text")))
+        team_id = team_id_of(context)
         pending = start_turn(
-            services, text, key=thread_key(body, event), enterprise_id=body.get("enterprise_id")
+            services,
+            text,
+            key=thread_key(team_id, event),
+            enterprise_id=context.enterprise_id,
         )
-        message = conversation_reply(
+        reply = reply_in_conversation(
             services.kb,
             text,
             surface="mention",
             tables=services.settings.table_blocks,
             turn=pending.turn,
         )
-        answered = was_answered(message)
-        if services.questions is not None and answered is not None:
-            team_id = str(body.get("team_id") or event.get("team") or "")
-            services.questions.note(
-                team_id=team_id, surface="mention", question=text, answered=answered
-            )
+        note_question(
+            services, team_id=team_id, surface="mention", question=text, said=reply.outcome
+        )
         keep(services, pending)  # before the reply: a quick next question must find it
         say(
-            text=message.text,
-            blocks=list(message.blocks),
+            text=reply.message.text,
+            blocks=list(reply.message.blocks),
             thread_ts=event.get("thread_ts") or event["ts"],
         )
 

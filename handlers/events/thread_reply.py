@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Say
+from slack_bolt import BoltContext, Say
 
 from bot.conversation import asks_the_bot
 from bot.services import Services
 from bot.slack.conversations import continue_turn, keep, thread_key
-from bot.slack.replies import conversation_reply
+from bot.slack.views.replies import conversation_reply
+from handlers.workspace import team_id_of
 
 __all__ = ["in_a_channel_thread", "make_thread_reply"]
 
@@ -29,12 +30,15 @@ def _mentions_anyone(text: str) -> bool:
 
 
 def make_thread_reply(services: Services) -> Callable[..., None]:
-    def thread_reply(event: dict[str, Any], body: dict[str, Any], say: Say) -> None:
+    def thread_reply(event: dict[str, Any], say: Say, context: BoltContext) -> None:
         text = event.get("text") or ""
         if _mentions_anyone(text):
             return
         pending = continue_turn(
-            services, text, key=thread_key(body, event), enterprise_id=body.get("enterprise_id")
+            services,
+            text,
+            key=thread_key(team_id_of(context), event),
+            enterprise_id=context.enterprise_id,
         )
         if pending is None or not asks_the_bot(pending.turn, text):
             return

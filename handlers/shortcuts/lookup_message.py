@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Respond
 
 from bot.services import Services
-from bot.slack.lookup import lookup_reply
+from bot.slack.views.lookup import lookup_reply
 from bot.text import MESSAGE_LIMIT, clean_line
 
 __all__ = ["make_lookup_message"]

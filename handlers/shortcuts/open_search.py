@@ -8,7 +8,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.services import Services
-from bot.slack.search_modal import search_view
+from bot.slack.views.search import search_view
 
 __all__ = ["make_open_search"]
 

@@ -13,9 +13,10 @@ from bot.services import Services
 from bot.slack.channel_access import NOT_IN_CHANNEL, bot_can_post
 from bot.slack.entry_search import parse_option_value
 from bot.slack.event_claims import Claims
-from bot.slack.replies import shared_reply
-from bot.slack.search_modal import SEARCH_BLOCK, SHARE_CHANNEL_BLOCK, chosen_channel
 from bot.slack.submission_claims import mark_first, submission_key, submission_team, was_first
+from bot.slack.surface import SEARCH_BLOCK, SHARE_CHANNEL_BLOCK
+from bot.slack.views.replies import shared_reply
+from bot.slack.views.search import chosen_channel
 
 __all__ = ["make_post_shared_card", "make_share_submitted"]
 

@@ -9,18 +9,18 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.answers.mrkdwn import escape
 from bot.services import Services
 from bot.slack.channel_access import NOT_IN_CHANNEL, bot_can_post
-from bot.slack.spotlight_modal import (
-    CHANNEL_BLOCK,
+from bot.slack.submission_claims import claim_submission, mark_first, was_first
+from bot.slack.surface import SPOTLIGHT_CHANNEL_BLOCK
+from bot.slack.views.spotlight import (
     SpotlightChoice,
     SpotlightChoiceError,
     read_spotlight_choice,
+    subscribed_announcement,
 )
-from bot.slack.submission_claims import claim_submission, mark_first, was_first
 from bot.spotlights import describe, subscribe
-from bot.spotlights import phrases as spotlight_phrases
+from handlers.workspace import team_id_of
 
 __all__ = ["make_announce_spotlight", "make_spotlight_submitted"]
 
@@ -28,10 +28,6 @@ __all__ = ["make_announce_spotlight", "make_spotlight_submitted"]
 def _choice(services: Services, view: dict[str, Any]) -> SpotlightChoice:
     values = (view.get("state") or {}).get("values") or {}
     return read_spotlight_choice(values, default_timezone=services.settings.timezone)
-
-
-def _team(body: dict[str, Any]) -> str:
-    return str((body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id") or "")
 
 
 def make_spotlight_submitted(services: Services) -> Callable[..., None]:
@@ -48,18 +44,16 @@ def make_spotlight_submitted(services: Services) -> Callable[..., None]:
             ack(response_action="errors", errors=error.errors)
             return
         if not bot_can_post(client, choice.channel_id):
-            ack(response_action="errors", errors={CHANNEL_BLOCK: NOT_IN_CHANNEL})
+            ack(response_action="errors", errors={SPOTLIGHT_CHANNEL_BLOCK: NOT_IN_CHANNEL})
             return
-        enterprise = body.get("enterprise") or {}
         now = services.now()
         with services.database.sessions() as session:
             # A replay of an older submission must not put its schedule back.
             if claim_submission(session, body, action="spotlight", now=now):
                 subscribe(  # commits the claim with the subscription
                     session,
-                    team_id=_team(body),
-                    enterprise_id=(enterprise.get("id") if isinstance(enterprise, dict) else None)
-                    or None,
+                    team_id=team_id_of(context),
+                    enterprise_id=context.enterprise_id or None,
                     channel_id=choice.channel_id,
                     user_id=body["user"]["id"],
                     schedule=choice.schedule,
@@ -79,18 +73,15 @@ def make_announce_spotlight(services: Services) -> Callable[..., None]:
         with services.database.sessions() as session:
             found = describe(
                 session,
-                team_id=_team(body),
+                team_id=team_id_of(context),
                 channel_id=choice.channel_id,
                 now=services.now(),
                 kb=services.kb,
             )
         if found is None:
             return
-        announcement = spotlight_phrases.SUBSCRIBED_BY.format(
-            user=escape(body["user"]["id"]), schedule=found.describe_schedule()
-        )
         client.chat_postMessage(
-            channel=choice.channel_id, text=f"{announcement}\n{found.describe_next()}"
+            channel=choice.channel_id, text=subscribed_announcement(body["user"]["id"], found)
         )
 
     return announce_spotlight

@@ -13,9 +13,10 @@ from slack_sdk import WebClient
 from bot.answers.feedback_blocks import AnswerRef
 from bot.feedback.text import normalise_question
 from bot.services import Services
-from bot.slack.feedback_views import Suggestion, editors_post, suggestion_from
 from bot.slack.submission_claims import claim_submission, mark_first, was_first
+from bot.slack.views.feedback import Suggestion, editors_post, suggestion_from
 from bot.storage.suggestions import add_suggestion
+from handlers.workspace import team_id_of
 
 __all__ = ["make_post_to_editors", "make_suggestion_submitted"]
 
@@ -38,7 +39,7 @@ def make_suggestion_submitted(services: Services) -> Callable[..., None]:
             if claim_submission(session, body, action="suggestion", now=now):
                 add_suggestion(  # commits the claim with the row
                     session,
-                    team_id=str((body.get("team") or {}).get("id") or ""),
+                    team_id=team_id_of(context),
                     text=suggestion.text,
                     url=suggestion.url,
                     note=suggestion.note,

@@ -6,8 +6,8 @@ import pytest
 
 from bot.answers import answer_question, render, reply_to
 from bot.knowledge import KnowledgeBase
-from bot.slack.lookup import lookup_reply
-from bot.slack.replies import command_reply, conversation_reply, shared_reply
+from bot.slack.views.lookup import lookup_reply
+from bot.slack.views.replies import command_reply, conversation_reply, shared_reply
 
 
 def action_ids(blocks: tuple[dict[str, object], ...]) -> list[str]:

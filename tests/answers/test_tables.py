@@ -12,7 +12,7 @@ from bot.answers.resolve import CentreListAnswer
 from bot.answers.tables import MAX_ROWS, centres_table, with_table
 from bot.config import load_settings
 from bot.knowledge import RESEARCH_KINDS, KnowledgeBase
-from bot.slack.replies import command_reply, conversation_reply
+from bot.slack.views.replies import command_reply, conversation_reply
 from tests.support.block_limits import action_ids, limit_violations
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.answers import render
 from bot.conversation import Assumption, take_turn
 from bot.knowledge import KnowledgeBase
-from bot.slack.replies import assumed_reply, command_reply, conversation_reply
+from bot.slack.views.replies import assumed_reply, command_reply, conversation_reply
 from tests.support.block_limits import limit_violations
 
 

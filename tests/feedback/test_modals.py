@@ -9,7 +9,7 @@ import pytest
 
 from bot.answers.feedback_blocks import AnswerRef, feedback_block, thanked, was_answered
 from bot.answers.render import Message
-from bot.slack.feedback_views import (
+from bot.slack.views.feedback import (
     BAD_URL,
     Suggestion,
     editors_post,

@@ -30,7 +30,7 @@ from bot.feedback.question_log import QuestionLog
 from bot.feedback.summary import Summary
 from bot.feedback.text import NOTE_LIMIT, QUESTION_LIMIT, answer_key, normalise_question
 from bot.knowledge import KnowledgeBase, load_knowledge_base
-from bot.slack.feedback_views import (
+from bot.slack.views.feedback import (
     MISSING_BLOCK,
     SUGGEST_NOTE_BLOCK,
     SUGGEST_URL_BLOCK,
@@ -39,7 +39,7 @@ from bot.slack.feedback_views import (
     missing_from,
     suggestion_from,
 )
-from bot.slack.replies import command_reply, conversation_reply
+from bot.slack.views.replies import command_reply, conversation_reply
 from bot.storage import Database
 from bot.storage.feedback import (
     AnswerFeedback,

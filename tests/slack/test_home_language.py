@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlencode
 import pytest
 
 from bot.knowledge import EntryRef, KnowledgeBase, default_data_dir, load_knowledge_base
-from bot.slack.replies import home_view
+from bot.slack.views.home import home_view
 from tests.conftest import SIGNING_SECRET
 from tests.support.block_limits import header_text, limit_violations
 from tests.support.signing import (

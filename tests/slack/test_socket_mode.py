@@ -17,8 +17,8 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from bot.slack.spotlight_modal import spotlight_view
 from bot.slack.surface import BOT_SCOPES
+from bot.slack.views.spotlight import spotlight_view
 from tests.support.block_limits import action_ids, header_text
 from tests.support.interactions import (
     block_suggestion,

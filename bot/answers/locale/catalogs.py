@@ -42,8 +42,9 @@ MESSAGE_MODULES: Final = (
     "bot.answers.locale.fragments",
     "bot.answers.tables",
     "bot.answers.feedback_blocks",
-    "bot.slack.replies",
-    "bot.slack.lookup",
+    "bot.slack.views.replies",
+    "bot.slack.views.home",
+    "bot.slack.views.lookup",
 )
 """Every module whose constants hold phrases the bot says."""
 TEMPLATE: Final = CATALOGS / "messages.pot"

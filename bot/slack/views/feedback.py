@@ -16,7 +16,15 @@ from bot.answers.feedback_blocks import AnswerRef
 from bot.answers.mrkdwn import escape, truncate
 from bot.answers.render import Message
 from bot.feedback.text import NOTE_LIMIT, QUESTION_LIMIT, URL_LIMIT, cap
-from bot.slack.surface import NOT_HELPFUL_VIEW, SUGGESTION_VIEW
+from bot.slack.surface import (
+    FEEDBACK_INPUT,
+    MISSING_BLOCK,
+    NOT_HELPFUL_VIEW,
+    SUGGEST_NOTE_BLOCK,
+    SUGGEST_URL_BLOCK,
+    SUGGEST_WHAT_BLOCK,
+    SUGGESTION_VIEW,
+)
 from bot.text import LINE_LIMIT, clean_line, clean_lines
 
 __all__ = [
@@ -32,11 +40,6 @@ __all__ = [
     "suggestion_modal",
 ]
 
-MISSING_BLOCK: Final = "missing"
-SUGGEST_WHAT_BLOCK: Final = "suggest_what"
-SUGGEST_URL_BLOCK: Final = "suggest_url"
-SUGGEST_NOTE_BLOCK: Final = "suggest_note"
-_INPUT: Final = "input"
 BAD_URL: Final = "Enter a web address starting with http:// or https://, or leave this empty."
 
 
@@ -56,7 +59,7 @@ def _input(
 ) -> dict[str, Any]:
     element: dict[str, Any] = {
         "type": "plain_text_input",
-        "action_id": _INPUT,
+        "action_id": FEEDBACK_INPUT,
         "max_length": limit,
         "multiline": multiline,
     }
@@ -130,7 +133,7 @@ def suggestion_modal(ref: AnswerRef) -> dict[str, Any]:
 
 def _value(view: dict[str, Any], block_id: str) -> str:
     state = ((view.get("state") or {}).get("values") or {}).get(block_id) or {}
-    value = (state.get(_INPUT) or {}).get("value")
+    value = (state.get(FEEDBACK_INPUT) or {}).get("value")
     return value if isinstance(value, str) else ""
 
 

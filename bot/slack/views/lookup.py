@@ -19,6 +19,7 @@ from bot.answers.render import entry_button
 from bot.answers.reply import language_of_text
 from bot.knowledge import Centre, EntryRef, KnowledgeBase, ResearchField
 from bot.knowledge.text import normalize
+from bot.slack.surface import LOOKUP_BLOCK
 
 __all__ = ["lookup_reply", "mentioned_entries"]
 
@@ -68,7 +69,7 @@ def lookup_reply(kb: KnowledgeBase, text: str) -> Message:
     buttons = [b for b in (entry_button(_entry_of(kb, ref)) for ref in refs) if b is not None]
     blocks = [
         SectionBlock(text=MarkdownTextObject(text=truncate(heading, 3000))).to_dict(),
-        ActionsBlock(block_id="lookup", elements=buttons[:_MOST_MENTIONS]).to_dict(),
+        ActionsBlock(block_id=LOOKUP_BLOCK, elements=buttons[:_MOST_MENTIONS]).to_dict(),
         ContextBlock(elements=[MarkdownTextObject(text=localise(_ONLY_YOU, language))]).to_dict(),
     ]
     plain_names = ", ".join(kb.name_of(ref) for ref in refs)

@@ -13,7 +13,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.answers import Message
-from bot.slack.surface import WELCOME_QUESTION
+from bot.slack.surface import WELCOME_QUESTION, WELCOME_QUESTIONS_BLOCK
 
 __all__ = ["EXAMPLE_QUESTIONS", "welcome_message"]
 
@@ -41,6 +41,6 @@ def welcome_message() -> Message:
     ]
     blocks = (
         SectionBlock(text=MarkdownTextObject(text=_WELCOME)).to_dict(),
-        ActionsBlock(block_id="welcome_questions", elements=buttons).to_dict(),
+        ActionsBlock(block_id=WELCOME_QUESTIONS_BLOCK, elements=buttons).to_dict(),
     )
     return Message(text=_WELCOME, blocks=blocks)

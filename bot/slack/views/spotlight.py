@@ -1,4 +1,4 @@
-"""The weekly spotlight settings modal: what it shows, how it opens, and reading a submission.
+"""The weekly spotlight settings modal: what it shows and reading a submission.
 
 Choices are checked with the same parser as ``/medicon subscribe [day] [HH:MM] [timezone]``, one
 field at a time, so a bad choice is shown on its own field with the parser's own words.
@@ -6,38 +6,39 @@ field at a time, so a bad choice is shown on its own field with the parser's own
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
-
-from bot.slack.surface import SPOTLIGHT_SETUP, SPOTLIGHT_VIEW
-from bot.spotlights import Schedule, ScheduleError, parse_schedule
+from bot.answers import Message
+from bot.answers.mrkdwn import escape
+from bot.errors import SpotlightChoiceError
+from bot.slack.surface import (
+    SPOTLIGHT_CHANNEL_BLOCK,
+    SPOTLIGHT_INPUT,
+    SPOTLIGHT_SETUP,
+    SPOTLIGHT_SETUP_BLOCK,
+    SPOTLIGHT_TIME_BLOCK,
+    SPOTLIGHT_TIMEZONE_BLOCK,
+    SPOTLIGHT_VIEW,
+    SPOTLIGHT_WEEKDAY_BLOCK,
+)
+from bot.spotlights import Schedule, ScheduleError, SubscriptionView, parse_schedule
+from bot.spotlights import phrases as spotlight_phrases
 from bot.spotlights.schedule import WEEKDAY_NAMES, city_of
 
 __all__ = [
-    "CHANNEL_BLOCK",
-    "TIMEZONE_BLOCK",
-    "TIME_BLOCK",
-    "WEEKDAY_BLOCK",
     "SpotlightChoice",
     "SpotlightChoiceError",
-    "open_spotlight_modal",
     "read_spotlight_choice",
     "setup_button",
     "spotlight_view",
+    "subscribed_announcement",
+    "subscriptions_reply",
     "timezone_choices",
+    "unsubscribed_announcement",
 ]
 
-CHANNEL_BLOCK: Final = "spotlight_channel"
-WEEKDAY_BLOCK: Final = "spotlight_weekday"
-TIME_BLOCK: Final = "spotlight_time"
-TIMEZONE_BLOCK: Final = "spotlight_timezone"
-_ELEMENT: Final = "value"
-_log: Final = logging.getLogger(__name__)
 _PICK_A_CHANNEL: Final = "Pick the channel the spotlight goes to."
 
 _COMMON_ZONES: Final = (
@@ -77,19 +78,11 @@ class SpotlightChoice:
     schedule: Schedule
 
 
-class SpotlightChoiceError(Exception):
-    """Submitted choices that cannot be saved: block id → what to tell the user there."""
-
-    def __init__(self, errors: Mapping[str, str]) -> None:
-        super().__init__("; ".join(errors.values()))
-        self.errors = dict(errors)
-
-
 def setup_button() -> dict[str, Any]:
     """An actions block with the "Set up a weekly spotlight" button, which opens the modal."""
     return {
         "type": "actions",
-        "block_id": "spotlight_setup",
+        "block_id": SPOTLIGHT_SETUP_BLOCK,
         "elements": [
             {
                 "type": "button",
@@ -99,6 +92,27 @@ def setup_button() -> dict[str, Any]:
             }
         ],
     }
+
+
+def subscribed_announcement(user_id: str, view: SubscriptionView) -> str:
+    """What the channel is told when ``user_id`` sets up (or changes) its spotlight: who, the
+    schedule in words, and when the next one comes."""
+    said = spotlight_phrases.SUBSCRIBED_BY.format(
+        user=escape(user_id), schedule=view.describe_schedule()
+    )
+    return f"{said}\n{view.describe_next()}"
+
+
+def unsubscribed_announcement(user_id: str) -> str:
+    """What the channel is told when ``user_id`` stops its spotlight."""
+    return spotlight_phrases.UNSUBSCRIBED_BY.format(user=escape(user_id))
+
+
+def subscriptions_reply(found: SubscriptionView | None) -> Message:
+    """The channel's spotlight (or that there is none) with the set-up button."""
+    text = "\n".join(found.lines()) if found else spotlight_phrases.NOT_SUBSCRIBED
+    section = {"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}
+    return Message(text=text, blocks=(section, setup_button()))
 
 
 def timezone_choices(user_timezone: str, default_timezone: str) -> list[str]:
@@ -121,7 +135,7 @@ def _input(block_id: str, label: str, element: dict[str, Any]) -> dict[str, Any]
         "type": "input",
         "block_id": block_id,
         "label": {"type": "plain_text", "text": label},
-        "element": {**element, "action_id": _ELEMENT},
+        "element": {**element, "action_id": SPOTLIGHT_INPUT},
     }
 
 
@@ -156,15 +170,15 @@ def spotlight_view(
                 "a different one each time.",
             },
         },
-        _input(CHANNEL_BLOCK, "Channel", channel),
+        _input(SPOTLIGHT_CHANNEL_BLOCK, "Channel", channel),
         _input(
-            WEEKDAY_BLOCK,
+            SPOTLIGHT_WEEKDAY_BLOCK,
             "Day",
             {"type": "static_select", "options": days, "initial_option": days[weekday]},
         ),
-        _input(TIME_BLOCK, "Time", {"type": "timepicker", "initial_time": at}),
+        _input(SPOTLIGHT_TIME_BLOCK, "Time", {"type": "timepicker", "initial_time": at}),
         _input(
-            TIMEZONE_BLOCK,
+            SPOTLIGHT_TIMEZONE_BLOCK,
             "Timezone",
             {"type": "static_select", "options": zones, "initial_option": zones[0]},
         ),
@@ -179,57 +193,8 @@ def spotlight_view(
     }
 
 
-def _user_timezone(client: WebClient, user_id: str) -> str | None:
-    try:
-        answer = client.users_info(user=user_id)
-    except (SlackApiError, OSError):
-        return None  # no users:read yet, a deleted user, or Slack too slow: the default will do
-    user = answer.get("user") or {}
-    zone = user.get("tz")
-    if not isinstance(zone, str):
-        return None
-    try:
-        return parse_schedule(zone, default_timezone="UTC").timezone
-    except ScheduleError:
-        return None
-
-
-def open_spotlight_modal(
-    client: WebClient,
-    *,
-    trigger_id: str,
-    user_id: str,
-    channel_id: str | None,
-    default_timezone: str,
-) -> None:
-    """Open the modal for ``user_id`` at once, then preselect their own timezone.
-
-    The trigger lasts 3 s, so the modal opens with the default zone before asking Slack for the
-    user's profile; when it answers with another zone the open modal is updated (by its hash, so
-    a newer version of it is never overwritten). If the profile never comes, the default stays.
-    """
-    view = spotlight_view(
-        channel_id=channel_id, timezone=default_timezone, default_timezone=default_timezone
-    )
-    opened = client.views_open(trigger_id=trigger_id, view=view)
-    shown = opened.get("view") or {}
-    view_id, view_hash = shown.get("id"), shown.get("hash")
-    if not isinstance(view_id, str) or not isinstance(view_hash, str):
-        return
-    zone = _user_timezone(client, user_id)
-    if zone is None or zone == default_timezone:
-        return
-    seeded = spotlight_view(channel_id=channel_id, timezone=zone, default_timezone=default_timezone)
-    try:
-        client.views_update(view_id=view_id, hash=view_hash, view=seeded)
-    except (SlackApiError, OSError) as error:
-        # hash_conflict: the modal changed meanwhile; closed or slow: the default zone stays.
-        reason = error.response.get("error") if isinstance(error, SlackApiError) else None
-        _log.info("spotlight modal keeps the default timezone: %s", reason or type(error).__name__)
-
-
 def _picked(values: Mapping[str, Any], block_id: str) -> Mapping[str, Any]:
-    element = (values.get(block_id) or {}).get(_ELEMENT)
+    element = (values.get(block_id) or {}).get(SPOTLIGHT_INPUT)
     return element if isinstance(element, Mapping) else {}
 
 
@@ -244,17 +209,20 @@ def read_spotlight_choice(values: Mapping[str, Any], *, default_timezone: str) -
     Raises SpotlightChoiceError naming every field that is missing or unreadable.
     """
     errors: dict[str, str] = {}
-    channel_id = str(_picked(values, CHANNEL_BLOCK).get("selected_conversation") or "")
+    channel_id = str(_picked(values, SPOTLIGHT_CHANNEL_BLOCK).get("selected_conversation") or "")
     if not channel_id:
-        errors[CHANNEL_BLOCK] = _PICK_A_CHANNEL
-    day = _selected_value(values, WEEKDAY_BLOCK)
-    at = str(_picked(values, TIME_BLOCK).get("selected_time") or "")
-    zone = _selected_value(values, TIMEZONE_BLOCK)
+        errors[SPOTLIGHT_CHANNEL_BLOCK] = _PICK_A_CHANNEL
+    day = _selected_value(values, SPOTLIGHT_WEEKDAY_BLOCK)
+    at = str(_picked(values, SPOTLIGHT_TIME_BLOCK).get("selected_time") or "")
+    zone = _selected_value(values, SPOTLIGHT_TIMEZONE_BLOCK)
     words: list[str] = []
     checks = (
-        (WEEKDAY_BLOCK, WEEKDAY_NAMES[int(day)] if day.isdigit() and int(day) < 7 else day),
-        (TIME_BLOCK, at),
-        (TIMEZONE_BLOCK, zone),
+        (
+            SPOTLIGHT_WEEKDAY_BLOCK,
+            WEEKDAY_NAMES[int(day)] if day.isdigit() and int(day) < 7 else day,
+        ),
+        (SPOTLIGHT_TIME_BLOCK, at),
+        (SPOTLIGHT_TIMEZONE_BLOCK, zone),
     )
     for block_id, word in checks:
         if not word or " " in word:

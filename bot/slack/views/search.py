@@ -15,19 +15,20 @@ from bot.answers import render
 from bot.answers.resolve import answer_for
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.slack.entry_search import MAX_OPTIONS, option_value
-from bot.slack.surface import ENTRY_SEARCH, SEARCH_VIEW
+from bot.slack.surface import (
+    ENTRY_SEARCH,
+    SEARCH_BLOCK,
+    SEARCH_VIEW,
+    SHARE_CHANNEL_BLOCK,
+    SHARE_CHANNEL_INPUT,
+)
 
 __all__ = [
-    "SEARCH_BLOCK",
-    "SHARE_CHANNEL_BLOCK",
     "card_blocks",
     "chosen_channel",
     "search_view",
 ]
 
-SEARCH_BLOCK: Final = "entry_search"
-SHARE_CHANNEL_BLOCK: Final = "share_channel"
-_ELEMENT: Final = "channel"
 _MODAL_BLOCKS: Final = 100
 _KEPT_TYPES: Final = frozenset({"header", "section", "context", "divider", "image"})
 
@@ -82,7 +83,7 @@ def search_view(kb: KnowledgeBase, *, showing: EntryRef | None = None) -> dict[s
         "label": {"type": "plain_text", "text": "Share in"},
         "element": {
             "type": "conversations_select",
-            "action_id": _ELEMENT,
+            "action_id": SHARE_CHANNEL_INPUT,
             "placeholder": {"type": "plain_text", "text": "Choose a channel"},
             "default_to_current_conversation": True,
             "filter": {"include": ["public", "private", "im", "mpim"], "exclude_bot_users": True},
@@ -97,5 +98,5 @@ def search_view(kb: KnowledgeBase, *, showing: EntryRef | None = None) -> dict[s
 
 def chosen_channel(values: Mapping[str, Any]) -> str:
     """The channel picked in a submitted search modal, or ``""``."""
-    element = (values.get(SHARE_CHANNEL_BLOCK) or {}).get(_ELEMENT) or {}
+    element = (values.get(SHARE_CHANNEL_BLOCK) or {}).get(SHARE_CHANNEL_INPUT) or {}
     return str(element.get("selected_conversation") or "") if isinstance(element, Mapping) else ""
