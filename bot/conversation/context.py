@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Final, cast, get_args
 
 from bot.answers import outcome
-from bot.answers.understand import Filters, Intent, Question
+from bot.answers.understand.understand import Filters, Intent, Question
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
 from bot.knowledge.index import EntryKind
 

@@ -20,7 +20,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.answers.mrkdwn import escape, truncate
+from bot.answers.render.mrkdwn import escape, truncate
 from bot.feedback.links import chart_query
 from bot.feedback.summary import Summary, summarise
 from bot.services import Services

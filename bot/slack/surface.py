@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.answers.feedback_actions import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
+from bot.answers.render.feedback_actions import (
+    FEEDBACK_HELPFUL,
+    FEEDBACK_NOT_HELPFUL,
+    SUGGEST_ADDITION,
+)
 
 __all__ = [
     "BOT_EVENTS",

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from bot.answers.mrkdwn import escape, truncate
+from bot.answers.render.mrkdwn import escape, truncate
 from bot.knowledge import Centre, KnowledgeBase
 from bot.slack.surface import UNFURL_DOMAINS
 

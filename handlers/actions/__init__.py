@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from slack_bolt import App
 
-from bot.answers.render import OPEN_CENTRE, OPEN_FIELD
+from bot.answers.render.render import OPEN_CENTRE, OPEN_FIELD
 from bot.services import Services
 from bot.slack.error_policy import acknowledge, guarded
 from bot.slack.replies import HOME_BACK, OPEN_CENTRE_SELECT, SHARE

@@ -15,7 +15,7 @@ from typing import Any
 
 from slack_bolt import BoltResponse
 
-from bot.answers.feedback_blocks import was_answered
+from bot.answers.render.feedback_blocks import was_answered
 from bot.conversation import (
     Context,
     follow_up,

@@ -12,8 +12,8 @@ from typing import Any, Final
 from slack_bolt import Respond
 from slack_sdk import WebClient
 
-from bot.answers.mrkdwn import escape
 from bot.answers.phrases import SLACK_ONLY_WORDS
+from bot.answers.render.mrkdwn import escape
 from bot.services import Services
 from bot.slack.channel_access import bot_can_post
 from bot.slack.spotlight_modal import open_spotlight_modal, setup_button

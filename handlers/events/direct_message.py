@@ -8,8 +8,8 @@ from typing import Any
 
 from slack_bolt import Say
 
-from bot.answers.feedback_blocks import was_answered
-from bot.answers.reply import marked_language_of_text
+from bot.answers.render.feedback_blocks import was_answered
+from bot.answers.render.reply import marked_language_of_text
 from bot.services import Services
 from bot.slack.conversations import dm_key, keep, start_turn
 from bot.slack.home import person_language

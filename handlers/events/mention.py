@@ -8,7 +8,7 @@ from typing import Any
 
 from slack_bolt import Say
 
-from bot.answers.feedback_blocks import was_answered
+from bot.answers.render.feedback_blocks import was_answered
 from bot.services import Services
 from bot.slack.conversations import keep, start_turn, thread_key
 from bot.slack.replies import conversation_reply, strip_mentions

@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt import Ack
 
-from bot.answers.feedback_blocks import AnswerRef
+from bot.answers.render.feedback_blocks import AnswerRef
 from bot.feedback.text import answer_key, normalise_question, voter_id
 from bot.services import Services
 from bot.slack.feedback_views import missing_from

@@ -9,7 +9,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.answers.mrkdwn import escape
+from bot.answers.render.mrkdwn import escape
 from bot.services import Services
 from bot.slack.channel_access import NOT_IN_CHANNEL, bot_can_post
 from bot.slack.spotlight_modal import (

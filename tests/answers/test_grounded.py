@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import answer_question, outcome, render
-from bot.answers.kinds import DirectAnswer, SideBySideAnswer
+from bot.answers.records import DirectAnswer, SideBySideAnswer
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.knowledge.statements import content_stems
 

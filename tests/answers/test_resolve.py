@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import parse_query, resolve_text
-from bot.answers.direct import FilteredListAnswer
-from bot.answers.query import Command
-from bot.answers.resolve import (
+from bot.answers.resolve.direct import FilteredListAnswer
+from bot.answers.resolve.resolve import (
     CentreAnswer,
     CentreListAnswer,
     ClusterAnswer,
@@ -18,6 +17,7 @@ from bot.answers.resolve import (
     SearchAnswer,
     StatsAnswer,
 )
+from bot.answers.understand.commands import Command
 from bot.knowledge import KnowledgeBase, Status
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import answer_question, render
-from bot.answers.understand import Intent
+from bot.answers.understand.understand import Intent
 from bot.conversation import (
     Context,
     asks_the_bot,

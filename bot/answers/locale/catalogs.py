@@ -40,8 +40,8 @@ MESSAGE_MODULES: Final = (
     "bot.answers.phrases",
     "bot.answers.locale.ui",
     "bot.answers.locale.fragments",
-    "bot.answers.tables",
-    "bot.answers.feedback_blocks",
+    "bot.answers.render.tables",
+    "bot.answers.render.feedback_blocks",
     "bot.slack.replies",
     "bot.slack.lookup",
 )

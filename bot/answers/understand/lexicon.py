@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.answers import vocabulary as vocab
+from bot.answers.understand import vocabulary as vocab
 from bot.knowledge import EntryRef, KnowledgeBase, Stat
 from bot.knowledge.stems import stem, stem_phrase
 from bot.knowledge.text import normalize

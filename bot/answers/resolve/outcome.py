@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import singledispatch
 from typing import Literal
 
-from bot.answers.kinds import (
+from bot.answers.records import (
     ChatAnswer,
     CompareAnswer,
     DirectAnswer,
@@ -18,7 +18,7 @@ from bot.answers.kinds import (
     OutsideAnswer,
     SideBySideAnswer,
 )
-from bot.answers.resolve import (
+from bot.answers.resolve.resolve import (
     CentreAnswer,
     CentreListAnswer,
     ClusterAnswer,

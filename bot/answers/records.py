@@ -1,6 +1,6 @@
 """The answers a question can get besides a card: a direct answer, a filtered list, a ranking,
 a place outside the cluster, a greeting. Plain frozen records: building them is pure, rendering
-them is :mod:`bot.answers.render`'s job."""
+them is :mod:`bot.answers.render.render`'s job."""
 
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from bot.answers import phrases
-from bot.answers.direct import (
+from bot.answers.records import SideBySideAnswer
+from bot.answers.resolve.direct import (
     ChatAnswer,
     CompareAnswer,
     DirectAnswer,
@@ -28,8 +29,7 @@ from bot.answers.direct import (
     filtered_list,
     parts_list,
 )
-from bot.answers.focus import question_sentences
-from bot.answers.grounded import (
+from bot.answers.resolve.grounded import (
     Asked,
     asked_words,
     covers,
@@ -38,12 +38,12 @@ from bot.answers.grounded import (
     not_recorded,
     statement_answer,
 )
-from bot.answers.kinds import SideBySideAnswer
-from bot.answers.lexicon import lexicon_for
-from bot.answers.query import Command, Query
-from bot.answers.side_by_side import asks_to_compare, side_by_side
-from bot.answers.understand import Intent, Question, understand
-from bot.answers.vocabulary import FILLER, Signal
+from bot.answers.resolve.side_by_side import asks_to_compare, side_by_side
+from bot.answers.understand.commands import Command, Query
+from bot.answers.understand.focus import question_sentences
+from bot.answers.understand.lexicon import lexicon_for
+from bot.answers.understand.understand import Intent, Question, understand
+from bot.answers.understand.vocabulary import FILLER, Signal
 from bot.knowledge import (
     RESEARCH_KINDS,
     Centre,

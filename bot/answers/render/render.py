@@ -32,16 +32,6 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.answers import phrases
-from bot.answers.facts import year_phrase
-from bot.answers.kinds import (
-    ChatAnswer,
-    CompareAnswer,
-    DirectAnswer,
-    Fact,
-    FilteredListAnswer,
-    OutsideAnswer,
-    SideBySideAnswer,
-)
 from bot.answers.locale import (
     Composed,
     Phrase,
@@ -51,8 +41,19 @@ from bot.answers.locale import (
     territory_name,
 )
 from bot.answers.locale import ui as words
-from bot.answers.mrkdwn import escape, link, truncate
-from bot.answers.resolve import (
+from bot.answers.records import (
+    ChatAnswer,
+    CompareAnswer,
+    DirectAnswer,
+    Fact,
+    FilteredListAnswer,
+    OutsideAnswer,
+    SideBySideAnswer,
+)
+from bot.answers.render.mrkdwn import escape, link, truncate
+from bot.answers.render.tables import with_table
+from bot.answers.resolve.facts import year_phrase
+from bot.answers.resolve.resolve import (
     Answer,
     CentreAnswer,
     CentreListAnswer,
@@ -65,7 +66,6 @@ from bot.answers.resolve import (
     SearchAnswer,
     StatsAnswer,
 )
-from bot.answers.tables import with_table
 from bot.knowledge import Centre, Cluster, ResearchField, Source, Stat, Status
 
 __all__ = [
@@ -118,7 +118,7 @@ def render(
     works, anything else is English): the words around the knowledge are said in it, numbers and
     days are written its way. With ``tables`` (messages only: Slack shows table blocks nowhere
     else), ``stats`` and centre lists show a table block instead of a section per item
-    (:mod:`bot.answers.tables`).
+    (:mod:`bot.answers.render.tables`).
     """
     language = language_or_english(locale)
     with speaking(language):

@@ -2,8 +2,8 @@
 language. The one place where text is interpreted; resolving and rendering only read the result.
 
 Commands, greetings, whole names and their typos are recognised first; anything else is read
-word by word (:mod:`bot.answers.reading`) and the signals, entities and filters found decide the
-intent. Unknown words without an entity mean the bot does not know, and says so.
+word by word (:mod:`bot.answers.understand.reading`) and the signals, entities and filters
+found decide the intent. Unknown words without an entity mean the bot does not know, and says so.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from bot.answers import vocabulary as vocab
-from bot.answers.lexicon import lexicon_for
-from bot.answers.query import Command, parse_query
-from bot.answers.reading import (
+from bot.answers.understand import vocabulary as vocab
+from bot.answers.understand.commands import Command, parse_query
+from bot.answers.understand.lexicon import lexicon_for
+from bot.answers.understand.reading import (
     SIGNAL_WORDS,
     Language,
     Reading,
@@ -26,8 +26,8 @@ from bot.answers.reading import (
     strip_possessives,
     unknown_word,
 )
-from bot.answers.unknown_names import unknown_institution
-from bot.answers.vocabulary import Signal
+from bot.answers.understand.unknown_names import unknown_institution
+from bot.answers.understand.vocabulary import Signal
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
 from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize

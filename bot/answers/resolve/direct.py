@@ -12,7 +12,16 @@ import re
 from collections.abc import Sequence
 
 from bot.answers import phrases
-from bot.answers.facts import (
+from bot.answers.records import (
+    ChatAnswer,
+    CompareAnswer,
+    DirectAnswer,
+    Entry,
+    Fact,
+    FilteredListAnswer,
+    OutsideAnswer,
+)
+from bot.answers.resolve.facts import (
     YEAR,
     direct_answer,
     entry_of,
@@ -22,19 +31,10 @@ from bot.answers.facts import (
     split_sentences,
     year_phrase,
 )
-from bot.answers.kinds import (
-    ChatAnswer,
-    CompareAnswer,
-    DirectAnswer,
-    Entry,
-    Fact,
-    FilteredListAnswer,
-    OutsideAnswer,
-)
-from bot.answers.lists import filtered_list, parts_list
-from bot.answers.numbers import compare, compare_founded, count, count_about
-from bot.answers.understand import Question
-from bot.answers.vocabulary import Signal
+from bot.answers.resolve.lists import filtered_list, parts_list
+from bot.answers.resolve.numbers import compare, compare_founded, count, count_about
+from bot.answers.understand.understand import Question
+from bot.answers.understand.vocabulary import Signal
 from bot.knowledge import (
     Centre,
     CentreKind,

@@ -20,10 +20,14 @@ from slack_sdk.models.blocks import (
     PlainTextObject,
 )
 
-from bot.answers.feedback_actions import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
 from bot.answers.locale import Phrase, localise
-from bot.answers.outcome import outcome
-from bot.answers.render import MAX_BLOCKS, Message
+from bot.answers.render.feedback_actions import (
+    FEEDBACK_HELPFUL,
+    FEEDBACK_NOT_HELPFUL,
+    SUGGEST_ADDITION,
+)
+from bot.answers.render.render import MAX_BLOCKS, Message
+from bot.answers.resolve.outcome import outcome
 from bot.text import clean_line
 
 __all__ = [
