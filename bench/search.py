@@ -33,7 +33,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.answers import answer_question, outcome, render  # noqa: E402
+from bot.answers import Answer, answer_question, outcome, render  # noqa: E402
 from bot.answers.understand.understand import understand  # noqa: E402
 from bot.knowledge import KnowledgeBase, default_data_dir, load_knowledge_base  # noqa: E402
 
@@ -215,7 +215,7 @@ def queries(kb: KnowledgeBase, rng: random.Random) -> Queries:
     }
 
 
-def found_ids(answer: object) -> list[str]:
+def found_ids(answer: Answer) -> list[str]:
     """The ids an answer is about, best first (its outcome's subjects)."""
     return [ref.id for ref in outcome(answer).subjects]
 
@@ -233,7 +233,7 @@ def right_share(kb: KnowledgeBase, kind: str, cases: list[tuple[str, str]]) -> s
     return f"{100 * right / len(cases):.0f}%"
 
 
-def _is_right(kb: KnowledgeBase, answer: object, entry_id: str) -> bool:
+def _is_right(kb: KnowledgeBase, answer: Answer, entry_id: str) -> bool:
     """The intended entry first; for a field's list, every centre listed works in that field."""
     ids = found_ids(answer)
     if ids[:1] == [entry_id]:

@@ -2,10 +2,10 @@
 
 from datetime import date
 
+from bot.answers.records import Answer, Outcome, outcome
 from bot.answers.render.render import Message, render
 from bot.answers.render.reply import Reply, reply_to
-from bot.answers.resolve.outcome import Outcome, outcome
-from bot.answers.resolve.resolve import Answer, answer_for, resolve, resolve_text
+from bot.answers.resolve.resolve import answer_for, resolve, resolve_text
 from bot.answers.understand.commands import Command, Query, parse_query
 from bot.knowledge import KnowledgeBase
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import parse_query, resolve_text
-from bot.answers.resolve.direct import FilteredListAnswer
-from bot.answers.resolve.resolve import (
+from bot.answers.records import (
     CentreAnswer,
     CentreListAnswer,
     ClusterAnswer,
     FieldAnswer,
     FieldListAnswer,
+    FilteredListAnswer,
     HelpAnswer,
     NoMatchAnswer,
     SearchAnswer,

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.answers.locale import language_or_english
-from bot.answers.records import ChatAnswer
-from bot.answers.resolve.resolve import Answer, resolve_text
+from bot.answers.records import Answer, ChatAnswer
+from bot.answers.resolve.resolve import resolve_text
 from bot.answers.understand.reading import Language, marked_language
 from bot.answers.understand.understand import clean
 from bot.knowledge import KnowledgeBase

@@ -13,13 +13,9 @@ from collections.abc import Sequence
 
 from bot.answers import phrases
 from bot.answers.records import (
-    ChatAnswer,
-    CompareAnswer,
     DirectAnswer,
     Entry,
     Fact,
-    FilteredListAnswer,
-    OutsideAnswer,
 )
 from bot.answers.resolve.facts import (
     YEAR,
@@ -29,10 +25,8 @@ from bot.answers.resolve.facts import (
     name_of,
     spellings,
     split_sentences,
-    year_phrase,
 )
-from bot.answers.resolve.lists import filtered_list, parts_list
-from bot.answers.resolve.numbers import compare, compare_founded, count, count_about
+from bot.answers.resolve.numbers import count_about
 from bot.answers.understand.understand import Question
 from bot.answers.understand.vocabulary import Signal
 from bot.knowledge import (
@@ -46,21 +40,7 @@ from bot.knowledge import (
 from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize
 
-__all__ = [
-    "ChatAnswer",
-    "CompareAnswer",
-    "DirectAnswer",
-    "Fact",
-    "FilteredListAnswer",
-    "OutsideAnswer",
-    "about_entry",
-    "compare",
-    "compare_founded",
-    "count",
-    "filtered_list",
-    "parts_list",
-    "year_phrase",
-]
+__all__ = ["about_entry"]
 
 _ROLE_WORDS: dict[Signal, re.Pattern[str]] = {
     Signal.LEAD: re.compile(

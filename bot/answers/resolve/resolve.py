@@ -9,26 +9,31 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz
 
 from bot.answers import phrases
-from bot.answers.records import SideBySideAnswer
-from bot.answers.resolve.direct import (
+from bot.answers.records import (
+    Answer,
+    CentreAnswer,
+    CentreListAnswer,
     ChatAnswer,
+    ClusterAnswer,
     CompareAnswer,
     DirectAnswer,
+    Entry,
+    FieldAnswer,
+    FieldListAnswer,
     FilteredListAnswer,
+    HelpAnswer,
+    NoMatchAnswer,
     OutsideAnswer,
-    about_entry,
-    compare,
-    compare_founded,
-    count,
-    filtered_list,
-    parts_list,
+    SearchAnswer,
+    SideBySideAnswer,
+    StatsAnswer,
 )
+from bot.answers.resolve.direct import about_entry
 from bot.answers.resolve.grounded import (
     Asked,
     asked_words,
@@ -38,6 +43,8 @@ from bot.answers.resolve.grounded import (
     not_recorded,
     statement_answer,
 )
+from bot.answers.resolve.lists import filtered_list, parts_list
+from bot.answers.resolve.numbers import compare, compare_founded, count
 from bot.answers.resolve.side_by_side import asks_to_compare, side_by_side
 from bot.answers.understand.commands import Command, Query
 from bot.answers.understand.focus import question_sentences
@@ -48,125 +55,18 @@ from bot.knowledge import (
     RESEARCH_KINDS,
     Centre,
     CentreKind,
-    Cluster,
     EntryRef,
     KnowledgeBase,
-    ResearchField,
     Source,
 )
 from bot.knowledge.text import normalize, tokens
 
 __all__ = [
-    "Answer",
-    "CentreAnswer",
-    "CentreListAnswer",
-    "ClusterAnswer",
-    "Entry",
-    "FieldAnswer",
-    "FieldListAnswer",
-    "HelpAnswer",
-    "NoMatchAnswer",
-    "SearchAnswer",
-    "StatsAnswer",
     "answer_for",
     "resolve",
     "resolve_question",
     "resolve_text",
 ]
-
-Entry = ResearchField | Centre | Cluster
-
-
-@dataclass(frozen=True)
-class FieldAnswer:
-    field: ResearchField
-    centres: tuple[Centre, ...]
-    sources: tuple[Source, ...]
-    closest_to: str | None = None
-
-
-@dataclass(frozen=True)
-class CentreAnswer:
-    centre: Centre
-    fields: tuple[ResearchField, ...]
-    sources: tuple[Source, ...]
-    successor: Centre | None = None
-    parent: Centre | None = None
-    parts: tuple[Centre, ...] = ()
-    closest_to: str | None = None
-
-
-@dataclass(frozen=True)
-class ClusterAnswer:
-    cluster: Cluster
-    fields: tuple[ResearchField, ...]
-    sources: tuple[Source, ...]
-    closest_to: str | None = None
-
-
-@dataclass(frozen=True)
-class FieldListAnswer:
-    fields: tuple[tuple[ResearchField, int], ...]
-    """Each field with the number of centres in it."""
-
-
-@dataclass(frozen=True)
-class CentreListAnswer:
-    centres: tuple[Centre, ...]
-    field: ResearchField | None = None
-    closest_to: str | None = None
-
-
-@dataclass(frozen=True)
-class StatsAnswer:
-    cluster: Cluster
-    fields: tuple[ResearchField, ...]
-    sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True)
-class SearchAnswer:
-    query: str
-    entries: tuple[Entry, ...]
-    hits: tuple[EntryRef, ...]
-
-
-@dataclass(frozen=True)
-class HelpAnswer:
-    fields: tuple[ResearchField, ...]
-    offline: bool = False
-    """Help for the offline console: the commands that need Slack are left out."""
-
-
-@dataclass(frozen=True)
-class NoMatchAnswer:
-    typed: str
-    suggestions: tuple[Entry, ...]
-    reason: str = "unknown"
-    """``unknown`` (nothing matched), ``no-field`` (``centres X`` where X is not a field),
-    ``garbage`` (no words), ``out-of-domain`` (a question no entry could answer) or
-    ``not-in-kb`` (a name the knowledge base does not hold)."""
-    related: tuple[Entry, ...] = ()
-    """Entries that share words with the text: offered, clearly labelled, never as the answer."""
-
-
-Answer = (
-    FieldAnswer
-    | CentreAnswer
-    | ClusterAnswer
-    | FieldListAnswer
-    | CentreListAnswer
-    | StatsAnswer
-    | SearchAnswer
-    | HelpAnswer
-    | NoMatchAnswer
-    | DirectAnswer
-    | FilteredListAnswer
-    | CompareAnswer
-    | SideBySideAnswer
-    | OutsideAnswer
-    | ChatAnswer
-)
 
 _SEARCH_LIMIT = 8
 _FLOOR_WORDS = 6
