@@ -33,8 +33,13 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.answers import Answer, answer_question, outcome, render  # noqa: E402
-from bot.answers.understand.understand import understand  # noqa: E402
+from bot.answers import (  # noqa: E402
+    Answer,
+    answer_question,
+    outcome,
+    render,
+    understand,
+)
 from bot.knowledge import KnowledgeBase, default_data_dir, load_knowledge_base  # noqa: E402
 
 SEED = 20261128

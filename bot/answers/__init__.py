@@ -1,12 +1,18 @@
-"""The query layer every surface shares: what was typed → an answer → a Slack message."""
+"""The query layer every surface shares, one road in three steps:
+
+understand (text → :class:`Question`, :mod:`bot.answers.understand`) → resolve (Question →
+:data:`Answer`, :mod:`bot.answers.resolve`) → render (Answer → Slack :class:`Message`,
+:mod:`bot.answers.render`). Every answer record is in :mod:`bot.answers.records`."""
 
 from datetime import date
 
 from bot.answers.records import Answer, Outcome, outcome
 from bot.answers.render.render import Message, render
 from bot.answers.render.reply import Reply, reply_to
-from bot.answers.resolve.resolve import answer_for, resolve, resolve_text
-from bot.answers.understand.commands import Command, Query, parse_query
+from bot.answers.resolve.resolve import answer_for, resolve_question, resolve_text
+from bot.answers.understand.commands import parse_command
+from bot.answers.understand.question import Filters, Intent, Question
+from bot.answers.understand.understand import understand
 from bot.knowledge import KnowledgeBase
 
 
@@ -18,17 +24,19 @@ def answer_question(kb: KnowledgeBase, text: str, *, today: date | None = None) 
 
 __all__ = [
     "Answer",
-    "Command",
+    "Filters",
+    "Intent",
     "Message",
     "Outcome",
-    "Query",
+    "Question",
     "Reply",
     "answer_for",
     "answer_question",
     "outcome",
-    "parse_query",
+    "parse_command",
     "render",
     "reply_to",
-    "resolve",
+    "resolve_question",
     "resolve_text",
+    "understand",
 ]

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final, cast, get_args
 
-from bot.answers import Answer, outcome
-from bot.answers.understand.understand import Filters, Intent, Question
+from bot.answers import Answer, Filters, Intent, Question, outcome
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
 from bot.knowledge.index import EntryKind
 

@@ -23,7 +23,7 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
 )
 
-from bot.answers import Message, answer_question, outcome, render, reply_to
+from bot.answers import Message, answer_for, answer_question, outcome, render, reply_to
 from bot.answers.locale import Phrase, localise, localise_code
 from bot.answers.locale import ui as words
 from bot.answers.records import ChatAnswer, HelpAnswer, NoMatchAnswer, OutsideAnswer
@@ -32,7 +32,6 @@ from bot.answers.render.mrkdwn import escape, truncate
 from bot.answers.render.render import entry_button
 from bot.answers.render.reply import reply_with
 from bot.answers.resolve.facts import year_phrase
-from bot.answers.resolve.resolve import answer_for
 from bot.conversation import Assumption, Turn, next_questions
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.slack.spotlight_modal import setup_button

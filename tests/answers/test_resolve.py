@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import parse_query, resolve_text
+from bot.answers import Intent as Command
+from bot.answers import parse_command as parse_query
+from bot.answers import resolve_text
 from bot.answers.records import (
     CentreAnswer,
     CentreListAnswer,
@@ -17,7 +19,6 @@ from bot.answers.records import (
     SearchAnswer,
     StatsAnswer,
 )
-from bot.answers.understand.commands import Command
 from bot.knowledge import KnowledgeBase, Status
 
 

@@ -9,8 +9,7 @@ from datetime import date
 from bot.answers.locale import language_or_english
 from bot.answers.records import Answer, ChatAnswer
 from bot.answers.resolve.resolve import resolve_text
-from bot.answers.understand.reading import Language, marked_language
-from bot.answers.understand.understand import clean
+from bot.answers.understand.reading import Language, clean, marked_language
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.text import normalize
 

@@ -27,7 +27,7 @@ from bot.answers.resolve.facts import (
     split_sentences,
 )
 from bot.answers.resolve.numbers import count_about
-from bot.answers.understand.understand import Question
+from bot.answers.understand.question import Question
 from bot.answers.understand.vocabulary import Signal
 from bot.knowledge import (
     Centre,

@@ -15,7 +15,7 @@ from bot.answers.records import (
     Fact,
 )
 from bot.answers.understand.lexicon import lexicon_for
-from bot.answers.understand.understand import Question
+from bot.answers.understand.question import Question
 from bot.knowledge import (
     Centre,
     EntryRef,

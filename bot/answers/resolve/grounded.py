@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from bot.answers import phrases
 from bot.answers.records import DirectAnswer, Fact
 from bot.answers.resolve.facts import direct_answer, entry_of, name_of, spellings
-from bot.answers.understand.understand import Intent, Question
+from bot.answers.understand.question import Intent, Question
 from bot.answers.understand.vocabulary import (
     CONCEPTS,
     CONNECTORS,

@@ -15,7 +15,7 @@ from bot.answers.records import (
 )
 from bot.answers.understand import vocabulary as vocab
 from bot.answers.understand.lexicon import Lexicon, lexicon_for
-from bot.answers.understand.understand import Filters, Question
+from bot.answers.understand.question import Filters, Question
 from bot.answers.understand.vocabulary import FILLER
 from bot.knowledge import (
     RESEARCH_KINDS,

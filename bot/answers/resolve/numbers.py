@@ -29,7 +29,7 @@ from bot.answers.resolve.facts import (
 from bot.answers.resolve.lists import COUNTRY_NAMES, filtered_list, matching_centres
 from bot.answers.understand import vocabulary as vocab
 from bot.answers.understand.lexicon import StatEntry, lexicon_for
-from bot.answers.understand.understand import Question
+from bot.answers.understand.question import Question
 from bot.answers.understand.vocabulary import FILLER
 from bot.knowledge import (
     Centre,
