@@ -11,9 +11,18 @@ from bot.answers.render.render import Message, render
 from bot.answers.render.reply import Reply, reply_to
 from bot.answers.resolve.resolve import answer_for, resolve_question, resolve_text
 from bot.answers.understand.commands import parse_command
+from bot.answers.understand.lexicon import lexicon_for
 from bot.answers.understand.question import Filters, Intent, Question
 from bot.answers.understand.understand import understand
 from bot.knowledge import KnowledgeBase
+
+
+def prepared(kb: KnowledgeBase) -> KnowledgeBase:
+    """``kb`` with what answering derives from it built now (its lexicon), so that no worker's
+    first question pays for it: every place that loads a knowledge base to answer from calls
+    this."""
+    lexicon_for(kb)
+    return kb
 
 
 def answer_question(kb: KnowledgeBase, text: str, *, today: date | None = None) -> Answer:
@@ -34,6 +43,7 @@ __all__ = [
     "answer_question",
     "outcome",
     "parse_command",
+    "prepared",
     "render",
     "reply_to",
     "resolve_question",
