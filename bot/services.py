@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from slack_sdk.oauth.installation_store import InstallationStore
 
+from bot.answers import prepared
 from bot.config import Settings
 from bot.feedback.question_log import QuestionLog
 from bot.knowledge import KnowledgeBase, load_knowledge_base
@@ -45,7 +46,7 @@ def build_services(settings: Settings, *, apply_migrations: bool = True) -> Serv
     installations = installation_store(settings, database)
     return Services(
         settings=settings,
-        kb=load_knowledge_base(settings.data_dir),
+        kb=prepared(load_knowledge_base(settings.data_dir)),
         database=database,
         installations=installations,
         questions=QuestionLog(database, enabled=settings.record_questions, now=utc_now),

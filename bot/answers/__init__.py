@@ -1,13 +1,28 @@
-"""The query layer every surface shares: what was typed → an answer → a Slack message."""
+"""The query layer every surface shares, one road in three steps:
+
+understand (text → :class:`Question`, :mod:`bot.answers.understand`) → resolve (Question →
+:data:`Answer`, :mod:`bot.answers.resolve`) → render (Answer → Slack :class:`Message`,
+:mod:`bot.answers.render`). Every answer record is in :mod:`bot.answers.records`."""
 
 from datetime import date
 
-from bot.answers.outcome import Outcome, outcome
-from bot.answers.query import Command, Query, parse_query
-from bot.answers.render import Message, render
-from bot.answers.reply import Reply, reply_to
-from bot.answers.resolve import Answer, answer_for, resolve, resolve_text
+from bot.answers.records import Answer, Outcome, outcome
+from bot.answers.render.render import Message, render
+from bot.answers.render.reply import Reply, reply_to
+from bot.answers.resolve.resolve import answer_for, resolve_question, resolve_text
+from bot.answers.understand.commands import parse_command
+from bot.answers.understand.lexicon import lexicon_for
+from bot.answers.understand.question import Filters, Intent, Question
+from bot.answers.understand.understand import understand
 from bot.knowledge import KnowledgeBase
+
+
+def prepared(kb: KnowledgeBase) -> KnowledgeBase:
+    """``kb`` with what answering derives from it built now (its lexicon), so that no worker's
+    first question pays for it: every place that loads a knowledge base to answer from calls
+    this."""
+    lexicon_for(kb)
+    return kb
 
 
 def answer_question(kb: KnowledgeBase, text: str, *, today: date | None = None) -> Answer:
@@ -18,17 +33,20 @@ def answer_question(kb: KnowledgeBase, text: str, *, today: date | None = None) 
 
 __all__ = [
     "Answer",
-    "Command",
+    "Filters",
+    "Intent",
     "Message",
     "Outcome",
-    "Query",
+    "Question",
     "Reply",
     "answer_for",
     "answer_question",
     "outcome",
-    "parse_query",
+    "parse_command",
+    "prepared",
     "render",
     "reply_to",
-    "resolve",
+    "resolve_question",
     "resolve_text",
+    "understand",
 ]

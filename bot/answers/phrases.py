@@ -1,6 +1,6 @@
 """Every sentence the bot says to people, in one place so tone stays consistent.
 
-Phrases that echo user text take it already escaped (see :func:`bot.answers.mrkdwn.escape`).
+Phrases that echo user text take it already escaped (see :func:`bot.answers.render.mrkdwn.escape`).
 """
 
 from __future__ import annotations

@@ -20,9 +20,9 @@ from rich.rule import Rule
 
 from bot.answers import Message, render, reply_to
 from bot.answers import phrases as answer_phrases
-from bot.answers.mrkdwn import escape
-from bot.answers.reply import reply_with
-from bot.answers.resolve import HelpAnswer
+from bot.answers.records import HelpAnswer
+from bot.answers.render.mrkdwn import escape
+from bot.answers.render.reply import reply_with
 from bot.cli.terminal import message_to_renderable
 from bot.conversation import Context, Turn, take_turn
 from bot.knowledge import KnowledgeBase

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bot.answers import render, reply_to
+from bot.answers import prepared, render, reply_to
 from bot.cli.i18n import add_i18n_commands, run_i18n_command
 from bot.cli.kb import add_kb_commands, run_kb_command
 from bot.cli.report import add_report_command, run_report
@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(os.environ, data_dir=getattr(args, "data", None))
         if args.command == "kb":
             return run_kb_command(args, data_dir=settings.data_dir, out=out, err=err)
-        kb = load_knowledge_base(settings.data_dir)
+        kb = prepared(load_knowledge_base(settings.data_dir))
         if args.command == "ask":
             return _ask(kb, " ".join(args.question), as_json=args.json, out=out)
         if args.command == "report":

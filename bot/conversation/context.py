@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final, cast, get_args
 
-from bot.answers import outcome
-from bot.answers.understand import Filters, Intent, Question
+from bot.answers import Answer, Filters, Intent, Question, outcome
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
 from bot.knowledge.index import EntryKind
 
@@ -128,7 +127,7 @@ def context_from_slots(kb: KnowledgeBase, slots: dict[str, Any]) -> Context:
 
 
 def context_after(
-    question: Question, answer: object, *, previous: Context | None
+    question: Question, answer: Answer, *, previous: Context | None
 ) -> Context | None:
     """The context a conversation is in after ``answer`` to ``question``: what the answer was
     about, or (after a decline, help or small talk) ``previous`` unchanged."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final, Literal
 
-from bot.answers.understand import Filters, Intent, Question, understand
+from bot.answers import Filters, Intent, Question, understand
 from bot.conversation.context import Context
 from bot.conversation.cues import continuation, is_pointer, points_back
 from bot.conversation.labels import entry_label, list_label

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.answers.understand import Filters
+from bot.answers import Filters
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
 
 __all__ = ["entry_label", "list_label"]

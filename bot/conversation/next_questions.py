@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Final
 
-from bot.answers.understand import Intent
+from bot.answers import Intent
 from bot.conversation.context import Context
 from bot.conversation.labels import list_label
 from bot.knowledge import KnowledgeBase

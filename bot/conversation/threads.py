@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.answers import outcome
-from bot.answers.understand import Intent
+from bot.answers import Intent, outcome
 from bot.conversation.turn import Turn
 
 __all__ = ["asks_the_bot"]

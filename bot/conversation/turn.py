@@ -6,9 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.answers import Answer, answer_question
-from bot.answers.resolve import resolve_question
-from bot.answers.understand import Question
+from bot.answers import Answer, Question, answer_question, resolve_question
 from bot.conversation.context import Context, context_after
 from bot.conversation.follow_up import Assumption, follow_up
 from bot.knowledge import KnowledgeBase

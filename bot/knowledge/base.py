@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TypeVar, cast
 
 from bot.knowledge.index import EntryRef, SearchIndex
 from bot.knowledge.models import (
@@ -22,6 +23,8 @@ from bot.knowledge.statements import build_statements
 from bot.knowledge.text import normalize
 
 __all__ = ["KnowledgeBase"]
+
+_View = TypeVar("_View")
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,9 @@ class KnowledgeBase:
     _by_field: Mapping[str, tuple[Centre, ...]] = field(init=False, repr=False, compare=False)
     _by_parent: Mapping[str, tuple[Centre, ...]] = field(init=False, repr=False, compare=False)
     _companies_by_field: Mapping[str, tuple[Centre, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    _views: dict[Callable[[KnowledgeBase], object], object] = field(
         init=False, repr=False, compare=False
     )
 
@@ -77,8 +83,23 @@ class KnowledgeBase:
             {key: tuple(value) for key, value in by_field_companies.items()},
         )
         set_(self, "_by_parent", {key: tuple(value) for key, value in by_parent.items()})
-        set_(self, "index", SearchIndex.build(self))
+        set_(
+            self,
+            "index",
+            SearchIndex.build(cluster=self.cluster, fields=self.fields, centres=self.centres),
+        )
         set_(self, "statements", StatementIndex(build_statements(self)))
+        set_(self, "_views", {})
+
+    def view(self, build: Callable[[KnowledgeBase], _View]) -> _View:
+        """What another layer derives from this knowledge base (the answering layer's lexicon:
+        :func:`bot.answers.prepared`), built by ``build`` once and kept with it. The knowledge
+        base is immutable, so the view never goes stale, and it goes when the knowledge base
+        goes; the layer that loads the knowledge base builds it then, never a question."""
+        views = self._views
+        if build not in views:
+            views.setdefault(build, build(self))
+        return cast(_View, views[build])
 
     def outside_named(self, text: str) -> OutsidePlace | None:
         """The place outside Medicon Valley that ``text`` names exactly, if any.

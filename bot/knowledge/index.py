@@ -17,16 +17,13 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.knowledge.models import Stat
+from bot.knowledge.models import Centre, Cluster, ResearchField, Stat
 from bot.knowledge.text import STOP_WORDS, normalize
-
-if TYPE_CHECKING:
-    from bot.knowledge.base import KnowledgeBase
 
 __all__ = ["EntryRef", "Hit", "SearchIndex", "TypoMatch"]
 
@@ -108,8 +105,15 @@ class SearchIndex:
                     self._word_deletes[variant].append(word)
 
     @classmethod
-    def build(cls, kb: KnowledgeBase) -> SearchIndex:
-        """Index every name, alias and text of ``kb``."""
+    def build(
+        cls,
+        *,
+        cluster: Cluster,
+        fields: Mapping[str, ResearchField],
+        centres: Mapping[str, Centre],
+    ) -> SearchIndex:
+        """Index every name, alias and text of the knowledge base's records (given as records,
+        not as the knowledge base, which holds this index: no import cycle)."""
         names: dict[str, EntryRef] = {}
         documents: dict[EntryRef, dict[str, float]] = {}
 
@@ -126,18 +130,18 @@ class SearchIndex:
                         words[word] = weight
 
         cluster_ref = EntryRef("cluster", "cluster")
-        add_names(cluster_ref, (kb.cluster.name, *kb.cluster.aliases))
-        add_words(cluster_ref, (kb.cluster.name, *kb.cluster.aliases), _NAME_WEIGHT)
-        add_words(cluster_ref, (kb.cluster.summary, *kb.cluster.highlight_texts), _TEXT_WEIGHT)
-        add_words(cluster_ref, _stat_texts(kb.cluster.stats), _TEXT_WEIGHT)
-        for research_field in kb.fields.values():
+        add_names(cluster_ref, (cluster.name, *cluster.aliases))
+        add_words(cluster_ref, (cluster.name, *cluster.aliases), _NAME_WEIGHT)
+        add_words(cluster_ref, (cluster.summary, *cluster.highlight_texts), _TEXT_WEIGHT)
+        add_words(cluster_ref, _stat_texts(cluster.stats), _TEXT_WEIGHT)
+        for research_field in fields.values():
             ref = EntryRef("field", research_field.id)
             field_names = (research_field.id, research_field.name, *research_field.aliases)
             add_names(ref, field_names)
             add_words(ref, field_names, _NAME_WEIGHT)
             add_words(ref, (research_field.summary, *research_field.highlight_texts), _TEXT_WEIGHT)
             add_words(ref, _stat_texts(research_field.stats), _TEXT_WEIGHT)
-        for centre in kb.centres.values():
+        for centre in centres.values():
             ref = EntryRef("centre", centre.id)
             centre_names = (
                 centre.id,
@@ -150,7 +154,7 @@ class SearchIndex:
             add_words(ref, centre_names, _NAME_WEIGHT)
             add_words(ref, (centre.host, centre.city, centre.country_name), _PLACE_WEIGHT)
             for field_id in centre.fields:
-                in_field = kb.fields.get(field_id)
+                in_field = fields.get(field_id)
                 if in_field is not None:
                     add_words(ref, (in_field.name, *in_field.aliases), _FIELD_WEIGHT)
             add_words(ref, (centre.summary, *centre.detail_texts, *centre.themes), _TEXT_WEIGHT)

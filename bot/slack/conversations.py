@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.answers import Outcome
-from bot.answers.feedback_blocks import AnsweredOn
+from bot.answers.render.feedback_blocks import AnsweredOn
 from bot.conversation import (
     ConversationKey,
     Recalled,

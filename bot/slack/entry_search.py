@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
-from bot.answers.mrkdwn import truncate
+from bot.answers.render.mrkdwn import truncate
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.knowledge.text import normalize
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+from bot.answers import prepared
 from bot.config import Settings
 from bot.knowledge import load_knowledge_base
 from bot.services import Services
@@ -20,7 +21,7 @@ def run_socket_mode(settings: Settings) -> None:
     assert settings.slack_app_token is not None
     services = Services(
         settings=settings,
-        kb=load_knowledge_base(settings.data_dir),
+        kb=prepared(load_knowledge_base(settings.data_dir)),
         database=open_database(settings.database_url),
     )
     app = create_app(services, client=create_web_client(settings), socket_mode=True)

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.answers.feedback_actions import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
-from bot.answers.feedback_blocks import FEEDBACK_BLOCK
-from bot.answers.render import OPEN_CENTRE, OPEN_FIELD
+from bot.answers.render.feedback_actions import (
+    FEEDBACK_HELPFUL,
+    FEEDBACK_NOT_HELPFUL,
+    SUGGEST_ADDITION,
+)
+from bot.answers.render.feedback_blocks import FEEDBACK_BLOCK
+from bot.answers.render.render import OPEN_CENTRE, OPEN_FIELD
 
 __all__ = [
     "BOT_EVENTS",

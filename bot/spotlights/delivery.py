@@ -53,7 +53,7 @@ from typing import Any, Final, TypeVar
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
-from bot.answers.render import Message
+from bot.answers.render.render import Message
 from bot.knowledge import KnowledgeBase
 from bot.spotlights.errors import (
     ChannelUnavailable,

@@ -29,7 +29,7 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
-from bot.answers.render import Message
+from bot.answers.render.render import Message
 from bot.spotlights.errors import (
     ChannelUnavailable,
     PostRejected,

@@ -19,10 +19,10 @@ from slack_sdk.models.blocks import (
     PlainTextObject,
 )
 
-from bot.answers.feedback_blocks import AnswerRef, feedback_block
-from bot.answers.mrkdwn import escape, link, truncate
-from bot.answers.outcome import ref_of
-from bot.answers.render import Message, entry_button, field_sections, host_of, section
+from bot.answers.records import ref_of
+from bot.answers.render.feedback_blocks import AnswerRef, feedback_block
+from bot.answers.render.mrkdwn import escape, link, truncate
+from bot.answers.render.render import Message, entry_button, field_sections, host_of, section
 from bot.knowledge import Centre, KnowledgeBase, ResearchField
 from bot.spotlights import phrases
 from bot.spotlights.rotation import Topic

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from bot.answers.mrkdwn import escape
+from bot.answers.render.mrkdwn import escape
 from bot.spotlights import phrases
 from bot.spotlights.errors import ScheduleError
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot.answers.render import Message
+from bot.answers.render.render import Message
 from bot.knowledge import KnowledgeBase
 from bot.spotlights import phrases
 from bot.spotlights.render import render_spotlight

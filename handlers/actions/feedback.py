@@ -14,8 +14,8 @@ from typing import Any
 from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.answers.feedback_blocks import THANKS, AnswerRef, thanked
-from bot.answers.reply import language_of_text
+from bot.answers.render.feedback_blocks import THANKS, AnswerRef, thanked
+from bot.answers.render.reply import language_of_text
 from bot.feedback.text import answer_key, normalise_question, voter_id
 from bot.knowledge import EntryRef
 from bot.services import Services

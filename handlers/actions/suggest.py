@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Respond
 from slack_sdk import WebClient
 
-from bot.answers.feedback_blocks import AnswerRef
+from bot.answers.render.feedback_blocks import AnswerRef
 from bot.services import Services
 from bot.slack.views.feedback import suggestion_modal
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from slack_bolt import BoltContext, Say
 
-from bot.answers.reply import marked_language_of_text
+from bot.answers.render.reply import marked_language_of_text
 from bot.services import Services
 from bot.slack.conversations import dm_key, keep, note_question, start_turn
 from bot.slack.home import person_language

@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt import Ack, BoltContext
 
-from bot.answers.feedback_blocks import AnswerRef
+from bot.answers.render.feedback_blocks import AnswerRef
 from bot.feedback.text import answer_key, normalise_question, voter_id
 from bot.services import Services
 from bot.slack.views.feedback import missing_from

@@ -10,7 +10,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.answers.feedback_blocks import AnswerRef
+from bot.answers.render.feedback_blocks import AnswerRef
 from bot.feedback.text import normalise_question
 from bot.services import Services
 from bot.slack.submission_claims import claim_submission, mark_first, was_first

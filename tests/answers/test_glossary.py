@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import answer_question, render
-from bot.answers.glossary import glossary
-from bot.answers.grounded import asked_words
-from bot.answers.kinds import DirectAnswer
-from bot.answers.understand import understand
+from bot.answers.records import DirectAnswer
+from bot.answers.resolve.grounded import asked_words
+from bot.answers.understand.glossary import glossary
+from bot.answers.understand.understand import understand
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.stems import stem
 from bot.knowledge.text import STOP_WORDS, normalize

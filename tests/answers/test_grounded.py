@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import answer_question, outcome, render
-from bot.answers.kinds import DirectAnswer, SideBySideAnswer
+from bot.answers.records import DirectAnswer, SideBySideAnswer
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.knowledge.statements import content_stems
 
@@ -231,8 +231,8 @@ def test_a_question_word_inside_a_clause_does_not_make_a_second_question(
     kb: KnowledgeBase,
 ) -> None:
     """ "How many … when it was sold" asks for a number; "hvor stor" is a size, not a place."""
-    from bot.answers.grounded import wanted_kinds
-    from bot.answers.understand import understand
+    from bot.answers.resolve.grounded import wanted_kinds
+    from bot.answers.understand.understand import understand
 
     sold = understand(kb, "how many employees did Symphogen have when Servier bought it?")
     assert wanted_kinds(sold) == {"number"}

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import answer_question, outcome
-from bot.answers.understand import Intent, understand
-from bot.answers.vocabulary import Signal
+from bot.answers import Intent, answer_question, outcome, understand
+from bot.answers.understand.vocabulary import Signal
 from bot.knowledge import KnowledgeBase
 
 WHERE_WORDINGS = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import render, resolve_text
-from bot.answers.mrkdwn import escape, truncate
+from bot.answers.render.mrkdwn import escape, truncate
 from bot.knowledge import KnowledgeBase, load_knowledge_base
 from tests.support.block_limits import limit_violations
 from tests.support.kb_files import CENTRES, write_kb

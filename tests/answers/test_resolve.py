@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import parse_query, resolve_text
-from bot.answers.direct import FilteredListAnswer
-from bot.answers.query import Command
-from bot.answers.resolve import (
+from bot.answers import Intent as Command
+from bot.answers import parse_command as parse_query
+from bot.answers import resolve_text
+from bot.answers.records import (
     CentreAnswer,
     CentreListAnswer,
     ClusterAnswer,
     FieldAnswer,
     FieldListAnswer,
+    FilteredListAnswer,
     HelpAnswer,
     NoMatchAnswer,
     SearchAnswer,

@@ -8,8 +8,8 @@ import pytest
 from slack_sdk.models.blocks import TableBlock
 
 from bot.answers import answer_question, render
-from bot.answers.resolve import CentreListAnswer
-from bot.answers.tables import MAX_ROWS, centres_table, with_table
+from bot.answers.records import CentreListAnswer
+from bot.answers.render.tables import MAX_ROWS, centres_table, with_table
 from bot.config import load_settings
 from bot.knowledge import RESEARCH_KINDS, KnowledgeBase
 from bot.slack.views.replies import command_reply, conversation_reply

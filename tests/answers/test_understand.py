@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import answer_question, outcome, render
-from bot.answers.understand import Intent, understand
-from bot.answers.vocabulary import Signal
+from bot.answers import Intent, answer_question, outcome, render, understand
+from bot.answers.understand.vocabulary import Signal
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
 
 FIELD = "field"

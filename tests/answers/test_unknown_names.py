@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import answer_question, outcome
-from bot.answers.understand import Intent, understand
+from bot.answers import Intent, answer_question, outcome, understand
 from bot.knowledge import KnowledgeBase
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from bot.answers import vocabulary as vocab
+from bot.answers.understand import vocabulary as vocab
 from bot.knowledge.text import normalize
 
 TABLES: dict[str, Iterable[str]] = {

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import answer_question, render
-from bot.answers.understand import Intent
+from bot.answers import Intent, answer_question, render
 from bot.conversation import (
     Context,
     asks_the_bot,

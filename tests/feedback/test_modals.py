@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot.answers.feedback_blocks import AnswerRef, feedback_block, thanked, was_answered
-from bot.answers.render import Message
+from bot.answers.render.feedback_blocks import AnswerRef, feedback_block, thanked, was_answered
+from bot.answers.render.render import Message
 from bot.slack.views.feedback import (
     BAD_URL,
     Suggestion,

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from bot.answers import answer_question, render
-from bot.answers.feedback_blocks import VALUE_LIMIT, AnswerRef
+from bot.answers.render.feedback_blocks import VALUE_LIMIT, AnswerRef
 from bot.cli.report import show_report
 from bot.cli.terminal import message_to_renderable, terminal_json
 from bot.feedback.question_log import QuestionLog

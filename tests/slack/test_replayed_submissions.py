@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from bot.answers.feedback_blocks import AnswerRef
+from bot.answers.render.feedback_blocks import AnswerRef
 from bot.storage.tables import spotlight_subscriptions, suggestions
 from tests.conftest import SIGNING_SECRET
 from tests.support.interactions import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.render import OPEN_CENTRE, OPEN_FIELD
+from bot.answers.render.render import OPEN_CENTRE, OPEN_FIELD
 from bot.knowledge import KnowledgeBase
 from bot.spotlights.render import render_spotlight
 from bot.spotlights.rotation import topic_keys, topic_named

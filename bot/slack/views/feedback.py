@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 
-from bot.answers.feedback_blocks import AnswerRef
-from bot.answers.mrkdwn import escape, truncate
-from bot.answers.render import Message
+from bot.answers.render.feedback_blocks import AnswerRef
+from bot.answers.render.mrkdwn import escape, truncate
+from bot.answers.render.render import Message
 from bot.feedback.text import NOTE_LIMIT, QUESTION_LIMIT, URL_LIMIT, cap
 from bot.slack.surface import (
     FEEDBACK_INPUT,

@@ -27,13 +27,12 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
 )
 
-from bot.answers import render
-from bot.answers.direct import year_phrase
+from bot.answers import answer_for, render
 from bot.answers.locale import Phrase, localise, localise_code
 from bot.answers.locale import ui as words
-from bot.answers.mrkdwn import escape, truncate
-from bot.answers.render import entry_button
-from bot.answers.resolve import answer_for
+from bot.answers.render.mrkdwn import escape, truncate
+from bot.answers.render.render import entry_button
+from bot.answers.resolve.facts import year_phrase
 from bot.feedback.summary import Summary
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.slack.surface import HOME_BACK, HOME_ENTRY_SEARCH, HOME_LANGUAGE, HOME_NAV_BLOCK

@@ -14,9 +14,9 @@ from slack_sdk.models.blocks import ActionsBlock, ContextBlock, MarkdownTextObje
 
 from bot.answers import Message, render, reply_to
 from bot.answers.locale import Phrase, localise
-from bot.answers.mrkdwn import escape, truncate
-from bot.answers.render import entry_button
-from bot.answers.reply import language_of_text
+from bot.answers.render.mrkdwn import escape, truncate
+from bot.answers.render.render import entry_button
+from bot.answers.render.reply import language_of_text
 from bot.knowledge import Centre, EntryRef, KnowledgeBase, ResearchField
 from bot.knowledge.text import normalize
 from bot.slack.surface import LOOKUP_BLOCK

@@ -18,13 +18,12 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.answers import Message, Outcome, answer_question, outcome, render, reply_to
-from bot.answers.direct import ChatAnswer, OutsideAnswer
-from bot.answers.feedback_blocks import AnsweredOn, with_feedback
+from bot.answers import Message, Outcome, answer_for, answer_question, outcome, render, reply_to
 from bot.answers.locale import Phrase, localise
-from bot.answers.mrkdwn import escape
-from bot.answers.reply import reply_with
-from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
+from bot.answers.records import ChatAnswer, HelpAnswer, NoMatchAnswer, OutsideAnswer
+from bot.answers.render.feedback_blocks import AnsweredOn, with_feedback
+from bot.answers.render.mrkdwn import escape
+from bot.answers.render.reply import reply_with
 from bot.conversation import Assumption, Turn, next_questions
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.slack.surface import (

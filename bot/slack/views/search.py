@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from bot.answers import render
-from bot.answers.resolve import answer_for
+from bot.answers import answer_for, render
 from bot.knowledge import EntryRef, KnowledgeBase
 from bot.slack.entry_search import MAX_OPTIONS, option_value
 from bot.slack.surface import (

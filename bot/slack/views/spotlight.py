@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from bot.answers import Message
-from bot.answers.mrkdwn import escape
+from bot.answers.render.mrkdwn import escape
 from bot.errors import SpotlightChoiceError
 from bot.slack.surface import (
     SPOTLIGHT_CHANNEL_BLOCK,

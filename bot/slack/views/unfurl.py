@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from bot.answers.mrkdwn import escape, truncate
+from bot.answers.render.mrkdwn import escape, truncate
 from bot.knowledge import Centre
 
 __all__ = ["short_card"]

@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.answers.kinds import ChatAnswer
 from bot.answers.locale import language_or_english
-from bot.answers.reading import Language, marked_language
-from bot.answers.resolve import Answer, resolve_text
-from bot.answers.understand import clean
+from bot.answers.records import Answer, ChatAnswer
+from bot.answers.resolve.resolve import resolve_text
+from bot.answers.understand.reading import Language, clean, marked_language
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.text import normalize
 

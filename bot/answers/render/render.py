@@ -16,8 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
-from functools import singledispatch
-from typing import Any
+from typing import Any, assert_never
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -32,16 +31,6 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.answers import phrases
-from bot.answers.facts import year_phrase
-from bot.answers.kinds import (
-    ChatAnswer,
-    CompareAnswer,
-    DirectAnswer,
-    Fact,
-    FilteredListAnswer,
-    OutsideAnswer,
-    SideBySideAnswer,
-)
 from bot.answers.locale import (
     Composed,
     Phrase,
@@ -51,21 +40,29 @@ from bot.answers.locale import (
     territory_name,
 )
 from bot.answers.locale import ui as words
-from bot.answers.mrkdwn import escape, link, truncate
-from bot.answers.resolve import (
+from bot.answers.records import (
     Answer,
     CentreAnswer,
     CentreListAnswer,
+    ChatAnswer,
     ClusterAnswer,
+    CompareAnswer,
+    DirectAnswer,
     Entry,
+    Fact,
     FieldAnswer,
     FieldListAnswer,
+    FilteredListAnswer,
     HelpAnswer,
     NoMatchAnswer,
+    OutsideAnswer,
     SearchAnswer,
+    SideBySideAnswer,
     StatsAnswer,
 )
-from bot.answers.tables import with_table
+from bot.answers.render.mrkdwn import escape, link, truncate
+from bot.answers.render.tables import with_table
+from bot.answers.resolve.facts import year_phrase
 from bot.knowledge import Centre, Cluster, ResearchField, Source, Stat, Status
 
 __all__ = [
@@ -118,7 +115,7 @@ def render(
     works, anything else is English): the words around the knowledge are said in it, numbers and
     days are written its way. With ``tables`` (messages only: Slack shows table blocks nowhere
     else), ``stats`` and centre lists show a table block instead of a section per item
-    (:mod:`bot.answers.tables`).
+    (:mod:`bot.answers.render.tables`).
     """
     language = language_or_english(locale)
     with speaking(language):
@@ -314,13 +311,45 @@ def _one_line(entry: Entry) -> str:
 # --- one renderer per answer -----------------------------------------------------------------
 
 
-@singledispatch
-def _render(answer: object, prefix: str) -> tuple[list[Block], str]:
-    raise TypeError(f"no renderer for {type(answer).__name__}")
+def _render(answer: Answer, prefix: str) -> tuple[list[Block], str]:
+    """The blocks and fallback text of ``answer``: one renderer per kind of answer, and mypy
+    names the kind a new renderer is missing for (``assert_never``)."""
+    match answer:
+        case FieldAnswer():
+            return _field_answer(answer, prefix)
+        case CentreAnswer():
+            return _centre_answer(answer, prefix)
+        case ClusterAnswer():
+            return _cluster_answer(answer, prefix)
+        case FieldListAnswer():
+            return _field_list_answer(answer, prefix)
+        case CentreListAnswer():
+            return _centre_list_answer(answer, prefix)
+        case StatsAnswer():
+            return _stats_answer(answer, prefix)
+        case SearchAnswer():
+            return _search_answer(answer, prefix)
+        case HelpAnswer():
+            return _help_answer(answer, prefix)
+        case NoMatchAnswer():
+            return _no_match_answer(answer, prefix)
+        case DirectAnswer():
+            return _direct_answer(answer, prefix)
+        case FilteredListAnswer():
+            return _filtered_list_answer(answer, prefix)
+        case CompareAnswer():
+            return _compare_answer(answer, prefix)
+        case SideBySideAnswer():
+            return _side_by_side_answer(answer, prefix)
+        case OutsideAnswer():
+            return _outside_answer(answer, prefix)
+        case ChatAnswer():
+            return _chat_answer(answer, prefix)
+        case _:
+            assert_never(answer)
 
 
-@_render.register
-def _(answer: FieldAnswer, prefix: str) -> tuple[list[Block], str]:
+def _field_answer(answer: FieldAnswer, prefix: str) -> tuple[list[Block], str]:
     research_field = answer.field
     blocks: list[Block] = [_header(_title(research_field)), *_closest(answer.closest_to)]
     blocks.append(section(escape(research_field.summary)))
@@ -348,8 +377,7 @@ def _fallback(closest_to: str | None, text: str) -> str:
     return f"({_t(phrases.CLOSEST_MATCH.format(typed=closest_to))}) {text}"
 
 
-@_render.register
-def _(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
+def _centre_answer(answer: CentreAnswer, prefix: str) -> tuple[list[Block], str]:
     centre = answer.centre
     blocks: list[Block] = [_header(centre.label), *_closest(answer.closest_to)]
     status = _status_line(centre)
@@ -416,8 +444,7 @@ def host_of(url: str) -> str:
     return host.removeprefix("www.")
 
 
-@_render.register
-def _(answer: ClusterAnswer, prefix: str) -> tuple[list[Block], str]:
+def _cluster_answer(answer: ClusterAnswer, prefix: str) -> tuple[list[Block], str]:
     cluster = answer.cluster
     blocks: list[Block] = [_header(cluster.name), *_closest(answer.closest_to)]
     blocks.append(section(escape(cluster.summary)))
@@ -431,8 +458,7 @@ def _(answer: ClusterAnswer, prefix: str) -> tuple[list[Block], str]:
     return blocks, _fallback(answer.closest_to, f"{cluster.name}: {cluster.summary}")
 
 
-@_render.register
-def _(answer: FieldListAnswer, prefix: str) -> tuple[list[Block], str]:
+def _field_list_answer(answer: FieldListAnswer, prefix: str) -> tuple[list[Block], str]:
     title = _t(words.RESEARCH_FIELDS.format(count=len(answer.fields)))
     blocks: list[Block] = [_header(title)]
     for research_field, count in answer.fields:
@@ -456,8 +482,7 @@ def _(answer: FieldListAnswer, prefix: str) -> tuple[list[Block], str]:
     return blocks, f"{title}: {names}."
 
 
-@_render.register
-def _(answer: CentreListAnswer, prefix: str) -> tuple[list[Block], str]:
+def _centre_list_answer(answer: CentreListAnswer, prefix: str) -> tuple[list[Block], str]:
     title = _t(
         words.CENTRES_IN.format(field=answer.field.name)
         if answer.field
@@ -484,8 +509,7 @@ def _(answer: CentreListAnswer, prefix: str) -> tuple[list[Block], str]:
     return blocks, _fallback(answer.closest_to, f"{title}: {names or _t(words.NONE)}.")
 
 
-@_render.register
-def _(answer: StatsAnswer, prefix: str) -> tuple[list[Block], str]:
+def _stats_answer(answer: StatsAnswer, prefix: str) -> tuple[list[Block], str]:
     in_numbers = _t(words.IN_NUMBERS)
     blocks: list[Block] = [_header(in_numbers)]
     lines: list[str] = []
@@ -512,8 +536,7 @@ def _(answer: StatsAnswer, prefix: str) -> tuple[list[Block], str]:
     return blocks, f"{in_numbers}. " + " | ".join(lines)
 
 
-@_render.register
-def _(answer: SearchAnswer, prefix: str) -> tuple[list[Block], str]:
+def _search_answer(answer: SearchAnswer, prefix: str) -> tuple[list[Block], str]:
     blocks: list[Block] = [
         _header(_t(words.SEARCH_RESULTS)),
         _context([_t(words.BEST_MATCHES.format(query=escape(answer.query)))]),
@@ -529,8 +552,7 @@ def _(answer: SearchAnswer, prefix: str) -> tuple[list[Block], str]:
     return blocks, _t(words.RESULTS_FOR.format(query=answer.query, names=names))
 
 
-@_render.register
-def _(answer: HelpAnswer, prefix: str) -> tuple[list[Block], str]:
+def _help_answer(answer: HelpAnswer, prefix: str) -> tuple[list[Block], str]:
     title = _t(phrases.HELP_TITLE)
     blocks: list[Block] = [_header(title), section(_t(phrases.HELP_INTRO))]
     commands = [
@@ -545,8 +567,7 @@ def _(answer: HelpAnswer, prefix: str) -> tuple[list[Block], str]:
     return blocks, text
 
 
-@_render.register
-def _(answer: NoMatchAnswer, prefix: str) -> tuple[list[Block], str]:
+def _no_match_answer(answer: NoMatchAnswer, prefix: str) -> tuple[list[Block], str]:
     typed = escape(truncate(answer.typed, 200))
     opening = {
         "no-field": phrases.NO_FIELD,
@@ -606,8 +627,7 @@ def _open_card(entry: Entry, related: Sequence[Entry] = ()) -> list[Block]:
     return [ActionsBlock(elements=buttons[:BUTTONS_PER_ACTIONS])]
 
 
-@_render.register
-def _(answer: DirectAnswer, prefix: str) -> tuple[list[Block], str]:
+def _direct_answer(answer: DirectAnswer, prefix: str) -> tuple[list[Block], str]:
     blocks: list[Block] = [*_closest(answer.closest_to)]
     mark = "" if answer.known else ":question: "
     blocks.append(section(mark + _fact_line(answer.lead)))
@@ -636,8 +656,7 @@ def _(answer: DirectAnswer, prefix: str) -> tuple[list[Block], str]:
     return blocks, _fallback(answer.closest_to, text)
 
 
-@_render.register
-def _(answer: FilteredListAnswer, prefix: str) -> tuple[list[Block], str]:
+def _filtered_list_answer(answer: FilteredListAnswer, prefix: str) -> tuple[list[Block], str]:
     description = _t(answer.description)
     blocks: list[Block] = [_header(description), *_closest(answer.closest_to)]
     count = max(answer.total, len(answer.centres))
@@ -674,8 +693,7 @@ def _(answer: FilteredListAnswer, prefix: str) -> tuple[list[Block], str]:
     return blocks, _fallback(answer.closest_to, text)
 
 
-@_render.register
-def _(answer: CompareAnswer, prefix: str) -> tuple[list[Block], str]:
+def _compare_answer(answer: CompareAnswer, prefix: str) -> tuple[list[Block], str]:
     blocks: list[Block] = [section(_fact_line(answer.lead))]
     lines = [
         f"{rank}. *{escape(_title(entry))}*: {escape(_code(value))}"
@@ -692,8 +710,7 @@ def _(answer: CompareAnswer, prefix: str) -> tuple[list[Block], str]:
     return blocks, text
 
 
-@_render.register
-def _(answer: SideBySideAnswer, prefix: str) -> tuple[list[Block], str]:
+def _side_by_side_answer(answer: SideBySideAnswer, prefix: str) -> tuple[list[Block], str]:
     names = [_title(entry) for entry in answer.entries]
     rows = [(_t(label), _row_values(label, values)) for label, values in answer.rows]
     header = _header(_t(words.VERSUS).join(names))
@@ -738,8 +755,7 @@ def _row_values(label: str, values: Sequence[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-@_render.register
-def _(answer: OutsideAnswer, prefix: str) -> tuple[list[Block], str]:
+def _outside_answer(answer: OutsideAnswer, prefix: str) -> tuple[list[Block], str]:
     place = answer.place
     opening = _t(phrases.OUTSIDE.format(name=place.name, place=place.place))
     blocks: list[Block] = [
@@ -751,8 +767,7 @@ def _(answer: OutsideAnswer, prefix: str) -> tuple[list[Block], str]:
     return blocks, f"{opening} {place.note}"
 
 
-@_render.register
-def _(answer: ChatAnswer, prefix: str) -> tuple[list[Block], str]:
+def _chat_answer(answer: ChatAnswer, prefix: str) -> tuple[list[Block], str]:
     if answer.kind == "thanks":
         reply = phrases.THANKS_REPLY.get(answer.language, phrases.THANKS_REPLY["en"])
         return [section(escape(reply))], reply

@@ -7,8 +7,14 @@ import re
 from collections.abc import Sequence
 
 from bot.answers import phrases
-from bot.answers import vocabulary as vocab
-from bot.answers.facts import (
+from bot.answers.records import (
+    CompareAnswer,
+    DirectAnswer,
+    Entry,
+    Fact,
+    FilteredListAnswer,
+)
+from bot.answers.resolve.facts import (
     direct_answer,
     entry_of,
     first_source,
@@ -20,17 +26,11 @@ from bot.answers.facts import (
     status_caveat,
     year_phrase,
 )
-from bot.answers.kinds import (
-    CompareAnswer,
-    DirectAnswer,
-    Entry,
-    Fact,
-    FilteredListAnswer,
-)
-from bot.answers.lexicon import StatEntry, lexicon_for
-from bot.answers.lists import COUNTRY_NAMES, filtered_list, matching_centres
-from bot.answers.understand import Question
-from bot.answers.vocabulary import FILLER
+from bot.answers.resolve.lists import COUNTRY_NAMES, filtered_list, matching_centres
+from bot.answers.understand import vocabulary as vocab
+from bot.answers.understand.lexicon import StatEntry, lexicon_for
+from bot.answers.understand.question import Question
+from bot.answers.understand.vocabulary import FILLER
 from bot.knowledge import (
     Centre,
     EntryRef,

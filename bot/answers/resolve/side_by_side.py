@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.answers import phrases
-from bot.answers.facts import first_source, name_of, year_phrase
-from bot.answers.kinds import Entry, Fact, SideBySideAnswer
-from bot.answers.understand import Intent, Question
-from bot.answers.vocabulary import Signal
+from bot.answers.records import Entry, Fact, SideBySideAnswer
+from bot.answers.resolve.facts import first_source, name_of, year_phrase
+from bot.answers.understand.question import Intent, Question
+from bot.answers.understand.vocabulary import Signal
 from bot.knowledge import Centre, CentreKind, KnowledgeBase, ResearchField, Stat
 from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize

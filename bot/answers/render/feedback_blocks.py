@@ -20,10 +20,14 @@ from slack_sdk.models.blocks import (
     PlainTextObject,
 )
 
-from bot.answers.feedback_actions import FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL, SUGGEST_ADDITION
 from bot.answers.locale import Phrase, localise
-from bot.answers.outcome import outcome
-from bot.answers.render import MAX_BLOCKS, Message
+from bot.answers.records import Answer, outcome
+from bot.answers.render.feedback_actions import (
+    FEEDBACK_HELPFUL,
+    FEEDBACK_NOT_HELPFUL,
+    SUGGEST_ADDITION,
+)
+from bot.answers.render.render import MAX_BLOCKS, Message
 from bot.text import clean_line
 
 __all__ = [
@@ -116,7 +120,7 @@ def feedback_block(ref: AnswerRef, *, declined: bool, language: str = "en") -> d
 
 
 def with_feedback(
-    message: Message, answer: object, *, question: str, surface: AnsweredOn, language: str = "en"
+    message: Message, answer: Answer, *, question: str, surface: AnsweredOn, language: str = "en"
 ) -> Message:
     """``message`` ending in the buttons that fit ``answer``: none for help and small talk."""
     result = outcome(answer)

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from bot.answers import phrases
-from bot.answers.facts import year_phrase
 from bot.answers.locale import Phrase, localise, localise_code
 from bot.answers.locale import ui as words
-from bot.answers.resolve import Answer, CentreListAnswer, StatsAnswer
+from bot.answers.records import Answer, CentreListAnswer, StatsAnswer
+from bot.answers.resolve.facts import year_phrase
 from bot.knowledge import Centre, Status
 
 __all__ = [

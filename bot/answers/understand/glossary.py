@@ -39,7 +39,11 @@ class Glossary:
 @lru_cache(maxsize=1)
 def glossary() -> Glossary:
     """The shipped glossary (read once: it is the same for every knowledge base)."""
-    text = resources.files("bot.answers").joinpath("glossary.yaml").read_text(encoding="utf-8")
+    text = (
+        resources.files("bot.answers.understand")
+        .joinpath("glossary.yaml")
+        .read_text(encoding="utf-8")
+    )
     document = yaml.safe_load(text) or {}
     words: dict[str, list[str]] = {}
     phrases: dict[tuple[str, ...], list[str]] = {}

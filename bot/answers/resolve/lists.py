@@ -8,15 +8,15 @@ import re
 from collections.abc import Iterable
 
 from bot.answers import phrases
-from bot.answers import vocabulary as vocab
-from bot.answers.kinds import (
-    FilteredListAnswer,
-)
-from bot.answers.lexicon import Lexicon, lexicon_for
 from bot.answers.locale import join
 from bot.answers.locale import ui as words
-from bot.answers.understand import Filters, Question
-from bot.answers.vocabulary import FILLER
+from bot.answers.records import (
+    FilteredListAnswer,
+)
+from bot.answers.understand import vocabulary as vocab
+from bot.answers.understand.lexicon import Lexicon, lexicon_for
+from bot.answers.understand.question import Filters, Question
+from bot.answers.understand.vocabulary import FILLER
 from bot.knowledge import (
     RESEARCH_KINDS,
     Centre,

@@ -2,20 +2,20 @@
 language. The one place where text is interpreted; resolving and rendering only read the result.
 
 Commands, greetings, whole names and their typos are recognised first; anything else is read
-word by word (:mod:`bot.answers.reading`) and the signals, entities and filters found decide the
-intent. Unknown words without an entity mean the bot does not know, and says so.
+word by word (:mod:`bot.answers.understand.reading`) and the signals, entities and filters
+found decide the intent. Unknown words without an entity mean the bot does not know, and says so.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from enum import StrEnum
 
-from bot.answers import vocabulary as vocab
-from bot.answers.lexicon import lexicon_for
-from bot.answers.query import Command, parse_query
-from bot.answers.reading import (
+from bot.answers.understand import vocabulary as vocab
+from bot.answers.understand.commands import parse_command
+from bot.answers.understand.lexicon import lexicon_for
+from bot.answers.understand.question import Filters, Intent, Question
+from bot.answers.understand.reading import (
     SIGNAL_WORDS,
     Language,
     Reading,
@@ -26,110 +26,17 @@ from bot.answers.reading import (
     strip_possessives,
     unknown_word,
 )
-from bot.answers.unknown_names import unknown_institution
-from bot.answers.vocabulary import Signal
-from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
+from bot.answers.understand.unknown_names import unknown_institution
+from bot.answers.understand.vocabulary import Signal
+from bot.knowledge import CentreKind, EntryRef, KnowledgeBase
 from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize
 
-__all__ = ["Filters", "Intent", "Language", "Question", "clean", "understand"]
+__all__ = ["understand"]
 
 _MAX_WORDS = 40
 """Longer than this is a paste (a traceback, an e-mail), not a question."""
 _MAX_CHARS = 600
-
-
-class Intent(StrEnum):
-    HELP = "help"
-    FIELDS = "fields"
-    CENTRES = "centres"
-    STATS = "stats"
-    SEARCH = "search"
-    LOOKUP = "lookup"
-    """A name, abbreviation or topic on its own: the entry's card."""
-    ABOUT = "about"
-    """"tell me about X": the card too."""
-    COUNT = "count"
-    WHERE = "where"
-    WHO = "who"
-    WHEN = "when"
-    STATUS = "status"
-    WHAT = "what"
-    LIST = "list"
-    COMPARE = "compare"
-    GREETING = "greeting"
-    THANKS = "thanks"
-    OUTSIDE = "outside"
-    UNKNOWN = "unknown"
-    """Nothing here fits: out of domain, garbage, or a name the knowledge base lacks."""
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What a list is narrowed to. ``kind_named`` is true when a kind word was typed at all
-    (``centres`` names no particular kind but still asks for centres)."""
-
-    field: str | None = None
-    city: str | None = None
-    country: str | None = None
-    kind: CentreKind | None = None
-    kind_named: bool = False
-    status: Status | None = None
-
-    @property
-    def narrows(self) -> bool:
-        """True when anything but a generic kind word narrows the list."""
-        return any(
-            value is not None
-            for value in (self.field, self.city, self.country, self.kind, self.status)
-        )
-
-
-@dataclass(frozen=True)
-class Question:
-    """A parsed question. ``raw`` is the text as typed (whitespace collapsed), for echoing."""
-
-    intent: Intent
-    raw: str
-    language: Language = "en"
-    entities: tuple[EntryRef, ...] = ()
-    filters: Filters = field(default_factory=Filters)
-    role: Signal | None = None
-    """For ``who``: host, lead, founder or funder; for ``when``: founded or ended."""
-    concepts: tuple[str, ...] = ()
-    """Stems of the words that say what is counted: ``compani``, ``compound``."""
-    topic: tuple[str, ...] = ()
-    """Known content words no step above explained (normalised)."""
-    unknown: tuple[str, ...] = ()
-    """Words the knowledge base and the vocabulary have never seen."""
-    closest_to: str | None = None
-    """Set when the entity was found through a typo: what was typed."""
-    argument: str = ""
-    """The words after ``search`` or ``centres``."""
-    signals: frozenset[Signal] = frozenset()
-    """What the question words asked (``how many``, ``who``…); empty for a bare name."""
-    least: bool = False
-    """For comparisons: the fewest or smallest rather than the most."""
-    parts_of: str | None = None
-    """For lists: the id of the centre whose parts are asked for ("what is part of X?")."""
-    outside: str | None = None
-    """The id of a place outside Medicon Valley that the question names."""
-    reason: str = "unknown"
-    """For ``unknown``: ``garbage``, ``out-of-domain``, ``not-in-kb`` or ``unknown``."""
-    asked_on: date = field(default_factory=date.today, compare=False)
-    """The day it was asked: a status answer is right on both sides of a dated change."""
-
-    @property
-    def subject(self) -> EntryRef | None:
-        """What the question is about: a centre or the cluster before a field."""
-        for ref in self.entities:
-            if ref.kind != "field":
-                return ref
-        return self.entities[0] if self.entities else None
-
-    @property
-    def field_refs(self) -> tuple[EntryRef, ...]:
-        return tuple(ref for ref in self.entities if ref.kind == "field")
 
 
 # --- deciding what is asked --------------------------------------------------------------------
@@ -150,12 +57,11 @@ def _understand(kb: KnowledgeBase, text: str) -> Question:
     raw = " ".join(text.split())
     if raw in {"", "?"}:
         return Question(Intent.HELP, raw)
-    query = parse_query(raw)
-    command = (
-        _command(query.command) if not query.argument or query.command is Command.SEARCH else None
-    )
-    if command is not None:
-        return Question(command, raw, argument=query.argument)
+    typed = parse_command(raw)
+    if typed.command is not Intent.LOOKUP and (
+        not typed.argument or typed.command is Intent.SEARCH
+    ):
+        return Question(typed.command, raw, argument=typed.argument)
     cleaned = clean(raw)
     normal = normalize(cleaned)
     if not normal:
@@ -183,12 +89,12 @@ def _understand(kb: KnowledgeBase, text: str) -> Question:
         )
     if kb.outside_named(normal) is not None:
         return Question(Intent.OUTSIDE, raw, language=language, outside=_outside_id(kb, normal))
-    if query.command is Command.CENTRES and query.argument:
-        return _centres_question(kb, raw, query.argument, language)
+    if typed.command is Intent.CENTRES and typed.argument:
+        return _centres_question(kb, raw, typed.argument, language)
     if topic and topic != normal:
-        bare = parse_query(topic)  # "give me the numbers", "show me all the fields"
-        if bare.command in {Command.FIELDS, Command.STATS, Command.HELP} and not bare.argument:
-            return Question(_command(bare.command) or Intent.HELP, raw, language=language)
+        bare = parse_command(topic)  # "give me the numbers", "show me all the fields"
+        if bare.command in {Intent.FIELDS, Intent.STATS, Intent.HELP} and not bare.argument:
+            return Question(bare.command, raw, language=language)
     reading = read(kb, mend_question_words(kb, strip_possessives(cleaned)))
     return _decide(kb, raw, language, reading)
 
@@ -196,15 +102,6 @@ def _understand(kb: KnowledgeBase, text: str) -> Question:
 def _outside_id(kb: KnowledgeBase, normal: str) -> str | None:
     place = kb.outside_named(normal)
     return place.id if place is not None else None
-
-
-def _command(command: Command) -> Intent | None:
-    return {
-        Command.HELP: Intent.HELP,
-        Command.FIELDS: Intent.FIELDS,
-        Command.STATS: Intent.STATS,
-        Command.SEARCH: Intent.SEARCH,
-    }.get(command) or (Intent.CENTRES if command is Command.CENTRES else None)
 
 
 _CHAT_TAIL = frozenset(

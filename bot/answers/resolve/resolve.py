@@ -1,4 +1,5 @@
-"""Query + knowledge base → :data:`Answer`: the one place that decides what a person meant.
+"""Question + knowledge base → :data:`~bot.answers.records.Answer`: the one place that decides
+what a person meant.
 
 Order of preference for a lookup: an exact name, id or alias; the same after dropping filler
 words ("tell me about LUDC"); a typo of a name, labelled as the closest match; a full-text
@@ -9,27 +10,32 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz
 
 from bot.answers import phrases
-from bot.answers.direct import (
+from bot.answers.records import (
+    Answer,
+    CentreAnswer,
+    CentreListAnswer,
     ChatAnswer,
+    ClusterAnswer,
     CompareAnswer,
     DirectAnswer,
+    Entry,
+    FieldAnswer,
+    FieldListAnswer,
     FilteredListAnswer,
+    HelpAnswer,
+    NoMatchAnswer,
     OutsideAnswer,
-    about_entry,
-    compare,
-    compare_founded,
-    count,
-    filtered_list,
-    parts_list,
+    SearchAnswer,
+    SideBySideAnswer,
+    StatsAnswer,
 )
-from bot.answers.focus import question_sentences
-from bot.answers.grounded import (
+from bot.answers.resolve.direct import about_entry
+from bot.answers.resolve.grounded import (
     Asked,
     asked_words,
     covers,
@@ -39,135 +45,29 @@ from bot.answers.grounded import (
     statement_answer,
     two_part_statement,
 )
-from bot.answers.kinds import SideBySideAnswer
-from bot.answers.lexicon import lexicon_for
-from bot.answers.query import Command, Query
-from bot.answers.side_by_side import asks_to_compare, side_by_side
-from bot.answers.understand import Intent, Question, understand
-from bot.answers.vocabulary import FILLER, Signal
+from bot.answers.resolve.lists import filtered_list, parts_list
+from bot.answers.resolve.numbers import compare, compare_founded, count
+from bot.answers.resolve.side_by_side import asks_to_compare, side_by_side
+from bot.answers.understand.focus import question_sentences
+from bot.answers.understand.lexicon import lexicon_for
+from bot.answers.understand.question import Intent, Question
+from bot.answers.understand.understand import understand
+from bot.answers.understand.vocabulary import FILLER, Signal
 from bot.knowledge import (
     RESEARCH_KINDS,
     Centre,
     CentreKind,
-    Cluster,
     EntryRef,
     KnowledgeBase,
-    ResearchField,
     Source,
 )
 from bot.knowledge.text import normalize, tokens
 
 __all__ = [
-    "Answer",
-    "CentreAnswer",
-    "CentreListAnswer",
-    "ClusterAnswer",
-    "Entry",
-    "FieldAnswer",
-    "FieldListAnswer",
-    "HelpAnswer",
-    "NoMatchAnswer",
-    "SearchAnswer",
-    "StatsAnswer",
     "answer_for",
-    "resolve",
     "resolve_question",
     "resolve_text",
 ]
-
-Entry = ResearchField | Centre | Cluster
-
-
-@dataclass(frozen=True)
-class FieldAnswer:
-    field: ResearchField
-    centres: tuple[Centre, ...]
-    sources: tuple[Source, ...]
-    closest_to: str | None = None
-
-
-@dataclass(frozen=True)
-class CentreAnswer:
-    centre: Centre
-    fields: tuple[ResearchField, ...]
-    sources: tuple[Source, ...]
-    successor: Centre | None = None
-    parent: Centre | None = None
-    parts: tuple[Centre, ...] = ()
-    closest_to: str | None = None
-
-
-@dataclass(frozen=True)
-class ClusterAnswer:
-    cluster: Cluster
-    fields: tuple[ResearchField, ...]
-    sources: tuple[Source, ...]
-    closest_to: str | None = None
-
-
-@dataclass(frozen=True)
-class FieldListAnswer:
-    fields: tuple[tuple[ResearchField, int], ...]
-    """Each field with the number of centres in it."""
-
-
-@dataclass(frozen=True)
-class CentreListAnswer:
-    centres: tuple[Centre, ...]
-    field: ResearchField | None = None
-    closest_to: str | None = None
-
-
-@dataclass(frozen=True)
-class StatsAnswer:
-    cluster: Cluster
-    fields: tuple[ResearchField, ...]
-    sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True)
-class SearchAnswer:
-    query: str
-    entries: tuple[Entry, ...]
-    hits: tuple[EntryRef, ...]
-
-
-@dataclass(frozen=True)
-class HelpAnswer:
-    fields: tuple[ResearchField, ...]
-    offline: bool = False
-    """Help for the offline console: the commands that need Slack are left out."""
-
-
-@dataclass(frozen=True)
-class NoMatchAnswer:
-    typed: str
-    suggestions: tuple[Entry, ...]
-    reason: str = "unknown"
-    """``unknown`` (nothing matched), ``no-field`` (``centres X`` where X is not a field),
-    ``garbage`` (no words), ``out-of-domain`` (a question no entry could answer) or
-    ``not-in-kb`` (a name the knowledge base does not hold)."""
-    related: tuple[Entry, ...] = ()
-    """Entries that share words with the text: offered, clearly labelled, never as the answer."""
-
-
-Answer = (
-    FieldAnswer
-    | CentreAnswer
-    | ClusterAnswer
-    | FieldListAnswer
-    | CentreListAnswer
-    | StatsAnswer
-    | SearchAnswer
-    | HelpAnswer
-    | NoMatchAnswer
-    | DirectAnswer
-    | FilteredListAnswer
-    | CompareAnswer
-    | SideBySideAnswer
-    | OutsideAnswer
-    | ChatAnswer
-)
 
 _SEARCH_LIMIT = 8
 _FLOOR_WORDS = 6
@@ -340,7 +240,7 @@ def _templated(kb: KnowledgeBase, question: Question) -> Answer:
         if side is not None:
             return side
     if intent in _COMMANDS:
-        return resolve(kb, Query(_COMMANDS[intent], question.argument, question.raw))
+        return _command(kb, question)
     if intent is Intent.GREETING or intent is Intent.THANKS:
         return ChatAnswer(kind=intent.value, language=question.language)
     if intent is Intent.OUTSIDE and question.outside in kb.outside:
@@ -425,13 +325,7 @@ def _narrower(question: Question) -> bool:
     return any(v is not None for v in (filters.city, filters.country, filters.kind, filters.status))
 
 
-_COMMANDS = {
-    Intent.HELP: Command.HELP,
-    Intent.FIELDS: Command.FIELDS,
-    Intent.STATS: Command.STATS,
-    Intent.CENTRES: Command.CENTRES,
-    Intent.SEARCH: Command.SEARCH,
-}
+_COMMANDS = frozenset({Intent.HELP, Intent.FIELDS, Intent.STATS, Intent.CENTRES, Intent.SEARCH})
 
 
 def _outside(kb: KnowledgeBase, place_id: str) -> OutsideAnswer:
@@ -486,21 +380,19 @@ def _looks_alike(kb: KnowledgeBase, ref: EntryRef, text: str) -> bool:
     )
 
 
-def resolve(kb: KnowledgeBase, query: Query) -> Answer:
-    """The answer to a parsed query."""
-    if query.command is Command.HELP:
+def _command(kb: KnowledgeBase, question: Question) -> Answer:
+    """The answer to a command (``help``, ``fields``, ``stats``, ``centres …``, ``search …``)."""
+    if question.intent is Intent.HELP:
         return HelpAnswer(fields=tuple(kb.fields.values()))
-    if query.command is Command.FIELDS:
+    if question.intent is Intent.FIELDS:
         return FieldListAnswer(
             fields=tuple((f, len(kb.centres_in(f.id))) for f in kb.fields.values())
         )
-    if query.command is Command.STATS:
+    if question.intent is Intent.STATS:
         return _stats(kb)
-    if query.command is Command.CENTRES:
-        return _centres(kb, query)
-    if query.command is Command.SEARCH:
-        return _search(kb, query.argument) or _no_match(kb, query.argument)
-    return _lookup(kb, query.argument) or _no_match(kb, query.argument)
+    if question.intent is Intent.CENTRES:
+        return _centres(kb, question.argument, question.raw)
+    return _search(kb, question.argument) or _no_match(kb, question.argument)  # search
 
 
 def _entry(kb: KnowledgeBase, ref: EntryRef) -> Entry:
@@ -607,15 +499,15 @@ def _no_match(kb: KnowledgeBase, text: str, *, reason: str = "unknown") -> NoMat
     return NoMatchAnswer(typed=text, suggestions=suggestions, reason=reason)
 
 
-def _centres(kb: KnowledgeBase, query: Query) -> Answer:
-    if not query.argument:
+def _centres(kb: KnowledgeBase, argument: str, raw: str) -> Answer:
+    if not argument:
         return CentreListAnswer(centres=kb.institutions)
-    ref = kb.index.exact(query.argument)
+    ref = kb.index.exact(argument)
     closest_to: str | None = None
     if ref is None:
-        typo = kb.index.closest(query.argument) or kb.index.resembling(query.argument)
+        typo = kb.index.closest(argument) or kb.index.resembling(argument)
         if typo is not None:
-            ref, closest_to = typo.ref, query.argument
+            ref, closest_to = typo.ref, argument
     if ref is not None and ref.kind == "field":
         return CentreListAnswer(
             centres=_research_centres(kb.centres_in(ref.id)),
@@ -624,8 +516,8 @@ def _centres(kb: KnowledgeBase, query: Query) -> Answer:
         )
     # "centre for inflammation and metabolism" names a centre rather than filtering by field.
     # The words after "centres" are searched alone: "centres" itself would match every centre.
-    found = _lookup(kb, query.raw, search_text=query.argument)
-    return found or _no_match(kb, query.argument, reason="no-field")
+    found = _lookup(kb, raw, search_text=argument)
+    return found or _no_match(kb, argument, reason="no-field")
 
 
 def _stats(kb: KnowledgeBase) -> StatsAnswer:

@@ -9,8 +9,8 @@ name. "Which Cancer Centres are in Lund?" has no proper word, so it stays a fiel
 
 from __future__ import annotations
 
-from bot.answers import vocabulary as vocab
-from bot.answers.lexicon import Lexicon
+from bot.answers.understand import vocabulary as vocab
+from bot.answers.understand.lexicon import Lexicon
 from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize
 

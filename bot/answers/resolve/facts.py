@@ -8,14 +8,14 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from bot.answers import phrases
-from bot.answers.kinds import (
+from bot.answers.locale import fragments
+from bot.answers.records import (
     DirectAnswer,
     Entry,
     Fact,
 )
-from bot.answers.lexicon import lexicon_for
-from bot.answers.locale import fragments
-from bot.answers.understand import Question
+from bot.answers.understand.lexicon import lexicon_for
+from bot.answers.understand.question import Question
 from bot.knowledge import (
     Centre,
     EntryRef,

@@ -1,4 +1,4 @@
-"""What the understanding layer knows about one knowledge base, built once and cached.
+"""What the understanding layer knows about one knowledge base, built once when it is loaded.
 
 The index answers "which entry is called this?"; the lexicon adds what a question needs on top:
 stemmed names (``stamcellerne``), the single words of field names for compound splitting
@@ -8,17 +8,15 @@ label, and the vocabulary used to tell an unknown word from a known one.
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.answers import vocabulary as vocab
+from bot.answers.understand import vocabulary as vocab
 from bot.knowledge import EntryRef, KnowledgeBase, Stat
 from bot.knowledge.stems import stem, stem_phrase
 from bot.knowledge.text import normalize
 
-__all__ = ["Lexicon", "StatEntry", "lexicon_for"]
+__all__ = ["Lexicon", "StatEntry", "build_lexicon", "lexicon_for"]
 
 
 @dataclass(frozen=True)
@@ -93,7 +91,9 @@ def _table_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _build(kb: KnowledgeBase) -> Lexicon:
+def build_lexicon(kb: KnowledgeBase) -> Lexicon:
+    """Everything the understanding layer needs to know about ``kb`` (about 140 ms on the real
+    knowledge base: built once, at load)."""
     names = dict(kb.index.spellings)
     stemmed: dict[str, EntryRef] = {}
     field_words: dict[str, EntryRef] = {}
@@ -178,20 +178,7 @@ def _build(kb: KnowledgeBase) -> Lexicon:
     )
 
 
-_CACHE: dict[int, tuple[weakref.ref[KnowledgeBase], Lexicon]] = {}
-_LOCK = threading.Lock()
-
-
 def lexicon_for(kb: KnowledgeBase) -> Lexicon:
-    """The lexicon of ``kb``, built on first use; the knowledge base is immutable."""
-    cached = _CACHE.get(id(kb))
-    if cached is not None and cached[0]() is kb:
-        return cached[1]
-    with _LOCK:
-        cached = _CACHE.get(id(kb))
-        if cached is not None and cached[0]() is kb:
-            return cached[1]
-        lexicon = _build(kb)
-        key = id(kb)
-        _CACHE[key] = (weakref.ref(kb, lambda _: _CACHE.pop(key, None)), lexicon)
-        return lexicon
+    """The lexicon of ``kb``, kept with it (:meth:`KnowledgeBase.view`) and built when the
+    knowledge base is loaded for answering (:func:`bot.answers.prepared`)."""
+    return kb.view(build_lexicon)

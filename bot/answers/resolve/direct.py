@@ -12,7 +12,12 @@ import re
 from collections.abc import Sequence
 
 from bot.answers import phrases
-from bot.answers.facts import (
+from bot.answers.records import (
+    DirectAnswer,
+    Entry,
+    Fact,
+)
+from bot.answers.resolve.facts import (
     YEAR,
     direct_answer,
     entry_of,
@@ -20,21 +25,10 @@ from bot.answers.facts import (
     name_of,
     spellings,
     split_sentences,
-    year_phrase,
 )
-from bot.answers.kinds import (
-    ChatAnswer,
-    CompareAnswer,
-    DirectAnswer,
-    Entry,
-    Fact,
-    FilteredListAnswer,
-    OutsideAnswer,
-)
-from bot.answers.lists import filtered_list, parts_list
-from bot.answers.numbers import compare, compare_founded, count, count_about
-from bot.answers.understand import Question
-from bot.answers.vocabulary import Signal
+from bot.answers.resolve.numbers import count_about
+from bot.answers.understand.question import Question
+from bot.answers.understand.vocabulary import Signal
 from bot.knowledge import (
     Centre,
     CentreKind,
@@ -46,21 +40,7 @@ from bot.knowledge import (
 from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize
 
-__all__ = [
-    "ChatAnswer",
-    "CompareAnswer",
-    "DirectAnswer",
-    "Fact",
-    "FilteredListAnswer",
-    "OutsideAnswer",
-    "about_entry",
-    "compare",
-    "compare_founded",
-    "count",
-    "filtered_list",
-    "parts_list",
-    "year_phrase",
-]
+__all__ = ["about_entry"]
 
 _ROLE_WORDS: dict[Signal, re.Pattern[str]] = {
     Signal.LEAD: re.compile(

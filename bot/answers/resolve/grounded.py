@@ -1,12 +1,13 @@
 """Answer only what covers the question: a template's fact, a sourced statement, or "not recorded".
 
-The templates of :mod:`bot.answers.direct` know a handful of facts per entry (where, founded,
-host, status…). A question often asks something more specific ("when will ESS start *user
-operation*?", "who is BCRC's *contact person*?"): the words it asks about beyond the entry's name
-and the question words are what an answer must cover. This module works out those words, keeps
-a template's answer only when it covers them, and otherwise looks for the statement of the
-knowledge base that does (:class:`~bot.knowledge.StatementIndex`), quoting it with its own source
-and year. When nothing covers the question it says so plainly, never answering a different one.
+The templates of :mod:`bot.answers.resolve.direct` know a handful of facts per entry (where,
+founded, host, status…). A question often asks something more specific ("when will ESS start
+*user operation*?", "who is BCRC's *contact person*?"): the words it asks about beyond the
+entry's name and the question words are what an answer must cover. This module works out those
+words, keeps a template's answer only when it covers them, and otherwise looks for the
+statement of the knowledge base that does (:class:`~bot.knowledge.StatementIndex`), quoting it
+with its own source and year. When nothing covers the question it says so plainly, never
+answering a different one.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot.answers import phrases
-from bot.answers.facts import direct_answer, entry_of, name_of, spellings
-from bot.answers.glossary import glossary
-from bot.answers.kinds import DirectAnswer, Fact
-from bot.answers.understand import Intent, Question
-from bot.answers.vocabulary import (
+from bot.answers.records import DirectAnswer, Fact
+from bot.answers.resolve.facts import direct_answer, entry_of, name_of, spellings
+from bot.answers.understand.glossary import glossary
+from bot.answers.understand.question import Intent, Question
+from bot.answers.understand.vocabulary import (
     CONCEPTS,
     CONNECTORS,
     COUNTRIES,

@@ -5,8 +5,8 @@ Each step claims the words it explains, longest phrase first, so a later step ca
 them: names and aliases (exact, stemmed, or the start of a long name), places outside the
 cluster, synonyms and compounds (``kræft|forskning``); question phrases (``hvor mange``);
 statuses, countries, cities and kinds; counted things (``virksomheder``); and last, spans with
-words the knowledge base has never seen, tried as typos of names. :mod:`bot.answers.understand`
-decides from the result what is asked.
+words the knowledge base has never seen, tried as typos of names.
+:mod:`bot.answers.understand.understand` decides from the result what is asked.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from typing import Literal, TypeVar
 
 from rapidfuzz.distance import OSA
 
-from bot.answers import vocabulary as vocab
-from bot.answers.lexicon import Lexicon, lexicon_for
-from bot.answers.vocabulary import Signal
+from bot.answers.understand import vocabulary as vocab
+from bot.answers.understand.lexicon import Lexicon, lexicon_for
+from bot.answers.understand.vocabulary import Signal
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
 from bot.knowledge.stems import stem, stem_phrase
 from bot.knowledge.text import normalize
@@ -59,7 +59,7 @@ def clean(text: str) -> str:
 class Reading:
     """What the words of one question were found to say; ``used`` marks the words explained.
 
-    Mutable while it is being read, then only read by :mod:`bot.answers.understand`.
+    Mutable while it is being read, then only read by :mod:`bot.answers.understand.understand`.
     """
 
     words: list[str]

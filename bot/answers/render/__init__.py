@@ -1,0 +1,1 @@
+"""Answer → Slack payload: Block Kit blocks and a plain-text fallback, in the asked language."""

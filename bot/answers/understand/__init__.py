@@ -1,0 +1,1 @@
+"""Text → Question: what a person typed, read against the knowledge base."""
