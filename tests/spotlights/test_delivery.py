@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.knowledge import KnowledgeBase
-from bot.spotlights import SlackPoster, describe, run_due
-from bot.spotlights.poster import EVENT_TYPE, spotlight_metadata
+from bot.slack.poster import SlackPoster
+from bot.spotlights import describe, run_due
+from bot.spotlights.delivery.ports import EVENT_TYPE, spotlight_metadata
 from bot.storage import Database
 from bot.storage.deliveries import Status, attempts_of, claim_delivery, delivery_for
 from bot.storage.tables import spotlight_attempts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.spotlights.journal import OutcomeJournal, default_journal_dir, replay_journals
+from bot.spotlights.delivery.journal import OutcomeJournal, default_journal_dir, replay_journals
 from bot.storage import Database
 from bot.storage.deliveries import (
     Outcome,

@@ -12,13 +12,14 @@ Steps, per workspace (a few workspaces at a time, each paced on its own):
 2. **Keep the claims alive.** A heartbeat renews this pass's leases every quarter lease (a
    minute by default), so a pass that dies releases its claims within about a minute.
 3. **Skip** a slot older than ``grace``: recorded, never sent days late.
-4. **Reserve turns** from the workspace's pacing row (:mod:`bot.spotlights.pacing`), shared by
-   every pass and clock, and **post** each at its turn from a bounded thread pool. A 429 pauses
-   the whole workspace for its Retry-After; it posted nothing, so the post is made again after
-   the pause without looking in the channel's history. A retried claim (its earlier attempt may
-   have reached Slack) first looks for that post by its message metadata.
-5. **Journal** every post Slack confirmed to a local file (:mod:`bot.spotlights.journal`) the
-   moment it is confirmed, then **record** outcomes in one transaction with their consequences
+4. **Reserve turns** from the workspace's pacing row (:mod:`~bot.spotlights.delivery.pacing`),
+   shared by every pass and clock, and **post** each at its turn from a bounded thread pool. A
+   429 pauses the whole workspace for its Retry-After; it posted nothing, so the post is made
+   again after the pause without looking in the channel's history. A retried claim (its earlier
+   attempt may have reached Slack) first looks for that post by its message metadata.
+5. **Journal** every post Slack confirmed to a local file
+   (:mod:`~bot.spotlights.delivery.journal`) the moment it is confirmed, then **record**
+   outcomes in one transaction with their consequences
    (the ``ts`` and the rotation on success, a pause on a channel error, the next ``due_at``).
    A database error is retried with backoff for up to ``patience`` (a minute); then the pass
    stops with :class:`~bot.spotlights.errors.DeliveryStalled`, and the next pass writes the
@@ -55,6 +56,15 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from bot.answers.render import Message
 from bot.knowledge import KnowledgeBase
+from bot.spotlights.delivery.journal import OutcomeJournal, replay_journals
+from bot.spotlights.delivery.pacing import (
+    DEFAULT_PACE,
+    DatabasePacer,
+    Pace,
+    Pacer,
+    UnpacedPacer,
+)
+from bot.spotlights.delivery.ports import Poster, spotlight_metadata
 from bot.spotlights.errors import (
     ChannelUnavailable,
     DeliveryStalled,
@@ -62,9 +72,6 @@ from bot.spotlights.errors import (
     RateLimited,
     TransientPostError,
 )
-from bot.spotlights.journal import OutcomeJournal, replay_journals
-from bot.spotlights.pacing import DEFAULT_PACE, DatabasePacer, Pace, Pacer, UnpacedPacer
-from bot.spotlights.poster import Poster, spotlight_metadata
 from bot.spotlights.render import render_spotlight
 from bot.spotlights.rotation import Choice, choose_topic
 from bot.spotlights.schedule import Schedule
