@@ -40,23 +40,20 @@ import logging
 import math
 import os
 import socket
-import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Final
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
-from bot.answers.render import Message
 from bot.knowledge import KnowledgeBase
+from bot.spotlights.delivery.attempt import Attempts
 from bot.spotlights.delivery.journal import OutcomeJournal, replay_journals
+from bot.spotlights.delivery.outcomes import Job, Result, RunSummary, Tally, record, skipped
 from bot.spotlights.delivery.pacing import (
     DEFAULT_PACE,
     DatabasePacer,
@@ -64,135 +61,24 @@ from bot.spotlights.delivery.pacing import (
     Pacer,
     UnpacedPacer,
 )
-from bot.spotlights.delivery.ports import Poster, spotlight_metadata
-from bot.spotlights.errors import (
-    ChannelUnavailable,
-    DeliveryStalled,
-    PostRejected,
-    RateLimited,
-    TransientPostError,
-)
-from bot.spotlights.render import render_spotlight
-from bot.spotlights.rotation import Choice, choose_topic
+from bot.spotlights.delivery.patience import DEFAULT_PATIENCE, Heartbeat, Patience
+from bot.spotlights.delivery.ports import Poster
+from bot.spotlights.rotation import choose_topic
 from bot.spotlights.schedule import Schedule
 from bot.storage import Database
-from bot.storage.deliveries import (
-    Claim,
-    Outcome,
-    OutcomeRecord,
-    claim_deliveries,
-    featured_topics,
-    record_outcomes,
-    renew_leases,
-)
+from bot.storage.deliveries import claim_deliveries, featured_topics
 from bot.storage.subscriptions import SubscriptionRecord, due_subscriptions, due_teams
 
-__all__ = [
-    "DEFAULT_GRACE",
-    "DEFAULT_LEASE",
-    "DEFAULT_PATIENCE",
-    "RunSummary",
-    "run_due",
-]
+__all__ = ["DEFAULT_GRACE", "DEFAULT_LEASE", "run_due"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_GRACE = timedelta(hours=24)
 DEFAULT_LEASE = timedelta(minutes=1)
 """A running pass renews its claims every quarter of this; a dead one's lapse after it."""
-DEFAULT_PATIENCE = timedelta(minutes=1)
-"""How long a pass keeps retrying a database write before it stops."""
-_MAX_RATE_LIMITS: Final = 8
-"""429s one post may meet in a pass before it is left due for the next."""
 _MAX_REBOOKINGS: Final = 3
 """Missed turns one post may book again; then it takes the next free slot of the workspace's
 spacing, so a slow database can delay a pass but never stall it."""
-
-_T = TypeVar("_T")
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    """What one pass did. ``busy`` counts due subscriptions another pass was already handling;
-    ``rate_limited`` the 429s Slack answered (each was waited out and posted again)."""
-
-    now: datetime
-    grace: timedelta
-    posted: int = 0
-    recovered: int = 0
-    paused: int = 0
-    failed: int = 0
-    rejected: int = 0
-    skipped: int = 0
-    busy: int = 0
-    rate_limited: int = 0
-    rebooked: int = 0
-    """Turns missed while the pass was held up (a slow database) and booked again."""
-
-    def line(self) -> str:
-        """``run-due 2026-12-01T08:00:00+00:00: 12 posted, 1 paused, …``: for logs and the CLI."""
-        hours = self.grace.total_seconds() / 3600
-        parts = [
-            f"{self.posted} posted",
-            f"{self.paused} paused",
-            f"{self.failed} failed",
-            f"{self.skipped} skipped (older than {hours:g}h)",
-            f"{self.busy} taken by another run",
-        ]
-        if self.recovered:
-            parts.insert(1, f"{self.recovered} recovered")
-        if self.rejected:
-            parts.insert(3, f"{self.rejected} rejected")
-        if self.rate_limited:
-            parts.append(f"{self.rate_limited} rate-limited by Slack (waited out)")
-        return f"run-due {self.now.isoformat()}: " + ", ".join(parts)
-
-
-@dataclass
-class _Tally:
-    counts: dict[Outcome | None, int] = field(default_factory=dict)
-    rate_limited: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def add(self, outcome: Outcome | None, times: int = 1) -> None:
-        self.counts[outcome] = self.counts.get(outcome, 0) + times
-
-    def add_rate_limit(self) -> None:
-        with self.lock:
-            self.rate_limited += 1
-
-    def summary(self, now: datetime, grace: timedelta) -> RunSummary:
-        get = self.counts.get
-        return RunSummary(
-            now=now,
-            grace=grace,
-            posted=get(Outcome.POSTED, 0),
-            recovered=get(Outcome.RECOVERED, 0),
-            paused=get(Outcome.PAUSED, 0),
-            failed=get(Outcome.FAILED, 0),
-            rejected=get(Outcome.REJECTED, 0),
-            skipped=get(Outcome.SKIPPED, 0),
-            busy=get(None, 0),
-            rate_limited=self.rate_limited,
-        )
-
-
-@dataclass(frozen=True)
-class _Job:
-    subscription: SubscriptionRecord
-    claim: Claim
-    choice: Choice | None
-    next_due: datetime
-    rebooked: int = 0
-    """How often this post's turn was missed and booked again (at most ``_MAX_REBOOKINGS``)."""
-
-
-@dataclass(frozen=True)
-class _Result:
-    job: _Job
-    outcome: Outcome
-    posted_ts: str | None = None
-    error: str | None = None
 
 
 @dataclass
@@ -203,7 +89,7 @@ class _Workspace:
     after_id: int = 0
     exhausted: bool = False
     """No more due subscriptions to claim."""
-    backlog: deque[_Job] = field(default_factory=deque)
+    backlog: deque[Job] = field(default_factory=deque)
     """Claimed, waiting for a turn."""
     lanes_used: int = 0
     """Posts with a turn: scheduled or in flight."""
@@ -258,7 +144,8 @@ def run_due(
 
 
 class _Pass:
-    """The state of one pass. Its methods run on the pass's thread, except :meth:`_deliver`."""
+    """The state of one pass. Its methods run on the pass's thread; posts go out from the pool
+    (:class:`~bot.spotlights.delivery.attempt.Attempts`)."""
 
     def __init__(
         self,
@@ -286,19 +173,18 @@ class _Pass:
         self.owner = owner
         self.pacer = pacer
         self.journal_dir = journal_dir
-        self.patience = patience.total_seconds()
+        self.patiently = Patience(patience, kept=self._kept_note)
         self.lanes = pacer.lanes(concurrency)
         self.team_page = max(1, min(page_size, max(8 * self.lanes, 25)))
         self.max_workspaces = max(32, 2 * concurrency)
-        self.tally = _Tally()
-        self.messages = _Messages(kb)
+        self.tally = Tally()
         self.journal: OutcomeJournal | None = None
         self.workspaces: dict[str, _Workspace] = {}
         self.after_team = ""
         self.teams_done = False
-        self.scheduled: list[tuple[float, int, _Job]] = []
+        self.scheduled: list[tuple[float, int, Job]] = []
         self.order = itertools.count()
-        self.in_flight: dict[Future[_Result], str] = {}
+        self.in_flight: dict[Future[Result], str] = {}
         self.started = time.monotonic()
         self.turns_taken_again = 0
 
@@ -316,12 +202,21 @@ class _Pass:
                 lambda: replay_journals(directory, self.database, now=self.now),
             )
             self.journal = OutcomeJournal(directory, self.owner)
-        heartbeat = _Heartbeat(self)
+        attempts = Attempts(
+            kb=self.kb,
+            poster=self.poster,
+            pacer=self.pacer,
+            journal=self.journal,
+            on_rate_limit=self.tally.add_rate_limit,
+        )
+        heartbeat = Heartbeat(
+            database=self.database, owner=self.owner, lease=self.lease, pass_time=self.pass_time
+        )
         clean = False
         pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="spotlight")
         try:
             heartbeat.start()
-            self._loop(pool)
+            self._loop(pool, attempts)
             clean = True
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -334,11 +229,11 @@ class _Pass:
             )
         return replace(self.tally.summary(self.now, self.grace), rebooked=self.turns_taken_again)
 
-    def _loop(self, pool: ThreadPoolExecutor) -> None:
+    def _loop(self, pool: ThreadPoolExecutor, attempts: Attempts) -> None:
         while True:
             self._refill()
             self._reserve_turns()
-            self._dispatch(pool)
+            self._dispatch(pool, attempts)
             if not self.in_flight and not self.scheduled and self._drained():
                 return
             timeout = None
@@ -398,12 +293,12 @@ class _Pass:
         skips = []
         for job in jobs:
             if job.choice is None or self.now - job.claim.period > self.grace:
-                skips.append(_skip(job, self.now, self.grace))
+                skips.append(skipped(job, self.now, self.grace))
             else:
                 workspace.backlog.append(job)
         self._record(skips)
 
-    def _claim(self, team_id: str, after_id: int) -> tuple[int, int | None, list[_Job]]:
+    def _claim(self, team_id: str, after_id: int) -> tuple[int, int | None, list[Job]]:
         """One claim transaction: (due rows seen, the last id, the jobs this pass won)."""
         with self.database.sessions() as session:
             due = due_subscriptions(
@@ -424,7 +319,7 @@ class _Pass:
             featured = featured_topics(session, subscription_ids=[s.id for s, _, _ in won])
             session.commit()
         jobs = [
-            _Job(
+            Job(
                 subscription=subscription,
                 claim=claim,
                 choice=choose_topic(
@@ -457,7 +352,7 @@ class _Pass:
                 heapq.heappush(self.scheduled, (turn, next(self.order), job))
             workspace.lanes_used += len(turns)
 
-    def _dispatch(self, pool: ThreadPoolExecutor) -> None:
+    def _dispatch(self, pool: ThreadPoolExecutor, attempts: Attempts) -> None:
         """Send the posts whose turn has come. A turn missed by more than the lateness allowed
         (the pass was held up) is booked again, at most ``_MAX_REBOOKINGS`` times a post, so a
         pass always makes progress however slow the database; and this pass never sends two
@@ -481,11 +376,11 @@ class _Pass:
                 deferred.append((spaced, order, job))
                 continue
             workspace.last_sent = now
-            self.in_flight[pool.submit(self._deliver, job)] = team
+            self.in_flight[pool.submit(attempts.deliver, job)] = team
         for item in deferred:
             heapq.heappush(self.scheduled, item)
 
-    def _finish(self, done: set[Future[_Result]]) -> None:
+    def _finish(self, done: set[Future[Result]]) -> None:
         results = []
         for future in done:
             team = self.in_flight.pop(future)
@@ -493,167 +388,22 @@ class _Pass:
             results.append(future.result())
         self._record(results)
 
-    def _deliver(self, job: _Job) -> _Result:
-        """Post one claimed slot (runs in the pool). Never raises: the outcome says what
-        happened."""
-        subscription, claim, choice = job.subscription, job.claim, job.choice
-        assert choice is not None
-        metadata = spotlight_metadata(subscription_id=subscription.id, period=claim.period)
-        try:
-            if claim.is_retry:
-                found = self.poster.find_posted(
-                    team_id=subscription.team_id,
-                    enterprise_id=subscription.enterprise_id,
-                    channel_id=subscription.channel_id,
-                    metadata=metadata,
-                    since=claim.period,
-                )
-                if found is not None:
-                    return self._kept(_Result(job, Outcome.RECOVERED, posted_ts=found))
-            posted_ts = self._post_at_pace(job, metadata)
-        except ChannelUnavailable as error:
-            return _Result(job, Outcome.PAUSED, error=error.code)
-        except PostRejected as error:
-            return _Result(job, Outcome.REJECTED, error=error.code)
-        except TransientPostError as error:
-            return _Result(job, Outcome.FAILED, error=error.code)
-        except Exception as error:  # one broken post must not end the pass; recorded and retried
-            log.exception("spotlight %s for %s failed", claim.period, subscription.channel_id)
-            return _Result(job, Outcome.FAILED, error=f"{type(error).__name__}: {error}")
-        return self._kept(_Result(job, Outcome.POSTED, posted_ts=posted_ts))
-
-    def _post_at_pace(self, job: _Job, metadata: Mapping[str, Any]) -> str:
-        """Post at this job's turn; after a 429, wait for the workspace and post again."""
-        subscription, pacer = job.subscription, self.pacer
-        team = subscription.team_id
-        assert job.choice is not None
-        message = self.messages.for_choice(job.choice)
-        last_try: float | None = None
-        limited: RateLimited | None = None
-        for _ in range(_MAX_RATE_LIMITS + 1):
-            paused_until = pacer.paused_until(team)
-            if paused_until > pacer.clock() or last_try is not None:
-                channel_free = last_try + pacer.channel_interval if last_try is not None else 0.0
-                pacer.sleep(max(paused_until, channel_free) - pacer.clock())
-                [turn] = pacer.reserve(team, 1)  # behind the pause, with everyone else
-                pacer.sleep(turn - pacer.clock())
-            last_try = pacer.clock()
-            try:
-                return self.poster.post(
-                    team_id=team,
-                    enterprise_id=subscription.enterprise_id,
-                    channel_id=subscription.channel_id,
-                    message=message,
-                    metadata=metadata,
-                )
-            except RateLimited as error:  # nothing was posted: no history lookup needed
-                self.tally.add_rate_limit()
-                pacer.pause(team, error.retry_after)
-                limited = error
-        assert limited is not None
-        raise limited
-
-    def _kept(self, result: _Result) -> _Result:
-        """Journal a confirmed post before anything else can go wrong."""
-        if self.journal is not None:
-            try:
-                self.journal.append([_outcome_record(result)])
-            except OSError:
-                log.exception("could not journal the spotlight post %s", result.posted_ts)
-        return result
-
     # -- recording -------------------------------------------------------------------------
 
-    def _record(self, results: list[_Result]) -> None:
-        """Record outcomes in one transaction, retried patiently on a database error.
+    def _record(self, results: list[Result]) -> None:
+        record(
+            results,
+            database=self.database,
+            now=self.now,
+            patiently=self.patiently,
+            tally=self.tally,
+        )
 
-        One transaction for all the posts that finished together keeps the pass from waiting on
-        a commit per post. A post Slack confirmed must not go unrecorded for want of a retry:
-        its ts is what stops a later pass from posting the slot again.
-        """
-        if not results:
-            return
-        ordered = sorted(results, key=lambda result: result.job.claim.subscription_id)
-        records = [_outcome_record(result) for result in ordered]
-
-        def write() -> None:
-            with self.database.sessions() as session:
-                record_outcomes(session, records, now=self.now)
-                session.commit()
-
-        self.patiently("recording spotlight outcomes", write)
-        for result in ordered:
-            _log(result)
-            self.tally.add(result.outcome)
-
-    def patiently(self, what: str, action: Callable[[], _T]) -> _T:
-        """``action()``, retried with backoff while the database is unreachable or locked.
-
-        Raises DeliveryStalled (one line) once ``patience`` has passed without success.
-        """
-        deadline = time.monotonic() + self.patience
-        delay = 0.05
-        while True:
-            try:
-                return action()
-            except DBAPIError as error:
-                if not _is_passing(error):
-                    raise
-                reason = _first_line(error)
-                if time.monotonic() + delay > deadline:
-                    raise DeliveryStalled(self._stalled(what, reason)) from None
-                log.warning("%s failed (%s); trying again in %.2g s", what, reason, delay)
-                time.sleep(delay)
-                delay = min(delay * 2, 5.0)
-
-    def _stalled(self, what: str, reason: str) -> str:
-        kept = ""
+    def _kept_note(self) -> str:
+        """What this pass kept for the next one, for the message it stops with."""
         if self.journal is not None and self.journal.written:
-            kept = f"; {self.journal.written} posts kept in {self.journal.path} for the next pass"
-        return f"spotlights stopped: {what} failed for {self.patience:g} s ({reason}){kept}"
-
-
-class _Heartbeat:
-    """Renews the pass's leases every quarter lease, so only a dead pass's claims lapse."""
-
-    def __init__(self, delivery: _Pass) -> None:
-        self._pass = delivery
-        self._stop = threading.Event()
-        self._interval = max(0.05, delivery.lease.total_seconds() / 4)
-        self._thread = threading.Thread(target=self._run, name="spotlight-heartbeat", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout=30)
-
-    def _run(self) -> None:
-        delivery = self._pass
-        while not self._stop.wait(self._interval):
-            try:
-                with delivery.database.sessions() as session:
-                    renew_leases(
-                        session,
-                        owner=delivery.owner,
-                        until=delivery.pass_time() + delivery.lease,
-                    )
-                    session.commit()
-            except DBAPIError as error:
-                log.warning("could not renew spotlight claims: %s", _first_line(error))
-
-
-def _is_passing(error: DBAPIError) -> bool:
-    """A database error that waiting can cure: unreachable, restarting, locked."""
-    return isinstance(error, OperationalError | InterfaceError) or error.connection_invalidated
-
-
-def _first_line(error: BaseException) -> str:
-    original = getattr(error, "orig", None) or error
-    text = str(original).strip().splitlines()
-    return f"{type(original).__name__}: {text[0] if text else ''}".strip().rstrip(":")
+            return f"; {self.journal.written} posts kept in {self.journal.path} for the next pass"
+        return ""
 
 
 def _schedule_of(subscription: SubscriptionRecord) -> Schedule:
@@ -662,53 +412,3 @@ def _schedule_of(subscription: SubscriptionRecord) -> Schedule:
         local_time=subscription.local_time,
         timezone=subscription.timezone,
     )
-
-
-def _skip(job: _Job, now: datetime, grace: timedelta) -> _Result:
-    if job.choice is None:
-        return _Result(job, Outcome.SKIPPED, error="the knowledge base has no topic to feature")
-    late = now - job.claim.period
-    return _Result(job, Outcome.SKIPPED, error=f"{late} late, more than the grace of {grace}")
-
-
-class _Messages:
-    """Rendered spotlights by topic key, for one pass: rendering is pure, and costly in bulk."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self._kb = kb
-        self._cache: dict[str, Message] = {}
-
-    def for_choice(self, choice: Choice) -> Message:
-        message = self._cache.get(choice.key)
-        if message is None:  # two threads may both render it once: harmless
-            message = self._cache[choice.key] = render_spotlight(self._kb, choice.topic)
-        return message
-
-
-def _outcome_record(result: _Result) -> OutcomeRecord:
-    job, outcome, choice = result.job, result.outcome, result.job.choice
-    final = outcome in (Outcome.POSTED, Outcome.RECOVERED, Outcome.SKIPPED, Outcome.REJECTED)
-    featured = outcome in (Outcome.POSTED, Outcome.RECOVERED)
-    return OutcomeRecord(
-        claim=job.claim,
-        outcome=outcome,
-        topic=choice.key if choice is not None else None,
-        posted_ts=result.posted_ts,
-        error=result.error,
-        next_due=job.next_due if final else None,
-        pause_reason=result.error if outcome is Outcome.PAUSED else None,
-        feature_cycle=choice.cycle if featured and choice is not None else None,
-    )
-
-
-def _log(result: _Result) -> None:
-    subscription = result.job.subscription
-    if result.outcome is Outcome.PAUSED:
-        log.warning(
-            "spotlight paused for %s/%s: %s",
-            subscription.team_id,
-            subscription.channel_id,
-            result.error,
-        )
-    elif result.outcome is Outcome.FAILED:
-        log.warning("spotlight for %s left due: %s", subscription.channel_id, result.error)
