@@ -27,7 +27,7 @@ from bot.spotlights.errors import (
 )
 from bot.spotlights.render import render_spotlight
 from bot.spotlights.rotation import Choice
-from bot.storage.deliveries import Outcome
+from bot.storage.deliveries import DeliveryOutcome
 
 __all__ = ["Attempts"]
 
@@ -70,18 +70,18 @@ class Attempts:
                     since=claim.period,
                 )
                 if found is not None:
-                    return self._kept(Result(job, Outcome.RECOVERED, posted_ts=found))
+                    return self._kept(Result(job, DeliveryOutcome.RECOVERED, posted_ts=found))
             posted_ts = self._post_at_pace(job, metadata)
         except ChannelUnavailable as error:
-            return Result(job, Outcome.PAUSED, error=error.code)
+            return Result(job, DeliveryOutcome.PAUSED, error=error.code)
         except PostRejected as error:
-            return Result(job, Outcome.REJECTED, error=error.code)
+            return Result(job, DeliveryOutcome.REJECTED, error=error.code)
         except TransientPostError as error:
-            return Result(job, Outcome.FAILED, error=error.code)
+            return Result(job, DeliveryOutcome.FAILED, error=error.code)
         except Exception as error:  # one broken post must not end the pass; recorded and retried
             log.exception("spotlight %s for %s failed", claim.period, subscription.channel_id)
-            return Result(job, Outcome.FAILED, error=f"{type(error).__name__}: {error}")
-        return self._kept(Result(job, Outcome.POSTED, posted_ts=posted_ts))
+            return Result(job, DeliveryOutcome.FAILED, error=f"{type(error).__name__}: {error}")
+        return self._kept(Result(job, DeliveryOutcome.POSTED, posted_ts=posted_ts))
 
     def _post_at_pace(self, job: Job, metadata: Mapping[str, Any]) -> str:
         """Post at this job's turn; after a 429, wait for the workspace and post again."""

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from bot.spotlights.rotation import Choice
 from bot.storage import Database
-from bot.storage.deliveries import Claim, Outcome, OutcomeRecord, record_outcomes
+from bot.storage.deliveries import Claim, DeliveryOutcome, OutcomeRecord, record_outcomes
 from bot.storage.subscriptions import SubscriptionRecord
 
 __all__ = ["Job", "Result", "RunSummary", "Tally", "outcome_record", "record", "skipped"]
@@ -63,11 +63,11 @@ class RunSummary:
 class Tally:
     """The counts a pass adds up for its :class:`RunSummary`; ``None`` counts busy slots."""
 
-    counts: dict[Outcome | None, int] = field(default_factory=dict)
+    counts: dict[DeliveryOutcome | None, int] = field(default_factory=dict)
     rate_limited: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, outcome: Outcome | None, times: int = 1) -> None:
+    def add(self, outcome: DeliveryOutcome | None, times: int = 1) -> None:
         self.counts[outcome] = self.counts.get(outcome, 0) + times
 
     def add_rate_limit(self) -> None:
@@ -80,12 +80,12 @@ class Tally:
         return RunSummary(
             now=now,
             grace=grace,
-            posted=get(Outcome.POSTED, 0),
-            recovered=get(Outcome.RECOVERED, 0),
-            paused=get(Outcome.PAUSED, 0),
-            failed=get(Outcome.FAILED, 0),
-            rejected=get(Outcome.REJECTED, 0),
-            skipped=get(Outcome.SKIPPED, 0),
+            posted=get(DeliveryOutcome.POSTED, 0),
+            recovered=get(DeliveryOutcome.RECOVERED, 0),
+            paused=get(DeliveryOutcome.PAUSED, 0),
+            failed=get(DeliveryOutcome.FAILED, 0),
+            rejected=get(DeliveryOutcome.REJECTED, 0),
+            skipped=get(DeliveryOutcome.SKIPPED, 0),
             busy=get(None, 0),
             rate_limited=self.rate_limited,
         )
@@ -108,7 +108,7 @@ class Result:
     """How one job ended."""
 
     job: Job
-    outcome: Outcome
+    outcome: DeliveryOutcome
     posted_ts: str | None = None
     error: str | None = None
 
@@ -116,16 +116,25 @@ class Result:
 def skipped(job: Job, now: datetime, grace: timedelta) -> Result:
     """A job not posted: nothing to feature, or its slot is older than ``grace``."""
     if job.choice is None:
-        return Result(job, Outcome.SKIPPED, error="the knowledge base has no topic to feature")
+        return Result(
+            job, DeliveryOutcome.SKIPPED, error="the knowledge base has no topic to feature"
+        )
     late = now - job.claim.period
-    return Result(job, Outcome.SKIPPED, error=f"{late} late, more than the grace of {grace}")
+    return Result(
+        job, DeliveryOutcome.SKIPPED, error=f"{late} late, more than the grace of {grace}"
+    )
 
 
 def outcome_record(result: Result) -> OutcomeRecord:
     """What the database records for ``result``: the attempt and its consequences."""
     job, outcome, choice = result.job, result.outcome, result.job.choice
-    final = outcome in (Outcome.POSTED, Outcome.RECOVERED, Outcome.SKIPPED, Outcome.REJECTED)
-    featured = outcome in (Outcome.POSTED, Outcome.RECOVERED)
+    final = outcome in (
+        DeliveryOutcome.POSTED,
+        DeliveryOutcome.RECOVERED,
+        DeliveryOutcome.SKIPPED,
+        DeliveryOutcome.REJECTED,
+    )
+    featured = outcome in (DeliveryOutcome.POSTED, DeliveryOutcome.RECOVERED)
     return OutcomeRecord(
         claim=job.claim,
         outcome=outcome,
@@ -133,7 +142,7 @@ def outcome_record(result: Result) -> OutcomeRecord:
         posted_ts=result.posted_ts,
         error=result.error,
         next_due=job.next_due if final else None,
-        pause_reason=result.error if outcome is Outcome.PAUSED else None,
+        pause_reason=result.error if outcome is DeliveryOutcome.PAUSED else None,
         feature_cycle=choice.cycle if featured and choice is not None else None,
     )
 
@@ -171,12 +180,12 @@ def record(
 
 def _log(result: Result) -> None:
     subscription = result.job.subscription
-    if result.outcome is Outcome.PAUSED:
+    if result.outcome is DeliveryOutcome.PAUSED:
         log.warning(
             "spotlight paused for %s/%s: %s",
             subscription.team_id,
             subscription.channel_id,
             result.error,
         )
-    elif result.outcome is Outcome.FAILED:
+    elif result.outcome is DeliveryOutcome.FAILED:
         log.warning("spotlight for %s left due: %s", subscription.channel_id, result.error)

@@ -66,7 +66,8 @@ from bot.spotlights.delivery.ports import Poster
 from bot.spotlights.rotation import choose_topic
 from bot.spotlights.schedule import Schedule
 from bot.storage import Database
-from bot.storage.deliveries import claim_deliveries, featured_topics
+from bot.storage.deliveries import claim_deliveries
+from bot.storage.features import featured_topics
 from bot.storage.subscriptions import SubscriptionRecord, due_subscriptions, due_teams
 
 __all__ = ["DEFAULT_GRACE", "DEFAULT_LEASE", "run_due"]
