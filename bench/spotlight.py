@@ -120,7 +120,8 @@ def _one_pass(
     from sqlalchemy import event
 
     from bot.knowledge import default_data_dir, load_knowledge_base
-    from bot.spotlights import Pace, SlackPoster, run_due
+    from bot.slack.poster import SlackPoster
+    from bot.spotlights import Pace, run_due
     from bot.storage import open_database
 
     kb = load_knowledge_base(default_data_dir())

@@ -1,6 +1,8 @@
-"""The domain never reaches into the Slack edge: ``bot/answers``, ``bot/knowledge``,
-``bot/spotlights``, ``bot/storage`` and ``bot/feedback`` import neither ``bot.slack`` nor the
-Bolt listeners in ``handlers``, so they run (and are tested) without a Slack app."""
+"""The domain never reaches into the Slack edge: ``bot/answers``, ``bot/conversation``,
+``bot/knowledge``, ``bot/spotlights``, ``bot/storage``, ``bot/feedback`` and ``bot/text`` import
+neither ``bot.slack`` nor the Bolt listeners in ``handlers``, nor the Slack SDKs themselves
+(``slack_sdk``, ``slack_bolt``) but for slack_sdk's Block Kit models. So they run (and are
+tested) without a Slack app, and talking to Slack stays in ``bot/slack``."""
 
 from __future__ import annotations
 
@@ -10,8 +12,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-DOMAIN = ("answers", "conversation", "knowledge", "spotlights", "storage", "feedback")
+DOMAIN = ("answers", "conversation", "knowledge", "spotlights", "storage", "feedback", "text")
 EDGE = ("bot.slack", "handlers")
+SLACK_SDKS = ("slack_sdk", "slack_bolt")
+BLOCK_KIT = "slack_sdk.models"
+"""slack_sdk's Block Kit models: plain data that checks Slack's limits, sent by no one."""
+SCHEMA_HISTORY = Path("bot/storage/migrations/versions/0003_installations.py")
+"""An Alembic revision that creates slack_sdk's installation tables from slack_sdk's own
+definitions: a frozen record of the schema, run only by migrations, never at request time."""
 
 
 def _imported(path: Path) -> set[str]:
@@ -24,15 +32,35 @@ def _imported(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("package", DOMAIN)
-def test_the_domain_does_not_import_the_slack_edge(package: str) -> None:
+def _within(name: str, package: str) -> bool:
+    return name == package or name.startswith(f"{package}.")
+
+
+def _sources(package: str) -> list[Path]:
     sources = sorted((ROOT / "bot" / package).rglob("*.py"))
     assert sources, package
+    return sources
+
+
+@pytest.mark.parametrize("package", DOMAIN)
+def test_the_domain_does_not_import_the_slack_edge(package: str) -> None:
     crossings = [
         f"{path.relative_to(ROOT)} imports {name}"
-        for path in sources
+        for path in _sources(package)
         for name in sorted(_imported(path))
-        if any(name == edge or name.startswith(f"{edge}.") for edge in EDGE)
+        if any(_within(name, edge) for edge in EDGE)
+    ]
+    assert crossings == []
+
+
+@pytest.mark.parametrize("package", DOMAIN)
+def test_the_domain_does_not_talk_to_slack(package: str) -> None:
+    crossings = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in _sources(package)
+        if path.relative_to(ROOT) != SCHEMA_HISTORY
+        for name in sorted(_imported(path))
+        if any(_within(name, sdk) for sdk in SLACK_SDKS) and not _within(name, BLOCK_KIT)
     ]
     assert crossings == []
 

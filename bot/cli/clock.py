@@ -24,7 +24,7 @@ from bot.conversation import forget_expired
 from bot.feedback.retention import prune_feedback
 from bot.knowledge import KnowledgeBase
 from bot.spotlights import DEFAULT_GRACE, DeliveryStalled, Pace, Poster, run_due
-from bot.spotlights.journal import default_journal_dir
+from bot.spotlights.delivery.journal import default_journal_dir
 from bot.storage import Database
 from bot.storage.events import RETENTION, forget_events_before
 from bot.storage.oauth_states import forget_expired_states

@@ -18,7 +18,7 @@ from bot.errors import ConfigurationError
 if TYPE_CHECKING:  # the console starts faster without the storage and Slack stacks
     from bot.config import Settings
     from bot.knowledge import KnowledgeBase
-    from bot.spotlights.poster import SlackPoster
+    from bot.slack.poster import SlackPoster
     from bot.storage import Database
 
 __all__ = ["COMMANDS", "add_spotlight_commands", "run_spotlight_command"]
@@ -115,8 +115,8 @@ def _database_problem(url: str, error: BaseException) -> str:
 
 def _run(args: argparse.Namespace, *, settings: Settings, kb: KnowledgeBase, out: TextIO) -> int:
     from bot.spotlights.delivery import run_due
-    from bot.spotlights.journal import default_journal_dir
-    from bot.spotlights.pacing import Pace
+    from bot.spotlights.delivery.journal import default_journal_dir
+    from bot.spotlights.delivery.pacing import Pace
     from bot.spotlights.service import preview
     from bot.storage import open_database
 
@@ -166,7 +166,7 @@ def _run(args: argparse.Namespace, *, settings: Settings, kb: KnowledgeBase, out
 def _poster(settings: Settings, database: Database) -> SlackPoster:
     """Posts with each workspace's own token: SLACK_BOT_TOKEN, or its stored installation."""
     from bot.slack.installations import installation_store, token_source
-    from bot.spotlights.poster import SlackPoster
+    from bot.slack.poster import SlackPoster
 
     if settings.slack_bot_token is None and not settings.oauth_enabled:
         raise ConfigurationError("SLACK_BOT_TOKEN: required to post spotlights")

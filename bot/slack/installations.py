@@ -10,7 +10,8 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 
 from bot.config import Settings
 from bot.errors import ConfigurationError
-from bot.spotlights import ChannelUnavailable, TokenFor
+from bot.slack.poster import TokenFor
+from bot.spotlights import ChannelUnavailable
 from bot.storage import Database
 
 __all__ = ["NOT_INSTALLED", "installation_store", "token_source"]

@@ -5,6 +5,8 @@ call :func:`run_due`. Importing this package starts nothing.
 """
 
 from bot.spotlights.delivery import DEFAULT_GRACE, RunSummary, run_due
+from bot.spotlights.delivery.pacing import DEFAULT_PACE, Pace
+from bot.spotlights.delivery.ports import Poster
 from bot.spotlights.errors import (
     ChannelUnavailable,
     DeliveryStalled,
@@ -15,8 +17,6 @@ from bot.spotlights.errors import (
     SpotlightError,
     TransientPostError,
 )
-from bot.spotlights.pacing import DEFAULT_PACE, Pace
-from bot.spotlights.poster import Poster, SlackPoster, TokenFor
 from bot.spotlights.schedule import Schedule, parse_schedule
 from bot.spotlights.service import (
     SubscriptionView,
@@ -41,10 +41,8 @@ __all__ = [
     "RunSummary",
     "Schedule",
     "ScheduleError",
-    "SlackPoster",
     "SpotlightError",
     "SubscriptionView",
-    "TokenFor",
     "TransientPostError",
     "describe",
     "list_for_user",

@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 
 from bot.knowledge import Centre, KnowledgeBase, ResearchField, Status
-from bot.storage.deliveries import Featured
+from bot.storage.features import Featured
 
 __all__ = ["Choice", "Topic", "choose_topic", "topic_key", "topic_keys", "topic_named"]
 

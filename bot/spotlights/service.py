@@ -19,7 +19,8 @@ from bot.spotlights import phrases
 from bot.spotlights.render import render_spotlight
 from bot.spotlights.rotation import Choice, choose_topic, topic_named
 from bot.spotlights.schedule import WEEKDAY_NAMES, Schedule, city_of
-from bot.storage.deliveries import DeliveryRecord, featured_topics, last_posted
+from bot.storage.deliveries import DeliveryRecord, last_posted
+from bot.storage.features import featured_topics
 from bot.storage.subscriptions import (
     SubscriptionRecord,
     count_due_ahead,

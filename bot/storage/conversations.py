@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 
 from sqlalchemy import bindparam, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from bot.storage._upsert import insert_for
 from bot.storage.tables import UTCDateTime
 from bot.storage.tables import conversation_contexts as contexts
 
@@ -99,21 +99,28 @@ def load_context(
     return StoredContext(loaded, row.updated_at) if isinstance(loaded, dict) else None
 
 
-def _upsert(dialect: str) -> Any:
-    insert = postgresql.insert(contexts) if dialect == "postgresql" else sqlite.insert(contexts)
-    statement = insert.values(
+def _upsert(session: Session | Connection) -> Any:
+    """The context upsert for this database, built once per dialect so every save reuses the
+    compiled statement (as :data:`_LOAD`)."""
+    dialect = (session.get_bind() if isinstance(session, Session) else session).dialect.name
+    upsert = _UPSERTS.get(dialect)
+    if upsert is not None:
+        return upsert
+    statement = insert_for(session, contexts).values(
         {name: bindparam(name) for name in (*_KEY_COLUMNS, "enterprise_id", "slots")}
         | {"updated_at": bindparam("updated_at", type_=UTCDateTime)}
     )
-    return statement.on_conflict_do_update(
+    upsert = statement.on_conflict_do_update(
         index_elements=list(contexts.primary_key.columns),
         set_={"slots": statement.excluded.slots, "updated_at": statement.excluded.updated_at},
         where=(contexts.c.slots != statement.excluded.slots)
         | (contexts.c.updated_at < bindparam("stale_before", type_=UTCDateTime)),
     )
+    return _UPSERTS.setdefault(dialect, upsert)
 
 
-_UPSERTS: Final = {dialect: _upsert(dialect) for dialect in ("postgresql", "sqlite")}
+_UPSERTS: Final[dict[str, Any]] = {}
+"""The context upsert per dialect name, built on first use."""
 
 
 def save_context(
@@ -139,9 +146,7 @@ def save_context(
         "updated_at": now,
         "stale_before": now - unchanged_for if unchanged_for else now + _ALWAYS,
     }
-    dialect = session.get_bind() if isinstance(session, Session) else session
-    upsert = _UPSERTS["postgresql" if dialect.dialect.name == "postgresql" else "sqlite"]
-    session.execute(upsert, values)
+    session.execute(_upsert(session), values)
     session.commit()
 
 

@@ -5,41 +5,44 @@ caller only (INSERT … ON CONFLICT DO NOTHING RETURNING). A row may be taken ov
 nothing was confirmed posted (``posted_ts`` is NULL) and it is either ``failed`` (a transient
 error left it due) or ``claimed`` with an expired lease (its owner died); the takeover is one
 conditional UPDATE, so of two racing passes one wins. Every attempt leaves a row in
-``spotlight_attempts``. The rotation state (topics featured per cycle) lives here too.
+``spotlight_attempts``. Recording an outcome also moves or pauses the subscription and counts its
+topic in the rotation, through those aggregates' own modules (:mod:`bot.storage.subscriptions`,
+:mod:`bot.storage.features`), in the caller's transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Row, String, and_, bindparam, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bot.storage.tables import UTCDateTime
+from bot.storage._upsert import insert_for
+from bot.storage.features import FeaturedTopic, add_featured
+from bot.storage.subscriptions import (
+    Advance,
+    advance_subscriptions,
+    lock_subscriptions,
+    pause_subscriptions,
+)
 from bot.storage.tables import spotlight_attempts as attempts
 from bot.storage.tables import spotlight_deliveries as deliveries
-from bot.storage.tables import spotlight_features as features
-from bot.storage.tables import spotlight_subscriptions as subscriptions
 
 __all__ = [
     "Claim",
+    "DeliveryOutcome",
     "DeliveryRecord",
-    "Featured",
-    "Outcome",
+    "DeliveryStatus",
     "OutcomeRecord",
-    "Status",
     "attempts_of",
     "claim_deliveries",
     "claim_delivery",
     "delivery_for",
-    "featured_topics",
     "last_posted",
-    "record_outcome",
     "record_outcomes",
     "record_unrecorded_outcomes",
     "renew_leases",
@@ -48,7 +51,7 @@ __all__ = [
 _ERROR_LIMIT = 200
 
 
-class Status(StrEnum):
+class DeliveryStatus(StrEnum):
     """A delivery's state. ``claimed`` and ``failed`` are open; the others are final."""
 
     CLAIMED = "claimed"
@@ -59,7 +62,7 @@ class Status(StrEnum):
     REJECTED = "rejected"
 
 
-class Outcome(StrEnum):
+class DeliveryOutcome(StrEnum):
     """How one attempt ended, as logged in ``spotlight_attempts``."""
 
     POSTED = "posted"
@@ -71,8 +74,12 @@ class Outcome(StrEnum):
     REJECTED = "rejected"
 
     @property
-    def status(self) -> Status:
-        return Status.POSTED if self is Outcome.RECOVERED else Status(self.value)
+    def status(self) -> DeliveryStatus:
+        return (
+            DeliveryStatus.POSTED
+            if self is DeliveryOutcome.RECOVERED
+            else DeliveryStatus(self.value)
+        )
 
 
 @dataclass(frozen=True)
@@ -97,22 +104,12 @@ class DeliveryRecord:
     id: int
     subscription_id: int
     period: datetime
-    status: Status
+    status: DeliveryStatus
     topic: str | None
     attempts: int
     posted_ts: str | None
     finished_at: datetime | None
     error: str | None
-
-
-@dataclass(frozen=True)
-class Featured:
-    """A subscription's place in its rotation: the current cycle and what it has featured."""
-
-    cycle: int
-    topics: frozenset[str]
-    last: str | None
-    """The topic featured most recently, so a new cycle does not open with it again."""
 
 
 def claim_delivery(
@@ -131,14 +128,12 @@ def claim_delivery(
     caller commits (claims of a page of subscriptions share one transaction).
     """
     lease_until = now + lease
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     inserted = session.execute(
-        insert(deliveries)
+        insert_for(session, deliveries)
         .values(
             subscription_id=subscription_id,
             period=period,
-            status=Status.CLAIMED.value,
+            status=DeliveryStatus.CLAIMED.value,
             attempts=1,
             owner=owner,
             claimed_at=now,
@@ -155,15 +150,15 @@ def claim_delivery(
                 deliveries.c.period == period,
                 deliveries.c.posted_ts.is_(None),
                 or_(
-                    deliveries.c.status == Status.FAILED.value,
+                    deliveries.c.status == DeliveryStatus.FAILED.value,
                     and_(
-                        deliveries.c.status == Status.CLAIMED.value,
+                        deliveries.c.status == DeliveryStatus.CLAIMED.value,
                         deliveries.c.lease_until < now,
                     ),
                 ),
             )
             .values(
-                status=Status.CLAIMED.value,
+                status=DeliveryStatus.CLAIMED.value,
                 attempts=deliveries.c.attempts + 1,
                 owner=owner,
                 lease_until=lease_until,
@@ -200,13 +195,11 @@ def claim_deliveries(
     if not periods:
         return {}
     lease_until = now + lease
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     rows = [
         {
             "subscription_id": subscription_id,
             "period": period,
-            "status": Status.CLAIMED.value,
+            "status": DeliveryStatus.CLAIMED.value,
             "attempts": 1,
             "owner": owner,
             "claimed_at": now,
@@ -215,7 +208,7 @@ def claim_deliveries(
         for subscription_id, period in sorted(periods.items())
     ]
     inserted = session.execute(
-        insert(deliveries)
+        insert_for(session, deliveries)
         .values(rows)
         .on_conflict_do_nothing(index_elements=[deliveries.c.subscription_id, deliveries.c.period])
         .returning(deliveries.c.id, deliveries.c.subscription_id, deliveries.c.attempts)
@@ -251,7 +244,7 @@ class OutcomeRecord:
     """How one claimed attempt ended and what follows from it (see :func:`record_outcomes`)."""
 
     claim: Claim
-    outcome: Outcome
+    outcome: DeliveryOutcome
     topic: str | None = None
     posted_ts: str | None = None
     error: str | None = None
@@ -261,12 +254,6 @@ class OutcomeRecord:
     """Pause the subscription with this reason."""
     feature_cycle: int | None = None
     """Count ``topic`` as featured in this rotation cycle."""
-
-
-def record_outcome(session: Session, record: OutcomeRecord, *, now: datetime) -> None:
-    """Record one outcome and commit: :func:`record_outcomes` for a single record."""
-    record_outcomes(session, [record], now=now)
-    session.commit()
 
 
 def record_outcomes(session: Session, records: Sequence[OutcomeRecord], *, now: datetime) -> None:
@@ -284,38 +271,23 @@ def record_outcomes(session: Session, records: Sequence[OutcomeRecord], *, now: 
     # subscriptions FOR UPDATE before touching deliveries): holding a delivery while waiting
     # for a subscription could deadlock with a pass that holds that subscription and tries to
     # take the delivery over. A subscription's own UPDATE takes its lock; the rest are locked.
-    advancing = [r for r in records if r.next_due is not None]
-    if advancing:
-        session.execute(
-            update(subscriptions)
-            .where(
-                subscriptions.c.id == bindparam("b_id"),
-                subscriptions.c.due_at <= bindparam("b_period", type_=UTCDateTime),
-            )
-            .values(due_at=bindparam("b_due", type_=UTCDateTime)),
-            [
-                {"b_id": r.claim.subscription_id, "b_period": r.claim.period, "b_due": r.next_due}
-                for r in advancing
-            ],
-        )
-    pausing = [r for r in records if r.pause_reason is not None]
-    if pausing:
-        session.execute(
-            update(subscriptions)
-            .where(subscriptions.c.id == bindparam("b_id"))
-            .values(paused_reason=bindparam("b_reason"), paused_at=now),
-            [{"b_id": r.claim.subscription_id, "b_reason": r.pause_reason} for r in pausing],
-        )
-    others = [
-        r.claim.subscription_id for r in records if r.next_due is None and r.pause_reason is None
-    ]
-    if others:
-        session.execute(
-            select(subscriptions.c.id)
-            .where(subscriptions.c.id.in_(others))
-            .order_by(subscriptions.c.id)
-            .with_for_update()
-        ).all()
+    advance_subscriptions(
+        session,
+        [
+            Advance(r.claim.subscription_id, r.claim.period, r.next_due)
+            for r in records
+            if r.next_due is not None
+        ],
+    )
+    pause_subscriptions(
+        session,
+        [(r.claim.subscription_id, r.pause_reason) for r in records if r.pause_reason is not None],
+        now=now,
+    )
+    lock_subscriptions(
+        session,
+        [r.claim.subscription_id for r in records if r.next_due is None and r.pause_reason is None],
+    )
     session.execute(
         update(deliveries)
         .where(deliveries.c.id == bindparam("b_id"))
@@ -353,25 +325,15 @@ def record_outcomes(session: Session, records: Sequence[OutcomeRecord], *, now: 
             for r in records
         ],
     )
-    featured = [r for r in records if r.feature_cycle is not None and r.topic is not None]
-    if featured:
-        dialect = session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        session.execute(
-            insert(features)
-            .values(
-                [
-                    {
-                        "subscription_id": r.claim.subscription_id,
-                        "cycle": r.feature_cycle,
-                        "topic": r.topic,
-                        "featured_at": now,
-                    }
-                    for r in featured
-                ]
-            )
-            .on_conflict_do_nothing()
-        )
+    add_featured(
+        session,
+        [
+            FeaturedTopic(r.claim.subscription_id, r.feature_cycle, r.topic)
+            for r in records
+            if r.feature_cycle is not None and r.topic is not None
+        ],
+        now=now,
+    )
 
 
 def record_unrecorded_outcomes(
@@ -411,7 +373,7 @@ def renew_leases(session: Session, *, owner: str, until: datetime) -> int:
     """
     mine = select(deliveries.c.id).where(
         deliveries.c.owner == owner,
-        deliveries.c.status == Status.CLAIMED.value,
+        deliveries.c.status == DeliveryStatus.CLAIMED.value,
         deliveries.c.posted_ts.is_(None),
     )
     if session.get_bind().dialect.name == "postgresql":
@@ -424,31 +386,6 @@ def renew_leases(session: Session, *, owner: str, until: datetime) -> int:
 
 def _short(error: str | None) -> str | None:
     return error[:_ERROR_LIMIT] if error else None
-
-
-def featured_topics(session: Session, *, subscription_ids: Iterable[int]) -> Mapping[int, Featured]:
-    """Each subscription's current rotation cycle; subscriptions with none are left out."""
-    ids = list(subscription_ids)
-    if not ids:
-        return {}
-    inner = features.alias("inner_features")
-    latest = (
-        select(func.max(inner.c.cycle))
-        .where(inner.c.subscription_id == features.c.subscription_id)
-        .scalar_subquery()
-    )
-    rows = session.execute(
-        select(features.c.subscription_id, features.c.cycle, features.c.topic)
-        .where(features.c.subscription_id.in_(ids), features.c.cycle == latest)
-        .order_by(features.c.subscription_id, features.c.featured_at, features.c.topic)
-    ).all()
-    found: dict[int, tuple[int, list[str]]] = {}
-    for subscription_id, cycle, topic in rows:
-        found.setdefault(int(subscription_id), (int(cycle), []))[1].append(str(topic))
-    return {
-        key: Featured(cycle=cycle, topics=frozenset(topics), last=topics[-1])
-        for key, (cycle, topics) in found.items()
-    }
 
 
 def delivery_for(
@@ -468,7 +405,7 @@ def last_posted(session: Session, *, subscription_id: int) -> DeliveryRecord | N
         select(deliveries)
         .where(
             deliveries.c.subscription_id == subscription_id,
-            deliveries.c.status == Status.POSTED.value,
+            deliveries.c.status == DeliveryStatus.POSTED.value,
         )
         .order_by(deliveries.c.period.desc())
         .limit(1)
@@ -491,7 +428,7 @@ def _delivery(row: Row[Any]) -> DeliveryRecord:
         id=int(row.id),
         subscription_id=int(row.subscription_id),
         period=row.period,
-        status=Status(row.status),
+        status=DeliveryStatus(row.status),
         topic=row.topic,
         attempts=int(row.attempts),
         posted_ts=row.posted_ts,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.storage._upsert import insert_for
 from bot.storage.tables import slack_events
 
 __all__ = ["claim_event", "claim_in", "forget_events_before"]
@@ -28,10 +28,8 @@ def claim_in(session: Session, *, key: str, team_id: str | None, now: datetime) 
     """:func:`claim_event` inside the caller's transaction, which commits it together with
     what the claim guards (a stored submission): if that write fails, so does the claim."""
     values = {"event_id": key, "team_id": team_id, "received_at": now}
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = (
-        insert(slack_events)
+        insert_for(session, slack_events)
         .values(**values)
         .on_conflict_do_nothing()
         .returning(slack_events.c.event_id)

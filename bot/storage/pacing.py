@@ -11,9 +11,9 @@ them together stay within the budget. :func:`pause_workspace` pushes every later
 from __future__ import annotations
 
 from sqlalchemy import case, literal, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.storage._upsert import insert_for
 from bot.storage.tables import spotlight_pacing as pacing
 
 __all__ = ["pause_workspace", "paused_until", "reserve_turns"]
@@ -31,9 +31,9 @@ def reserve_turns(
     if count < 1:
         return []
     span = interval * count
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(pacing).values(team_id=team_id, next_post_at=now + span, paused_until=0.0)
+    statement = insert_for(session, pacing).values(
+        team_id=team_id, next_post_at=now + span, paused_until=0.0
+    )
     current = pacing.c.next_post_at
     start = case((current > literal(now), current), else_=literal(now))
     row = session.execute(
@@ -48,9 +48,9 @@ def reserve_turns(
 
 def pause_workspace(session: Session, *, team_id: str, until: float) -> None:
     """No turn in ``team_id`` before ``until`` (a Retry-After); the caller commits."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(pacing).values(team_id=team_id, next_post_at=until, paused_until=until)
+    statement = insert_for(session, pacing).values(
+        team_id=team_id, next_post_at=until, paused_until=until
+    )
     session.execute(
         statement.on_conflict_do_update(
             index_elements=[pacing.c.team_id],

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.storage._upsert import insert_for
 from bot.storage.tables import language_preferences
 
 __all__ = ["AUTOMATIC", "CHOICES", "language_preference", "set_language_preference"]
@@ -41,10 +41,8 @@ def set_language_preference(
     if language == AUTOMATIC:
         session.execute(delete(language_preferences).where(key))
     else:
-        dialect = session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         values = {"language": language, "updated_at": now}
-        statement = insert(language_preferences).values(
+        statement = insert_for(session, language_preferences).values(
             team_id=team_id[:32], user_id=user_id[:32], **values
         )
         session.execute(

@@ -1,8 +1,10 @@
 """Spotlight subscriptions: one per (workspace, channel), with the next slot still to deliver.
 
-The functions take a Session and commit their own writes. ``due_at`` is the UTC instant of the
-next slot not yet delivered; the delivery pass reads due work through it and moves it on in
-the same transaction that records a delivery's final outcome (see :mod:`bot.storage.deliveries`).
+The functions take a Session and commit their own writes, except the ones a delivery's outcome
+is recorded with (advance, pause, lock), which join the caller's transaction. ``due_at`` is the
+UTC instant of the next slot not yet delivered; the delivery pass reads due work through it and
+moves it on in the same transaction that records a delivery's final outcome (see
+:func:`bot.storage.deliveries.record_outcomes`).
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Row, and_, delete, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Row, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.storage._upsert import insert_for
+from bot.storage.tables import UTCDateTime
 from bot.storage.tables import spotlight_subscriptions as subscriptions
 
 __all__ = [
+    "Advance",
     "SubscriptionRecord",
-    "advance_subscription",
+    "advance_subscriptions",
     "count_due_ahead",
     "delete_subscription",
     "delete_workspace_subscriptions",
@@ -27,8 +31,8 @@ __all__ = [
     "due_teams",
     "find_subscription_by_channel",
     "get_subscription",
-    "get_subscription_by_id",
-    "pause_subscription",
+    "lock_subscriptions",
+    "pause_subscriptions",
     "subscriptions_by_user",
     "upsert_subscription",
 ]
@@ -58,6 +62,15 @@ class SubscriptionRecord:
         return cls(**row._asdict())
 
 
+@dataclass(frozen=True)
+class Advance:
+    """A subscription whose slot ``period`` is done: its next slot is ``next_due``."""
+
+    subscription_id: int
+    period: datetime
+    next_due: datetime
+
+
 def upsert_subscription(
     session: Session,
     *,
@@ -76,9 +89,7 @@ def upsert_subscription(
     One statement (INSERT … ON CONFLICT (team_id, channel_id) DO UPDATE), so two people
     subscribing the same channel at once end with one row. Rotation state and history are kept.
     """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    values = insert(subscriptions).values(
+    values = insert_for(session, subscriptions).values(
         team_id=team_id,
         enterprise_id=enterprise_id,
         channel_id=channel_id,
@@ -120,13 +131,6 @@ def get_subscription(
         select(subscriptions).where(
             subscriptions.c.team_id == team_id, subscriptions.c.channel_id == channel_id
         )
-    ).first()
-    return None if row is None else SubscriptionRecord.from_row(row)
-
-
-def get_subscription_by_id(session: Session, *, subscription_id: int) -> SubscriptionRecord | None:
-    row = session.execute(
-        select(subscriptions).where(subscriptions.c.id == subscription_id)
     ).first()
     return None if row is None else SubscriptionRecord.from_row(row)
 
@@ -241,26 +245,46 @@ def count_due_ahead(session: Session, *, team_id: str, subscription_id: int, now
     )
 
 
-def pause_subscription(
-    session: Session, *, subscription_id: int, reason: str, now: datetime
-) -> None:
-    """Mark a subscription paused (the caller commits: it is part of recording an outcome)."""
+def advance_subscriptions(session: Session, advances: Sequence[Advance]) -> None:
+    """Move each subscription's ``due_at`` past its delivered slot, unless a new schedule already
+    moved it further. One statement for all (executemany); the caller commits, as part of
+    recording the outcomes."""
+    if not advances:
+        return
     session.execute(
         update(subscriptions)
-        .where(subscriptions.c.id == subscription_id)
-        .values(paused_reason=reason, paused_at=now)
+        .where(
+            subscriptions.c.id == bindparam("b_id"),
+            subscriptions.c.due_at <= bindparam("b_period", type_=UTCDateTime),
+        )
+        .values(due_at=bindparam("b_due", type_=UTCDateTime)),
+        [{"b_id": a.subscription_id, "b_period": a.period, "b_due": a.next_due} for a in advances],
     )
 
 
-def advance_subscription(
-    session: Session, *, subscription_id: int, period: datetime, next_due: datetime
+def pause_subscriptions(
+    session: Session, reasons: Sequence[tuple[int, str]], *, now: datetime
 ) -> None:
-    """Move ``due_at`` past ``period`` unless a new schedule already moved it further.
-
-    The caller commits: it is part of recording an outcome.
-    """
+    """Pause each subscription ((id, reason) pairs) until a person fixes its channel. One
+    statement for all; the caller commits, as part of recording the outcomes."""
+    if not reasons:
+        return
     session.execute(
         update(subscriptions)
-        .where(subscriptions.c.id == subscription_id, subscriptions.c.due_at <= period)
-        .values(due_at=next_due)
+        .where(subscriptions.c.id == bindparam("b_id"))
+        .values(paused_reason=bindparam("b_reason"), paused_at=now),
+        [{"b_id": subscription_id, "b_reason": reason} for subscription_id, reason in reasons],
     )
+
+
+def lock_subscriptions(session: Session, subscription_ids: Sequence[int]) -> None:
+    """Lock these subscriptions' rows (FOR UPDATE, in id order) until the transaction ends, so
+    a transaction that goes on to a delivery row takes the locks in the order claims do."""
+    if not subscription_ids:
+        return
+    session.execute(
+        select(subscriptions.c.id)
+        .where(subscriptions.c.id.in_(subscription_ids))
+        .order_by(subscriptions.c.id)
+        .with_for_update()
+    ).all()

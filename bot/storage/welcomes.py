@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.storage._upsert import insert_for
 from bot.storage.tables import welcomed_users
 
 __all__ = ["claim_welcome"]
@@ -18,10 +18,8 @@ def claim_welcome(session: Session, *, team_id: str, user_id: str, now: datetime
     The primary key decides (INSERT … ON CONFLICT DO NOTHING), so two Messages-tab openings
     handled at once by two workers welcome the person once.
     """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = (
-        insert(welcomed_users)
+        insert_for(session, welcomed_users)
         .values(team_id=team_id[:32], user_id=user_id[:32], welcomed_at=now)
         .on_conflict_do_nothing()
         .returning(welcomed_users.c.user_id)

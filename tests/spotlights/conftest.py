@@ -8,7 +8,8 @@ from datetime import datetime
 import pytest
 
 from bot.knowledge import KnowledgeBase, default_data_dir, load_knowledge_base
-from bot.spotlights import Pace, Schedule, SlackPoster, SubscriptionView, subscribe
+from bot.slack.poster import SlackPoster
+from bot.spotlights import Pace, Schedule, SubscriptionView, subscribe
 from bot.storage import Database
 from tests.support.slack_stand_in import SlackStandIn
 

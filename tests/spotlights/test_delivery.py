@@ -8,10 +8,11 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.knowledge import KnowledgeBase
-from bot.spotlights import SlackPoster, describe, run_due
-from bot.spotlights.poster import EVENT_TYPE, spotlight_metadata
+from bot.slack.poster import SlackPoster
+from bot.spotlights import describe, run_due
+from bot.spotlights.delivery.ports import EVENT_TYPE, spotlight_metadata
 from bot.storage import Database
-from bot.storage.deliveries import Status, attempts_of, claim_delivery, delivery_for
+from bot.storage.deliveries import DeliveryStatus, attempts_of, claim_delivery, delivery_for
 from bot.storage.tables import spotlight_attempts
 from tests.spotlights.conftest import (
     FAST_PACE,
@@ -56,7 +57,7 @@ def test_a_due_spotlight_is_posted_once_with_metadata_and_recorded(
     with database.sessions() as session:
         delivery = delivery_for(session, subscription_id=1, period=SLOT)
         assert delivery is not None
-        assert delivery.status is Status.POSTED
+        assert delivery.status is DeliveryStatus.POSTED
         assert delivery.posted_ts == call.response["ts"]
         assert attempts_of(session, delivery_id=delivery.id) == ((1, "posted", None),)
         view = describe(session, team_id=TEAM, channel_id="C1", now=SLOT, kb=kb)
@@ -128,7 +129,7 @@ def test_a_slot_older_than_the_grace_period_is_recorded_as_skipped_not_sent(
     with database.sessions() as session:
         delivery = delivery_for(session, subscription_id=1, period=SLOT)
         assert delivery is not None
-        assert delivery.status is Status.SKIPPED
+        assert delivery.status is DeliveryStatus.SKIPPED
         assert attempts_of(session, delivery_id=delivery.id)[0][1] == "skipped"
         view = describe(session, team_id=TEAM, channel_id="C1", now=late)
     assert view is not None
@@ -182,7 +183,7 @@ def test_a_channel_error_pauses_that_subscription_and_the_run_goes_on(
     assert pause in view.lines()
     assert "/medicon subscribe" in pause
     assert delivery is not None
-    assert (delivery.status, delivery.error) == (Status.PAUSED, error)
+    assert (delivery.status, delivery.error) == (DeliveryStatus.PAUSED, error)
 
     # Subscribing again lifts the pause from the next slot on.
     resumed = subscribe_channels(database, ["C1"], now=SLOT + timedelta(weeks=1, hours=1))
@@ -302,7 +303,7 @@ def test_a_claim_whose_post_reached_slack_is_recorded_not_reposted(
     with database.sessions() as session:
         delivery = delivery_for(session, subscription_id=1, period=SLOT)
         assert delivery is not None
-        assert (delivery.status, delivery.posted_ts) == (Status.POSTED, "1764489600.000100")
+        assert (delivery.status, delivery.posted_ts) == (DeliveryStatus.POSTED, "1764489600.000100")
         assert attempts_of(session, delivery_id=delivery.id) == ((2, "recovered", None),)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.spotlights.journal import OutcomeJournal, default_journal_dir, replay_journals
+from bot.spotlights.delivery.journal import OutcomeJournal, default_journal_dir, replay_journals
 from bot.storage import Database
 from bot.storage.deliveries import (
-    Outcome,
+    DeliveryOutcome,
+    DeliveryStatus,
     OutcomeRecord,
-    Status,
     attempts_of,
     claim_delivery,
     delivery_for,
@@ -36,7 +36,7 @@ def _posted_record(database: Database) -> OutcomeRecord:
     assert claim is not None
     return OutcomeRecord(
         claim=claim,
-        outcome=Outcome.POSTED,
+        outcome=DeliveryOutcome.POSTED,
         topic="field:cancer",
         posted_ts="1764489600.000100",
         next_due=SLOT + timedelta(weeks=1),
@@ -64,7 +64,7 @@ def test_a_journal_is_recorded_once_its_pass_has_stopped_and_only_once(
     with database.sessions() as session:
         delivery = delivery_for(session, subscription_id=1, period=SLOT)
         assert delivery is not None
-        assert (delivery.status, delivery.posted_ts) == (Status.POSTED, "1764489600.000100")
+        assert (delivery.status, delivery.posted_ts) == (DeliveryStatus.POSTED, "1764489600.000100")
         assert attempts_of(session, delivery_id=delivery.id) == ((1, "posted", None),)
 
 

@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.knowledge import KnowledgeBase
-from bot.spotlights import Pace, RunSummary, SlackPoster, run_due
+from bot.slack.poster import SlackPoster
+from bot.spotlights import Pace, RunSummary, run_due
 from bot.storage import Database, open_database
 from bot.storage.pacing import pause_workspace, reserve_turns
 from tests.spotlights.conftest import TEAM, TOKEN, make_poster, posted_channels, subscribe_channels

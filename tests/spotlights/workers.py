@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.knowledge import default_data_dir, load_knowledge_base
-from bot.spotlights import Pace, SlackPoster, run_due
+from bot.slack.poster import SlackPoster
+from bot.spotlights import Pace, run_due
 from bot.storage import open_database
 from tests.spotlights.conftest import FAST_PACE
 

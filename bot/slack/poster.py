@@ -1,10 +1,8 @@
-"""Posting a spotlight to Slack: the :class:`Poster` protocol and its slack_sdk implementation.
+"""Posting a spotlight to Slack: the domain's :class:`~bot.spotlights.delivery.ports.Poster` on
+slack_sdk's WebClient.
 
-The delivery pass only needs two things from Slack: post a message (returning its ``ts``) and,
-when retrying a slot whose earlier attempt may have reached Slack, find that earlier post by the
-message metadata every spotlight carries. Errors come back as the typed
-:class:`~bot.spotlights.errors.PostError` subclasses, so the pass decides what to do from the
-type alone.
+Slack's answers become the typed :class:`~bot.spotlights.errors.PostError` subclasses here, at
+the edge, so the delivery pass decides what to do from the type alone and never sees slack_sdk.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ import random
 import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -37,19 +35,9 @@ from bot.spotlights.errors import (
     TransientPostError,
 )
 
-__all__ = [
-    "EVENT_TYPE",
-    "PAUSING_ERRORS",
-    "Poster",
-    "SlackPoster",
-    "TokenFor",
-    "spotlight_metadata",
-]
+__all__ = ["PAUSING_ERRORS", "SlackPoster", "TokenFor"]
 
 log = logging.getLogger(__name__)
-
-EVENT_TYPE: Final = "medicon_spotlight"
-"""The ``metadata.event_type`` of every spotlight post."""
 
 PAUSING_ERRORS: Final = frozenset(
     {
@@ -81,52 +69,6 @@ TokenFor = Callable[[str, str | None], str]
 """``token_for(team_id, enterprise_id)`` → the bot token for that workspace."""
 
 
-def spotlight_metadata(*, subscription_id: int, period: datetime) -> dict[str, Any]:
-    """The message metadata that identifies one slot's post, for finding it again."""
-    return {
-        "event_type": EVENT_TYPE,
-        "event_payload": {"subscription_id": subscription_id, "period": period.isoformat()},
-    }
-
-
-class Poster(Protocol):
-    """Where spotlights go. Implementations are called from several threads at once."""
-
-    def post(
-        self,
-        *,
-        team_id: str,
-        enterprise_id: str | None,
-        channel_id: str,
-        message: Message,
-        metadata: Mapping[str, Any],
-    ) -> str:
-        """Post ``message`` and return its ``ts``.
-
-        Raises ChannelUnavailable (pause), PostRejected (give up on this slot),
-        RateLimited (nothing was posted: wait for its ``retry_after``, then post again) or
-        TransientPostError (try again on a later pass).
-        """
-        ...
-
-    def find_posted(
-        self,
-        *,
-        team_id: str,
-        enterprise_id: str | None,
-        channel_id: str,
-        metadata: Mapping[str, Any],
-        since: datetime,
-    ) -> str | None:
-        """The ``ts`` of a message posted since ``since`` carrying ``metadata``, else None.
-
-        None also when the channel's history cannot be read (no scope, or its rate limit
-        answered 429): the caller then posts, accepting a rare duplicate over a lost spotlight.
-        Raises TransientPostError when Slack could not be asked at all.
-        """
-        ...
-
-
 class _RetryAnyServerError(ServerErrorRetryHandler):
     """slack_sdk's handler retries 500 and 503 only; 502 and 504 are just as passing."""
 
@@ -149,7 +91,7 @@ class _ProportionalJitter(Jitter):
 
 
 class SlackPoster:
-    """A :class:`Poster` on slack_sdk's WebClient, with its retry handlers.
+    """The spotlight :class:`~bot.spotlights.delivery.ports.Poster` on slack_sdk's WebClient.
 
     Connection errors and 5xx are retried with exponential backoff (``backoff`` × 2ⁿ seconds);
     after ``max_retries`` the error surfaces as TransientPostError. A 429 is not retried here:

@@ -30,7 +30,7 @@ from typing import IO, Any, Final
 from sqlalchemy.engine import make_url
 
 from bot.storage import Database
-from bot.storage.deliveries import Claim, Outcome, OutcomeRecord, record_unrecorded_outcomes
+from bot.storage.deliveries import Claim, DeliveryOutcome, OutcomeRecord, record_unrecorded_outcomes
 
 __all__ = ["OutcomeJournal", "default_journal_dir", "replay_journals"]
 
@@ -158,7 +158,7 @@ def _from_json(data: dict[str, Any]) -> OutcomeRecord:
             owner=str(data["owner"]),
             lease_until=datetime.fromisoformat(data["lease_until"]),
         ),
-        outcome=Outcome(data["outcome"]),
+        outcome=DeliveryOutcome(data["outcome"]),
         topic=data["topic"],
         posted_ts=data["posted_ts"],
         error=data["error"],
