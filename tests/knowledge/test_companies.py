@@ -98,3 +98,9 @@ def test_what_a_company_makes_is_its_summary(kb: KnowledgeBase) -> None:
     answer = answer_question(kb, "what does Hansa Biopharma make?")
     assert outcome(answer).kind == "direct"
     assert "imlifidase" in render(answer).text
+
+
+def test_when_a_company_went_public_is_its_listing_date(kb: KnowledgeBase) -> None:
+    answer = answer_question(kb, "when did Gubra go public?")
+    assert outcome(answer).subjects[0] == EntryRef("centre", "gubra")
+    assert "30 March 2023" in render(answer).text
