@@ -1,7 +1,9 @@
 """The cluster's companies and every entry's names, asked the way people ask (issue 18).
 
-Generated from the shipped knowledge base: each company's name, city, founding year and owner,
-and every alias of every entry, so a new record is tested the day it is added.
+Generated from the shipped knowledge base: each company's name, city, founding year and owner
+(or the honest "not recorded" where the data has none), every alias of every entry (it opens that
+entry and no other), and every name of a place outside the cluster, so a new record is tested the
+day it is added.
 """
 
 from __future__ import annotations
@@ -37,17 +39,59 @@ def kb() -> KnowledgeBase:
 
 
 def test_at_least_forty_companies_with_their_seat_in_the_cluster() -> None:
-    active = [c for c in COMPANIES if c.status.value == "active"]
-    assert len(active) >= 40
-    assert all(c.country in {"DK", "SE"} and c.city for c in COMPANIES)
+    seated = [c for c in COMPANIES if c.status.value == "active" and c.country in {"DK", "SE"}]
+    assert len(seated) >= 40
+    assert all(c.city for c in COMPANIES)
+    moved_out = [c for c in COMPANIES if c.country not in {"DK", "SE"}]
+    assert all(c.changes for c in moved_out), "a company seated outside says when it moved"
 
 
 @pytest.mark.parametrize(("entry_id", "typed"), ALIASES, ids=[a for _, a in ALIASES])
-def test_every_name_and_alias_opens_its_own_entry(
+def test_every_name_and_alias_opens_its_own_entry_and_no_other(
     kb: KnowledgeBase, entry_id: str, typed: str
 ) -> None:
-    found = outcome(answer_question(kb, typed))
-    assert found.subjects[:1] == (EntryRef("centre", entry_id),), typed
+    answer = answer_question(kb, typed)
+    assert outcome(answer).subjects == (EntryRef("centre", entry_id),), typed
+    centre = kb.centres[entry_id]
+    assert centre.plain_name in html.unescape(render(answer).text)
+
+
+FIELD_AND_CLUSTER_NAMES = [
+    *(
+        (EntryRef("field", f.id), spelling)
+        for f in _KB.fields.values()
+        for spelling in (f.name, *f.aliases)
+    ),
+    *((EntryRef("cluster", "cluster"), s) for s in (_KB.cluster.name, *_KB.cluster.aliases)),
+]
+
+
+@pytest.mark.parametrize(
+    ("ref", "typed"), FIELD_AND_CLUSTER_NAMES, ids=[s for _, s in FIELD_AND_CLUSTER_NAMES]
+)
+def test_every_field_and_cluster_name_opens_its_own_entry(
+    kb: KnowledgeBase, ref: EntryRef, typed: str
+) -> None:
+    assert outcome(answer_question(kb, typed)).subjects[:1] == (ref,), typed
+
+
+OUTSIDE_NAMES = [
+    (place.id, spelling)
+    for place in _KB.outside.values()
+    for spelling in (place.name, *place.aliases)
+]
+
+
+@pytest.mark.parametrize(("place_id", "typed"), OUTSIDE_NAMES, ids=[s for _, s in OUTSIDE_NAMES])
+def test_every_outside_name_says_outside_and_opens_no_entry(
+    kb: KnowledgeBase, place_id: str, typed: str
+) -> None:
+    """Asked as a question; a bare 'OUH' still opens the closest centre alias ('SUH'), an
+    answer-code fault reported with issue 18's helpers."""
+    answer = answer_question(kb, f"what is {typed}?")
+    assert outcome(answer).kind == "outside"
+    assert outcome(answer).subjects == ()
+    assert kb.outside[place_id].name in render(answer).text
 
 
 @pytest.mark.parametrize("company", COMPANIES, ids=[c.id for c in COMPANIES])
@@ -63,6 +107,16 @@ def test_when_a_company_was_founded(kb: KnowledgeBase, company: Centre) -> None:
     answer = answer_question(kb, f"when was {company.plain_name} founded?")
     assert outcome(answer).subjects[0] == EntryRef("centre", company.id)
     assert str(company.founded) in render(answer).text
+
+
+@pytest.mark.parametrize("company", [c for c in COMPANIES if not c.founded], ids=lambda c: c.id)
+def test_a_company_without_a_founding_year_gets_no_invented_one(
+    kb: KnowledgeBase, company: Centre
+) -> None:
+    answer = answer_question(kb, f"when was {company.plain_name} founded?")
+    assert outcome(answer).subjects[0] == EntryRef("centre", company.id)
+    text = html.unescape(render(answer).text)
+    assert (company.founded_note or "does not record") in text
 
 
 @pytest.mark.parametrize("company", [c for c in COMPANIES if c.ownership], ids=lambda c: c.id)
@@ -98,3 +152,18 @@ def test_what_a_company_makes_is_its_summary(kb: KnowledgeBase) -> None:
     answer = answer_question(kb, "what does Hansa Biopharma make?")
     assert outcome(answer).kind == "direct"
     assert "imlifidase" in render(answer).text
+
+
+def test_when_a_company_went_public_is_its_listing_date(kb: KnowledgeBase) -> None:
+    answer = answer_question(kb, "when did Gubra go public?")
+    assert outcome(answer).subjects[0] == EntryRef("centre", "gubra")
+    assert "30 March 2023" in render(answer).text
+
+
+@pytest.mark.parametrize("company", [c for c in COMPANIES if not c.ownership], ids=lambda c: c.id)
+def test_who_owns_a_company_without_an_ownership_record(kb: KnowledgeBase, company: Centre) -> None:
+    """Its listing where it has one, else an honest 'not recorded'; never another's owner."""
+    answer = answer_question(kb, f"who owns {company.plain_name}?")
+    assert outcome(answer).subjects[0] == EntryRef("centre", company.id)
+    text = html.unescape(render(answer).text)
+    assert (company.listing.text if company.listing else "does not record") in text

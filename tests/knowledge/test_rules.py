@@ -271,36 +271,13 @@ def test_twelve_months_before(today: date, cutoff: date) -> None:
 # --- The shipped knowledge base --------------------------------------------------------------
 
 
-def test_the_shipped_knowledge_base_passes_every_rule() -> None:
+def test_the_shipped_knowledge_base_passes_every_rule_without_a_warning() -> None:
+    """No error and no warning: every source is an original page at an https address."""
     from bot.knowledge import default_data_dir
 
     report = check_knowledge_base(default_data_dir(), today=date(2026, 12, 7))
     assert [str(p) for p in report.errors] == []
-    odd = {p.path.removeprefix("sources[").split("]")[0] for p in report.warnings}
-    assert all(p.path.startswith("sources[") for p in report.warnings)
-    assert odd <= SOURCES_STILL_ODD, f"a new odd source: {sorted(odd - SOURCES_STILL_ODD)}"
-
-
-SOURCES_STILL_ODD = frozenset(
-    {
-        "appliance-2003-danaher-radiometer",
-        "appliedhealth-odense-university-hospital",
-        "bcrc-highlights-2010",
-        "bric-biokemi-2001-plan",
-        "cim-inflammation-metabolism-dk",
-        "developakure-nordic-bioscience",
-        "docslib-gentofte-diabetes-research",
-        "ess-jcartwright-2014",
-        "finsen-laboratory-biokemi-2001-biocenter",
-        "gn-corporate-governance-2015",
-        "hesse-mindefond-background",
-        "max-iv-annual-report-2019",
-        "pharmaround-2011-rigshospitalet-internship",
-        "zealand-annual-report-2013-shareholders",
-    }
-)
-"""Sources whose original or https address was not found yet (defunct sites, copies of PDFs):
-kb check lists them as warnings; this list only ever shrinks."""
+    assert [str(p) for p in report.warnings] == []
 
 
 def test_the_shipped_knowledge_base_never_breaks_a_year_rule_later() -> None:
