@@ -1,5 +1,7 @@
-"""The Slack app over HTTP, end to end: signed requests to the real web process (gunicorn, two
-workers), Slack's Web API played by a loopback stand-in, and assertions on what users would see."""
+"""The Slack app over HTTP: signed requests, Slack's Web API played by a loopback stand-in, and
+assertions on what users would see. Most go to the web app served in this process; /healthz, one
+slash command, one DM and a retry racing over two workers go through the real web process
+(gunicorn, two workers) as well."""
 
 from __future__ import annotations
 
