@@ -23,8 +23,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# Two workers, each running whole test files in order (a file's module-scoped web app and
+# database are made once, in one worker); every test has its own database, paths and ports.
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 # Catalogs in step with the code: extract, update da/sv, compile the .mo files, check.
 i18n: $(STAMP)

@@ -1,5 +1,9 @@
-"""Per test module: a database of each kind, a Slack stand-in and the real web process in
-multi-workspace mode ("Add to Slack")."""
+"""Per test module: a database of each kind, a Slack stand-in and the web app in
+multi-workspace mode ("Add to Slack").
+
+``web`` serves the app in this test process; a module about what two gunicorn workers do
+(each worker's own cache, threads under stress) overrides it with ``web_process``.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import pytest
 from bot.slack.surface import BOT_SCOPES
 from tests.conftest import SIGNING_SECRET
 from tests.support.databases import database_url
+from tests.support.in_process_web import InProcessWeb, serving_in_process
 from tests.support.oauth_flow import CLIENT_ID, CLIENT_SECRET
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import WebProcess, running_web_process
@@ -43,11 +48,24 @@ def environment(oauth_stand_in: SlackStandIn, db_url: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def web(
+def web_process(
     environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[WebProcess]:
+    """The real web process (gunicorn, two workers)."""
     log = tmp_path_factory.mktemp("oauth-web") / "web.log"
     with running_web_process(environment=environment, log=log) as process:
+        yield process
+        assert CLIENT_SECRET not in process.log_text()
+        assert "xoxb-team" not in process.log_text()
+
+
+@pytest.fixture(scope="module")
+def web(
+    environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[InProcessWeb]:
+    """The same app served in this process."""
+    log = tmp_path_factory.mktemp("oauth-web") / "web.log"
+    with serving_in_process(environment=environment, log=log) as process:
         yield process
         assert CLIENT_SECRET not in process.log_text()
         assert "xoxb-team" not in process.log_text()

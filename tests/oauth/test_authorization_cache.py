@@ -23,6 +23,13 @@ from tests.support.signing import (
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import WebProcess
 
+
+@pytest.fixture(scope="module")
+def web(web_process: WebProcess) -> WebProcess:
+    """The real web process: each gunicorn worker keeps its own cache, counted here."""
+    return web_process
+
+
 REQUESTS = 12
 WORKERS = 2
 """WEB_CONCURRENCY in tests/oauth/conftest.py: each worker remembers on its own."""

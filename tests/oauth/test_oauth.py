@@ -4,7 +4,6 @@ and spotlighted with their own token, and uninstall clean-up followed by a reins
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -14,6 +13,7 @@ from sqlalchemy import create_engine, text
 
 from bot.slack.surface import BOT_SCOPES
 from tests.conftest import SIGNING_SECRET
+from tests.support.in_process_web import settle
 from tests.support.oauth_flow import CLIENT_ID, get, install, run_due, start_install
 from tests.support.signing import (
     event_callback_body,
@@ -154,7 +154,7 @@ def test_spotlights_use_each_workspace_token_and_stop_after_uninstall(
     assert posts == {"C5EPSILON": "xoxb-team-epsilon"}
 
     dm(web, "cancer", team_id="T4DELTA")  # nothing answers in the uninstalled workspace
-    time.sleep(0.5)
+    settle(web, or_sleep=0.5)
     assert [c for c in stand_in.calls("chat.postMessage") if c.token == "xoxb-team-delta"] == []
 
     # Reinstalling works, and a new subscription is delivered with the new token.

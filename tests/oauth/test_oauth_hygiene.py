@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from urllib.parse import urlencode
 
+import pytest
 from sqlalchemy import create_engine, func, select, update
 
 from bot.slack.oauth_pages import EXCHANGE_SECONDS, EXCHANGES_AT_ONCE
@@ -27,6 +28,13 @@ from tests.support.signing import (
 )
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import WebProcess
+
+
+@pytest.fixture(scope="module")
+def web(web_process: WebProcess) -> WebProcess:
+    """The real web process: the stress tests count on two workers of four threads each."""
+    return web_process
+
 
 STALL = EXCHANGE_SECONDS + 3
 """Longer than the exchange may take: Slack has stalled."""

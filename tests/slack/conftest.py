@@ -1,4 +1,9 @@
-"""One real web process (two gunicorn workers) and one Slack stand-in per test module."""
+"""One web app and one Slack stand-in per test module.
+
+``web`` is the web app served in this test process (:mod:`tests.support.in_process_web`): the
+tier for what a request does. A module about the server itself (gunicorn's workers, sockets,
+shutdown) overrides ``web`` with ``web_process``: the real ``medicon-bot serve``, two workers.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import pytest
 
 from bot.slack.surface import BOT_SCOPES
 from tests.conftest import SIGNING_SECRET
+from tests.support.in_process_web import InProcessWeb, serving_in_process
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import WebProcess, running_web_process
 
@@ -46,13 +52,30 @@ def web_process_environment(
 
 
 @pytest.fixture(scope="module")
-def web(
+def web_process(
     web_environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[WebProcess]:
+    """The real web process (gunicorn, two workers); a module opts in by overriding ``web``."""
     log = tmp_path_factory.mktemp("web-log") / "web.log"
     with running_web_process(environment=web_environment, log=log) as process:
         yield process
         assert BOT_TOKEN not in process.log_text()
+
+
+@pytest.fixture(scope="module")
+def in_process_web(
+    web_environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[InProcessWeb]:
+    """The same web app, served in this process: no gunicorn start per module."""
+    log = tmp_path_factory.mktemp("web-log") / "web.log"
+    with serving_in_process(environment=web_environment, log=log) as web:
+        yield web
+        assert BOT_TOKEN not in web.log_text()
+
+
+@pytest.fixture(scope="module")
+def web(in_process_web: InProcessWeb) -> InProcessWeb:
+    return in_process_web
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ Every request is signed as Slack signs it; every reply is what the loopback stan
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,6 +27,7 @@ from bot.storage.conversations import (
 from tests.conftest import SIGNING_SECRET
 from tests.slack.conftest import web_process_environment
 from tests.support.databases import postgres_url
+from tests.support.in_process_web import settle
 from tests.support.signing import (
     TEAM_ID,
     app_mention_event,
@@ -174,7 +174,7 @@ def test_people_talking_in_a_thread_are_left_alone(web: WebProcess, stand_in: Sl
     # A question in a thread the bot never answered in, and a top-level channel message.
     send(web, channel_message_event("who hosts LUDC?", channel="C0CHAT", thread_ts="1.000001"))
     send(web, channel_message_event("who hosts LUDC?", channel="C0CHAT"))
-    time.sleep(QUIET)
+    settle(web, or_sleep=QUIET)
     assert len(stand_in.calls("chat.postMessage")) == 1
 
 
@@ -193,7 +193,7 @@ def test_a_mention_inside_a_thread_is_answered_once(
         ),
     )
     assert "2010" in (reply_number(stand_in, 2).text or "")
-    time.sleep(QUIET)
+    settle(web, or_sleep=QUIET)
     assert len(stand_in.calls("chat.postMessage")) == 2
 
 
@@ -240,7 +240,7 @@ def test_a_context_unused_for_30_minutes_is_not_used(
         thread = ConversationKey(TEAM_ID, "C0EXPIRE", mention["ts"])
         assert touch_context(session, key=thread, now=last_used)
     send(web, channel_message_event("who hosts it?", channel="C0EXPIRE", thread_ts=mention["ts"]))
-    time.sleep(QUIET)
+    settle(web, or_sleep=QUIET)
     assert len(stand_in.calls("chat.postMessage")) == 3  # the thread went quiet
 
 

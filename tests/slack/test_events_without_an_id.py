@@ -9,6 +9,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
+
 from tests.conftest import SIGNING_SECRET
 from tests.support.signing import (
     app_mention_event,
@@ -18,6 +20,12 @@ from tests.support.signing import (
 )
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import WebProcess
+
+
+@pytest.fixture(scope="module")
+def web(web_process: WebProcess) -> WebProcess:
+    """The real web process: redeliveries are spread over its two workers."""
+    return web_process
 
 
 def without_event_id(event: dict[str, Any]) -> bytes:

@@ -18,6 +18,7 @@ from bot.feedback.links import chart_query
 from tests.conftest import SIGNING_SECRET
 from tests.slack.conftest import web_process_environment
 from tests.support.block_limits import action_ids, limit_violations
+from tests.support.in_process_web import flush_questions, settle
 from tests.support.interactions import form, submitted_view, typed_state
 from tests.support.signing import (
     app_home_opened_event,
@@ -107,10 +108,12 @@ def report(web_environment: dict[str, str], *arguments: str) -> subprocess.Compl
     )
 
 
-def report_json_once(web_environment: dict[str, str], ready: Any) -> dict[str, Any]:
+def report_json_once(web: object, web_environment: dict[str, str], ready: Any) -> dict[str, Any]:
     """The report's JSON, as soon as ``ready(report)`` holds: questions are written in batches
-    every two seconds (bounded: 10 tries)."""
+    every two seconds (bounded: 10 tries; in process, each try writes the batch first)."""
     for _ in range(10):
+        settle(web, or_sleep=0)
+        flush_questions(web)
         result = report(web_environment, "--json")
         assert result.returncode == 0, result.stderr
         parsed: dict[str, Any] = json.loads(result.stdout)
@@ -275,6 +278,7 @@ def test_votes_and_a_suggestion_reach_the_report_and_the_editors(
 
     # The report, from another process over the same database.
     parsed = report_json_once(
+        web,
         web_environment,
         lambda r: (
             {DECLINED, "inflammation"} <= {q["text"] for q in r["unanswered"]}

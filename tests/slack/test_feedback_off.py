@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 from typing import Any
 
 import pytest
@@ -15,6 +14,7 @@ from bot.storage import open_database
 from bot.storage.tables import question_days
 from tests.conftest import SIGNING_SECRET
 from tests.slack.conftest import web_process_environment
+from tests.support.in_process_web import flush_questions, settle
 from tests.support.signing import (
     event_callback_body,
     message_im_event,
@@ -62,7 +62,10 @@ def test_nothing_is_remembered_when_recording_is_off(
         web.events_url, event_callback_body(message_im_event(DECLINED)), secret=SIGNING_SECRET
     )
     stand_in.wait_for("chat.postMessage")
-    time.sleep(3)  # longer than a batch interval: a recording log would have written by now
+    # Once the listeners are done, a recording log would write its batch now (or, through the
+    # real process, within a batch interval).
+    settle(web, or_sleep=3)
+    flush_questions(web)
     assert report(web_environment)["unanswered"] == []
     database = open_database(web_environment["DATABASE_URL"])
     try:

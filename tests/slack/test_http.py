@@ -1,5 +1,7 @@
-"""The Slack app over HTTP, end to end: signed requests to the real web process (gunicorn, two
-workers), Slack's Web API played by a loopback stand-in, and assertions on what users would see."""
+"""The Slack app over HTTP: signed requests, Slack's Web API played by a loopback stand-in, and
+assertions on what users would see. Most go to the web app served in this process; /healthz, one
+slash command, one DM and a retry racing over two workers go through the real web process
+(gunicorn, two workers) as well."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from urllib.parse import parse_qs, urlencode
 
 from tests.conftest import SIGNING_SECRET
 from tests.support.block_limits import action_ids, header_text, limit_violations
+from tests.support.in_process_web import settle
 from tests.support.signing import (
     app_home_opened_event,
     app_mention_event,
@@ -43,12 +46,13 @@ def send_event(web: WebProcess, event: dict[str, Any], **kwargs: Any) -> int:
     return status
 
 
-def assert_quiet(stand_in: SlackStandIn, seconds: float = 0.5) -> None:
-    """Nothing a user could see reaches Slack within ``seconds`` (listeners run after the ack).
+def assert_quiet(web: object, stand_in: SlackStandIn, seconds: float = 0.5) -> None:
+    """Nothing a user could see reaches Slack once the listeners the requests started have
+    finished (in process), or within ``seconds`` (through the real process).
 
     auth.test is Bolt asking who the bot is, once per worker: not a reply.
     """
-    time.sleep(seconds)
+    settle(web, or_sleep=seconds)
     replies = [call for call in stand_in.calls() if call.method != "auth.test"]
     assert replies == [], [call.describe() for call in replies]
 
@@ -56,8 +60,8 @@ def assert_quiet(stand_in: SlackStandIn, seconds: float = 0.5) -> None:
 # --- health and set-up -----------------------------------------------------------------------
 
 
-def test_healthz_reports_knowledge_base_and_database(web: WebProcess) -> None:
-    status, body = web.health()
+def test_healthz_reports_knowledge_base_and_database(web_process: WebProcess) -> None:
+    status, body = web_process.health()
     assert status == 200
     assert body["status"] == "ok"
     assert body["database"] == "ok"
@@ -76,9 +80,9 @@ def test_url_verification_echoes_the_challenge(web: WebProcess, stand_in: SlackS
 
 
 def test_slash_command_answers_ephemerally_with_a_share_button(
-    web: WebProcess, stand_in: SlackStandIn
+    web_process: WebProcess, stand_in: SlackStandIn
 ) -> None:
-    status, payload, elapsed = slash(web, stand_in, "cancer")
+    status, payload, elapsed = slash(web_process, stand_in, "cancer")
     assert status == 200
     assert elapsed < 3
     assert payload["response_type"] == "ephemeral"
@@ -131,7 +135,7 @@ def test_bad_stale_and_missing_signatures_are_refused(
     assert (wrong, stale, unsigned) == (401, 401, 401)
     event = event_callback_body(message_im_event("LUDC"))
     assert post_signed(web.events_url, event, secret="nope")[0] == 401
-    assert_quiet(stand_in)
+    assert_quiet(web, stand_in)
 
 
 def test_oversized_malformed_and_wrong_method_requests_get_4xx(
@@ -143,14 +147,14 @@ def test_oversized_malformed_and_wrong_method_requests_get_4xx(
     assert 400 <= post_signed(web.events_url, garbage, secret=SIGNING_SECRET)[0] < 500
     headers = signed_headers(b"", SIGNING_SECRET)
     assert post(web.events_url, b"", headers)[0] == 400
-    assert_quiet(stand_in)
+    assert_quiet(web, stand_in)
 
 
 # --- DMs and mentions ------------------------------------------------------------------------
 
 
-def test_a_dm_gets_the_answer_in_the_dm(web: WebProcess, stand_in: SlackStandIn) -> None:
-    assert send_event(web, message_im_event("LUDC", channel="D777")) == 200
+def test_a_dm_gets_the_answer_in_the_dm(web_process: WebProcess, stand_in: SlackStandIn) -> None:
+    assert send_event(web_process, message_im_event("LUDC", channel="D777")) == 200
     (call,) = stand_in.wait_for("chat.postMessage")
     assert call.channel == "D777"
     assert "Lund University Diabetes Centre" in header_text(call.blocks())
@@ -192,7 +196,7 @@ def test_bots_edits_deletions_and_itself_get_no_reply(
     deleted = {**message_im_event("cancer"), "subtype": "message_deleted"}
     for event in (from_bot, from_itself, edited, deleted):
         assert send_event(web, event) == 200
-    assert_quiet(stand_in)
+    assert_quiet(web, stand_in)
 
 
 def test_unused_events_get_a_200_and_nothing_else(web: WebProcess, stand_in: SlackStandIn) -> None:
@@ -202,18 +206,20 @@ def test_unused_events_get_a_200_and_nothing_else(web: WebProcess, stand_in: Sla
         {"type": "reaction_added", "user": "U1", "reaction": "tada", "event_ts": "1.1"},
     ]  # the Messages tab opening is used now: tests/slack/test_surfaces.py
     assert [send_event(web, event) for event in events] == [200, 200, 200]
-    assert_quiet(stand_in)
+    assert_quiet(web, stand_in)
 
 
 def test_a_retried_event_is_answered_once_across_workers(
-    web: WebProcess, stand_in: SlackStandIn
+    web_process: WebProcess, stand_in: SlackStandIn
 ) -> None:
     event_id = f"Ev{uuid.uuid4().hex[:10].upper()}"
     body = event_callback_body(message_im_event("CBMR"), event_id=event_id)
 
     def deliver(retry: int) -> int:
         retry_num = retry if retry else None
-        return post_signed(web.events_url, body, secret=SIGNING_SECRET, retry_num=retry_num)[0]
+        return post_signed(
+            web_process.events_url, body, secret=SIGNING_SECRET, retry_num=retry_num
+        )[0]
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         statuses = list(pool.map(deliver, range(12)))

@@ -34,6 +34,13 @@ from tests.support.signing import (
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import WebProcess
 
+
+@pytest.fixture(scope="module")
+def web(web_process: WebProcess) -> WebProcess:
+    """The real web process: replays sent at once race across its two workers."""
+    return web_process
+
+
 REPLAYS = 40
 EDITORS_CHANNEL = "C0EDITORS"
 

@@ -21,6 +21,7 @@ from bot.slack.surface import BOT_SCOPES
 from bot.storage.tables import slack_events
 from tests.conftest import SIGNING_SECRET
 from tests.slack.test_http import assert_quiet
+from tests.support.in_process_web import settle
 from tests.support.signing import (
     FORM_CONTENT_TYPE,
     JSON_CONTENT_TYPE,
@@ -132,7 +133,7 @@ def test_an_unverified_request_gets_401_and_nothing_happens(
     status, _, answer = post(web.events_url, body, forged_headers(body, case))
     assert status == 401
     assert b"cancer" not in answer.lower()
-    assert_quiet(stand_in, seconds=0.3)
+    assert_quiet(web, stand_in, seconds=0.3)
     assert stored_events(web_environment) == events_before
 
 
@@ -143,7 +144,7 @@ def test_refusals_are_one_short_line_without_the_body(
     body = event_callback_body(app_mention_event(f"<@U0BOT> {marker}", channel="C42"))
     before = web.log_text()
     assert post(web.events_url, body, forged_headers(body, "letters for a timestamp"))[0] == 401
-    time.sleep(0.2)
+    settle(web, or_sleep=0.2)
     added = web.log_text()[len(before) :]
     refusals = [line for line in added.splitlines() if "unverified request" in line]
     assert len(refusals) == 1
@@ -198,7 +199,7 @@ def test_odd_bodies_get_4xx_never_5xx(web: WebProcess, stand_in: SlackStandIn) -
         all_headers = {**headers, **(sign(body, SIGNING_SECRET) if signed else {})}
         status = post(web.events_url, body, all_headers)[0]
         assert status == expected, name
-    assert_quiet(stand_in, seconds=0.3)
+    assert_quiet(web, stand_in, seconds=0.3)
     assert "Traceback" not in web.log_text()
 
 
@@ -248,7 +249,7 @@ def test_a_response_url_that_is_not_slacks_is_never_posted_to(
         slash_command_body("cancer", response_url="https://hooks.slack.com.evil.example/x"),
     ):
         assert post_signed(web.events_url, body, secret=SIGNING_SECRET)[0] == 400
-    assert_quiet(stand_in, seconds=0.5)
+    assert_quiet(web, stand_in, seconds=0.5)
 
 
 # --- requests nobody listens for ----------------------------------------------------------------
@@ -266,11 +267,11 @@ def test_app_rate_limited_gets_200_and_a_warning(web: WebProcess, stand_in: Slac
     ).encode()
     before = web.log_text()
     assert post_signed(web.events_url, body, secret=SIGNING_SECRET)[0] == 200
-    time.sleep(0.2)
+    settle(web, or_sleep=0.2)
     added = web.log_text()[len(before) :]
     assert "WARNING" in added
     assert "rate-limiting" in added
-    assert_quiet(stand_in, seconds=0.2)
+    assert_quiet(web, stand_in, seconds=0.2)
 
 
 @pytest.mark.parametrize(
@@ -296,7 +297,7 @@ def test_interactions_no_listener_handles_get_200(
     }
     body = urlencode({"payload": json.dumps(full)}).encode()
     assert post_signed(web.events_url, body, secret=SIGNING_SECRET)[0] == 200
-    assert_quiet(stand_in, seconds=0.2)
+    assert_quiet(web, stand_in, seconds=0.2)
 
 
 # --- one workspace -----------------------------------------------------------------------------
@@ -314,7 +315,7 @@ def test_requests_from_another_workspace_are_ignored(
     status, _, answer = post_signed(web.events_url, command, secret=SIGNING_SECRET)
     assert status == 200
     assert b"Cancer" not in answer
-    assert_quiet(stand_in, seconds=0.6)
+    assert_quiet(web, stand_in, seconds=0.6)
     # The same DM from this workspace is answered: the filter is about the team, nothing else.
     ours = event_callback_body(message_im_event("cancer"))
     assert post_signed(web.events_url, ours, secret=SIGNING_SECRET)[0] == 200

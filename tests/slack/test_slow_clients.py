@@ -7,10 +7,18 @@ from __future__ import annotations
 import math
 from urllib.parse import urlsplit
 
+import pytest
+
 from tests.conftest import SIGNING_SECRET
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.slow_clients import Tricklers, timed_slash_commands
 from tests.support.web_process import WebProcess
+
+
+@pytest.fixture(scope="module")
+def web(web_process: WebProcess) -> WebProcess:
+    """The real web process: slow clients are the server's to handle."""
+    return web_process
 
 
 def test_signed_requests_are_answered_while_16_connections_trickle(

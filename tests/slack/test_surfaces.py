@@ -13,6 +13,7 @@ from typing import Any
 
 from tests.conftest import SIGNING_SECRET
 from tests.support.block_limits import action_ids, header_text, limit_violations
+from tests.support.in_process_web import settle
 from tests.support.interactions import (
     block_suggestion,
     form,
@@ -148,7 +149,7 @@ def test_a_profile_slack_will_not_give_leaves_the_default_zone(
         "Europe/Copenhagen"
     )
     stand_in.wait_for("users.info")
-    time.sleep(0.5)  # an update would follow the profile's answer straight away
+    settle(web, or_sleep=0.5)  # an update would have followed the profile
     assert stand_in.calls("views.update") == []
     assert stand_in.calls("response:noscope") == []
 
@@ -201,7 +202,7 @@ def test_bad_choices_are_shown_on_their_fields(web: WebProcess, stand_in: SlackS
         "spotlight_timezone",
     }
     assert "Mars/Olympus_Mons" in reply["errors"]["spotlight_timezone"]
-    time.sleep(0.3)
+    settle(web, or_sleep=0.3)
     assert stand_in.calls("chat.postMessage") == []
 
 
@@ -380,7 +381,7 @@ def test_a_link_to_a_centres_website_is_unfurled_with_its_card(
 
 def test_links_to_no_known_website_unfurl_nothing(web: WebProcess, stand_in: SlackStandIn) -> None:
     send(web, event_callback_body(link_shared_event(["https://www.au.dk/en/"])))
-    time.sleep(0.5)
+    settle(web, or_sleep=0.5)
     assert stand_in.calls("chat.unfurl") == []
 
 
@@ -398,7 +399,7 @@ def test_the_messages_tab_welcomes_once_and_its_buttons_answer(
     assert len(buttons) == 3
     again = event_callback_body(app_home_opened_event("U0NEW", channel="D0NEW", tab="messages"))
     send(web, again)
-    time.sleep(0.5)
+    settle(web, or_sleep=0.5)
     assert len(stand_in.calls("chat.postMessage")) == 1
     stand_in.clear()
     click = block_actions_body(
@@ -435,5 +436,5 @@ def test_a_choice_overtaken_by_a_newer_one_is_no_error(
     stand_in.fail("views.update", error="hash_conflict")
     send(web, form(modal_select(opened, "entry_search", "centre:cbmr", block_id="entry_search")))
     stand_in.wait_for("views.update")
-    time.sleep(0.3)
+    settle(web, or_sleep=0.3)
     assert "hash_conflict" not in log.read_text(encoding="utf-8", errors="replace")

@@ -17,6 +17,7 @@ from bot.slack.surface import LOOKUP_SHORTCUT
 from bot.storage import open_database
 from tests.conftest import SIGNING_SECRET
 from tests.support.block_limits import limit_violations
+from tests.support.in_process_web import flush_questions, settle
 from tests.support.interactions import form, message_shortcut, submitted_view, typed_state
 from tests.support.signing import (
     app_mention_event,
@@ -43,12 +44,16 @@ def web_environment(editors_web_environment: dict[str, str]) -> dict[str, str]:
     return editors_web_environment
 
 
-def summary_once(db_url: str, ready: Callable[[Summary], bool], *, tries: int = 10) -> Summary:
+def summary_once(
+    web: object, db_url: str, ready: Callable[[Summary], bool], *, tries: int = 10
+) -> Summary:
     """The editors' summary as soon as ``ready(summary)`` holds, or after ``tries`` seconds:
-    questions are written in batches every two seconds."""
+    questions are written in batches every two seconds (in process, each try writes it)."""
     database = open_database(db_url, apply_migrations=False)
     try:
         for _ in range(tries):
+            settle(web, or_sleep=0)
+            flush_questions(web)
             with database.sessions() as session:
                 found = summarise(session, since=datetime.now(UTC) - timedelta(days=1))
             if ready(found):
@@ -83,7 +88,7 @@ def test_a_question_with_a_nul_is_kept_with_the_rest_of_its_batch(
     for text in typed:
         answer = slash(web, stand_in, text)
         assert element(answer["blocks"], "suggest_addition")  # an "I don't know", noted
-    found = summary_once(db_url, lambda s: len(s.unanswered) >= len(asked), tries=6)
+    found = summary_once(web, db_url, lambda s: len(s.unanswered) >= len(asked), tries=6)
     assert sorted(q.text for q in found.unanswered if "mars, variant" in q.text) == asked
 
 
@@ -130,7 +135,7 @@ def test_a_lone_surrogate_costs_neither_the_answer_nor_the_question_log(
     posted = stand_in.wait_for("chat.postMessage", count=2)
     assert all(call.blocks() for call in posted)
     asked = {"who grows tulips on mars?", "who grows roses on mars?"}
-    found = summary_once(db_url, lambda s: asked <= {q.text for q in s.unanswered})
+    found = summary_once(web, db_url, lambda s: asked <= {q.text for q in s.unanswered})
     assert asked <= {q.text for q in found.unanswered}
 
 
@@ -170,7 +175,7 @@ def test_a_suggestion_with_a_nul_is_stored_and_posted_clean(
     shown = json.dumps(post.blocks(), ensure_ascii=False)
     assert "Comet research[2J in Lund" in shown
     assert "\\u0000" not in shown
-    found = summary_once(db_url, lambda s: bool(s.suggestions))
+    found = summary_once(web, db_url, lambda s: bool(s.suggestions))
     (suggestion,) = found.suggestions
     assert (suggestion.text, suggestion.url, suggestion.note) == (
         "Comet research[2J in Lund",
@@ -190,6 +195,6 @@ def test_what_was_missing_with_a_nul_is_kept_clean(
     submission = form(submitted_view(modal, typed_state(modal, typed)))
     status, _, raw = post_signed(web.events_url, submission, secret=SIGNING_SECRET)
     assert (status, raw) == (200, b"")
-    found = summary_once(db_url, lambda s: any(a.missing for a in s.least_helpful))
+    found = summary_once(web, db_url, lambda s: any(a.missing for a in s.least_helpful))
     (epilepsy,) = [a for a in found.least_helpful if a.question == "epilepsy"]
     assert epilepsy.missing == ("the newest centres",)
