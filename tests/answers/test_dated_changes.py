@@ -47,3 +47,24 @@ def test_kb_check_lists_what_changes_by_a_day(capsys: pytest.CaptureFixture[str]
     assert "changes by 2027-01-31:" in out
     assert "2027-01-01 Capital Region of Denmark: Merged with Region Zealand" in out
     assert "2027-07-01" not in out
+
+
+def _hospitals_of_the_capital_region(kb: KnowledgeBase) -> list[str]:
+    return [
+        centre.id
+        for centre in kb.centres.values()
+        if centre.kind.value == "hospital"
+        and any(change.note and "Eastern Denmark" in change.note for change in centre.changes)
+    ]
+
+
+def test_from_1_january_a_hospital_answer_says_who_runs_it_now(kb: KnowledgeBase) -> None:
+    """Its host field still names the Capital Region; the change in force is said with it."""
+    hospitals = _hospitals_of_the_capital_region(kb)
+    assert len(hospitals) >= 5
+    for hospital_id in hospitals:
+        name = kb.centres[hospital_id].name
+        before = render(answer_question(kb, f"who runs {name}?", today=BEFORE)).text
+        after = render(answer_question(kb, f"who runs {name}?", today=AFTER)).text
+        assert "Region of Eastern Denmark" not in before, before
+        assert "Region of Eastern Denmark" in after, after

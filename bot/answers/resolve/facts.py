@@ -109,9 +109,10 @@ def status_caveat(kb: KnowledgeBase, entry: Entry, day: date | None = None) -> s
     was renamed, or its status is uncertain (with the successor, when recorded)."""
     if not isinstance(entry, Centre):
         return None
-    status, successor_id, note = entry.status_on(day or date.today())
+    day = day or date.today()
+    status, successor_id, note = entry.status_on(day)
     if status is Status.ACTIVE:
-        return None
+        return _change_in_force(entry, day)
     text = phrases.CAVEATS[status.value].format(name=name_of(entry))
     if note:
         text += f": {note}"
@@ -119,6 +120,19 @@ def status_caveat(kb: KnowledgeBase, entry: Entry, day: date | None = None) -> s
     if successor is not None:
         text += " " + phrases.SUCCESSOR.format(label=successor.label)
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _change_in_force(centre: Centre, day: date) -> str | None:
+    """The latest dated change that took effect by ``day`` and left the entry active (a new
+    owner, a move): what the entry's older fields do not say yet ("From 2027-01-01: Run by the
+    Region of Eastern Denmark …"), in the knowledge base's own words."""
+    in_force = [change for change in centre.changes if change.effective <= day and change.note]
+    if not in_force:
+        return None
+    latest = max(in_force, key=lambda change: change.effective)
+    if latest.status is not Status.ACTIVE:
+        return None
+    return f"From {latest.effective.isoformat()}: {latest.note}"
 
 
 def related_of(kb: KnowledgeBase, entry: Entry, day: date | None = None) -> tuple[Entry, ...]:
