@@ -244,8 +244,8 @@ def test_a_question_word_inside_a_clause_does_not_make_a_second_question(
 @pytest.mark.parametrize(
     ("question", "fact"),
     [
-        ("ESS's total investment cost estimate?", "1.84bn"),
-        ("the first steering meeting of BCRC with BGI?", "November 2010"),
+        ("ESS's approved investment cost?", "1.84bn"),
+        ("what did Denmark agree to pay for ESS's initial costs?", "12.5%"),
     ],
 )
 def test_a_question_in_words_no_question_type_knows_finds_the_entrys_sentence(
