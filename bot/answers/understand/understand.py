@@ -82,13 +82,13 @@ def _understand(kb: KnowledgeBase, text: str) -> Question:
         named = kb.index.exact(topic)  # "CBMR please", "the epilepsy centre"
         if named is not None:
             return Question(Intent.LOOKUP, raw, language=language, entities=(named,))
+    if kb.outside_named(normal) is not None:  # an exact name outside beats a typo inside
+        return Question(Intent.OUTSIDE, raw, language=language, outside=_outside_id(kb, normal))
     typo = kb.index.closest(normal) or (kb.index.closest(topic) if topic and not asks else None)
     if typo is not None:
         return Question(
             Intent.LOOKUP, raw, language=language, entities=(typo.ref,), closest_to=cleaned
         )
-    if kb.outside_named(normal) is not None:
-        return Question(Intent.OUTSIDE, raw, language=language, outside=_outside_id(kb, normal))
     if typed.command is Intent.CENTRES and typed.argument:
         return _centres_question(kb, raw, typed.argument, language)
     if topic and topic != normal:
@@ -214,7 +214,8 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: Reading) -
     def ask(intent: Intent, **extra: object) -> Question:
         return Question(intent, **{**base, **extra})  # type: ignore[arg-type]
 
-    if reading.outside is not None and subject is None:
+    if reading.outside is not None and (subject is None or subject.kind == "cluster"):
+        # "is OUH in Medicon Valley?" asks about OUH, not about the cluster
         return ask(Intent.OUTSIDE, outside=reading.outside)
     if reading.out_of_domain:
         return ask(Intent.UNKNOWN, reason="out-of-domain")
