@@ -109,12 +109,10 @@ def test_an_outside_note_must_be_one_line(tmp_path: Path) -> None:
     assert "single line" in problem
 
 
-def test_an_exact_name_outside_beats_a_lookalike_inside() -> None:
+def test_an_exact_name_outside_beats_a_lookalike_inside(shipped: KnowledgeBase) -> None:
     """ "OUH" is Odense University Hospital (outside), not a typo of "SUH"/"ZUH" (inside), and
     "is OUH in Medicon Valley?" asks about OUH, not about the cluster."""
     from bot.answers import answer_question, outcome
-    from bot.knowledge import default_data_dir, load_knowledge_base
 
-    kb = load_knowledge_base(default_data_dir())
     for question in ("OUH", "is OUH in Medicon Valley?"):
-        assert outcome(answer_question(kb, question)).kind == "outside", question
+        assert outcome(answer_question(shipped, question)).kind == "outside", question
