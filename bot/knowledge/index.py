@@ -234,7 +234,7 @@ class SearchIndex:
                 candidates.update(self._word_deletes.get(variant, ()))
                 if variant in self._postings:
                     candidates.add(variant)
-            matches = [(c, 0.8) for c in candidates if OSA.distance(word, c) <= 1][:3]
+            matches = [(c, 0.8) for c in sorted(candidates) if OSA.distance(word, c) <= 1][:3]
         else:
             return []
         start = bisect_left(self._vocabulary, word)
