@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any, Final
 
+from babel.numbers import format_percent
 from slack_sdk.models.blocks import (
     ContextBlock,
     DividerBlock,
@@ -20,10 +21,13 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.answers.locale import localise
+from bot.answers.locale.formats import CLDR_LOCALES
 from bot.answers.mrkdwn import escape, truncate
 from bot.feedback.links import chart_query
 from bot.feedback.summary import Summary, summarise
 from bot.services import Services
+from bot.slack import phrases
 from bot.slack.surface import CHART_PATH
 
 __all__ = ["LINK_LIFETIME", "chart_url", "editor_blocks"]
@@ -53,13 +57,16 @@ def _lines(title: str, lines: list[str], empty: str) -> dict[str, Any]:
     ).to_dict()
 
 
-def _summary_blocks(summary: Summary) -> list[dict[str, Any]]:
+def _summary_blocks(summary: Summary, language: str) -> list[dict[str, Any]]:
+    def said(phrase: str) -> str:
+        return localise(phrase, language)
+
     unanswered = [
         f"• {escape(truncate(q.text, 150))} ({q.count}×)" for q in summary.unanswered[:_SHOWN]
     ]
     least = [
         f"• {escape(truncate(a.question, 120))} → `{escape(a.entry or '-')}` "
-        f"({a.not_helpful} not helpful)"
+        f"({said(phrases.N_NOT_HELPFUL.format(count=a.not_helpful))})"
         + (f": _{escape(truncate(a.missing[0], 100))}_" if a.missing else "")
         for a in summary.least_helpful[:_SHOWN]
     ]
@@ -69,51 +76,53 @@ def _summary_blocks(summary: Summary) -> list[dict[str, Any]]:
         for s in summary.suggestions[:_SHOWN]
     ]
     rates = [
-        f"• `{escape(f.entry or '-')}`: {f.helpful_rate:.0%} helpful "
-        f"({f.helpful} of {f.helpful + f.not_helpful})"
+        f"• `{escape(f.entry or '-')}`: "
+        + said(
+            phrases.HELPFUL_RATE.format(
+                rate=format_percent(f.helpful_rate, locale=CLDR_LOCALES.get(language, "en_GB")),
+                helpful=f.helpful,
+                total=f.helpful + f.not_helpful,
+            )
+        )
         for f in sorted(summary.feedback, key=lambda f: f.helpful_rate)[:_SHOWN]
     ]
     return [
-        _lines("Top unanswered questions", unanswered, "Nothing went unanswered."),
-        _lines("Answers voted not helpful", least, "No answer was voted not helpful."),
-        _lines("Suggested additions", suggestions, "No suggestions yet."),
-        _lines("Lowest helpful rates", rates, "No votes yet."),
+        _lines(said(phrases.TOP_UNANSWERED), unanswered, said(phrases.NOTHING_UNANSWERED)),
+        _lines(said(phrases.VOTED_NOT_HELPFUL), least, said(phrases.NONE_NOT_HELPFUL)),
+        _lines(said(phrases.SUGGESTED_ADDITIONS), suggestions, said(phrases.NO_SUGGESTIONS)),
+        _lines(said(phrases.LOWEST_RATES), rates, said(phrases.NO_VOTES)),
     ]
 
 
-def editor_blocks(services: Services, *, team_id: str) -> list[dict[str, Any]]:
-    """The section's blocks for ``team_id`` (the last 30 days; the chart: the last 7)."""
+def editor_blocks(
+    services: Services, *, team_id: str, language: str = "en"
+) -> list[dict[str, Any]]:
+    """The section's blocks for ``team_id`` (the last 30 days; the chart: the last 7), in the
+    editor's ``language``."""
     now = services.now()
     with services.database.sessions() as session:
         summary = summarise(session, since=now - _PERIOD, team_id=team_id, limit=_SHOWN)
     blocks: list[dict[str, Any]] = [
         DividerBlock().to_dict(),
-        HeaderBlock(text=PlainTextObject(text="Editors")).to_dict(),
+        HeaderBlock(text=PlainTextObject(text=localise(phrases.EDITORS, language))).to_dict(),
         ContextBlock(
-            elements=[
-                MarkdownTextObject(
-                    text="The last 30 days in this workspace. The full report: "
-                    "`medicon-bot report`."
-                )
-            ]
+            elements=[MarkdownTextObject(text=localise(phrases.LAST_30_DAYS, language))]
         ).to_dict(),
-        *_summary_blocks(summary),
+        *_summary_blocks(summary, language),
     ]
     url = chart_url(services, team_id=team_id, now=now)
     if url is not None:
         blocks.append(
             ImageBlock(
                 image_url=url,
-                alt_text="Questions answered and not answered, per day this week",
-                title=PlainTextObject(text="This week's questions"),
+                alt_text=localise(phrases.CHART_ALT, language),
+                title=PlainTextObject(text=localise(phrases.CHART_TITLE, language)),
             ).to_dict()
         )
     else:
         blocks.append(
             ContextBlock(
-                elements=[
-                    MarkdownTextObject(text="Set MEDICON_PUBLIC_URL to see this week's chart here.")
-                ]
+                elements=[MarkdownTextObject(text=localise(phrases.SET_PUBLIC_URL, language))]
             ).to_dict()
         )
     return blocks

@@ -42,9 +42,9 @@ def user_home(
         views = list_for_user(
             session, team_id=team_id, user_id=user_id, now=services.now(), kb=services.kb
         )
-    subscriptions = [(view.channel_id, view.lines()) for view in views]
+    subscriptions = [(view.channel_id, view.lines(language or "en")) for view in views]
     view = home_view(services.kb, subscriptions=subscriptions, language=language)
     if user_id in services.settings.editors:
-        editors = editor_blocks(services, team_id=team_id)
+        editors = editor_blocks(services, team_id=team_id, language=language or "en")
         view["blocks"] = [*view["blocks"][: 100 - len(editors)], *editors]
     return view

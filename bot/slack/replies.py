@@ -34,6 +34,7 @@ from bot.answers.reply import reply_with
 from bot.answers.resolve import HelpAnswer, NoMatchAnswer, answer_for
 from bot.conversation import Assumption, Turn, next_questions
 from bot.knowledge import EntryRef, KnowledgeBase
+from bot.slack import phrases as surface_words
 from bot.slack.spotlight_modal import setup_button
 from bot.slack.surface import FOLLOW_UP, HOME_ENTRY_SEARCH, HOME_LANGUAGE
 from bot.storage.preferences import AUTOMATIC
@@ -81,10 +82,6 @@ _AUTOMATIC: Final = Phrase("Automatic")
 _LANGUAGE_NAMES: Final = {"en": "English", "da": "Dansk", "sv": "Svenska"}
 """Each language by its own name, the same in every language (people look for their own)."""
 _SHARED_BY: Final = Phrase("Shared by {user} with `/medicon`")
-_ERROR: Final = (
-    ":face_with_head_bandage: Sorry, something went wrong on my side while answering. "
-    "Please try again in a moment."
-)
 
 
 def _with(message: Message, *blocks: dict[str, Any]) -> Message:
@@ -100,34 +97,36 @@ def _share_actions(query: str, language: str = "en") -> dict[str, Any]:
     return ActionsBlock(block_id="share", elements=[button]).to_dict()
 
 
-_START_OVER: Final = {
-    "en": "Assumed from your last question · type a full question to start over",
-    "da": "Antaget ud fra dit sidste spørgsmål · skriv et helt spørgsmål for at starte forfra",
-    "sv": "Antaget utifrån din förra fråga · skriv en hel fråga för att börja om",
-}
-
-
 def assumed_reply(message: Message, assumed: Assumption | None, *, language: str) -> Message:
     """``message`` opened by what was assumed from the conversation ("*LUDC:* assumed from
     your last question · type a full question to start over"), so a wrong guess shows at
     once; unchanged when nothing was assumed."""
     if assumed is None:
         return message
-    line = _START_OVER.get(language, _START_OVER["en"])
+    line = localise(surface_words.START_OVER, language)
     label = escape(assumed.label)
     opening = ContextBlock(elements=[MarkdownTextObject(text=f"*{label}:* {line}")]).to_dict()
     return Message(text=f"{assumed.label}: {message.text}", blocks=(opening, *message.blocks))
 
 
 def command_reply(
-    kb: KnowledgeBase, text: str, *, tables: bool = True, turn: Turn | None = None
+    kb: KnowledgeBase,
+    text: str,
+    *,
+    tables: bool = True,
+    turn: Turn | None = None,
+    otherwise: str | None = None,
 ) -> Message:
     """What ``/medicon <text>`` shows its user (ephemeral): the answer and a Share button
     (not for help or "nothing found": there is nothing worth sharing). ``tables``: table
     blocks for ``stats`` and centre lists (``MEDICON_TABLE_BLOCKS``). In the question's
     language. ``turn``: the text already answered in its conversation (a follow-up shares its
-    rebuilt question)."""
-    reply = reply_with(turn.answer, text) if turn is not None else reply_to(kb, text)
+    rebuilt question). ``otherwise``: the person's language, for text that has none (a bare
+    name)."""
+    if turn is not None:
+        reply = reply_with(turn.answer, text, otherwise=otherwise)
+    else:
+        reply = reply_to(kb, text, otherwise=otherwise)
     answer, language = reply.answer, reply.language
     message = render(answer, tables=tables, locale=language)
     if not isinstance(answer, HelpAnswer | NoMatchAnswer | ChatAnswer | OutsideAnswer):
@@ -150,10 +149,17 @@ def entry_reply(
     return with_feedback(message, answer, question=ref.id, surface="entry", language=language)
 
 
-def shared_reply(kb: KnowledgeBase, text: str, *, user_id: str, tables: bool = True) -> Message:
+def shared_reply(
+    kb: KnowledgeBase,
+    text: str,
+    *,
+    user_id: str,
+    tables: bool = True,
+    otherwise: str | None = None,
+) -> Message:
     """The answer as posted for everyone when someone presses Share: attributed to them, in
-    the question's language."""
-    reply = reply_to(kb, text)
+    the question's language (else ``otherwise``, the sharer's)."""
+    reply = reply_to(kb, text, otherwise=otherwise)
     answer, language = reply.answer, reply.language
     message = render(answer, tables=tables, locale=language)
     shared_by = localise(_SHARED_BY.format(user=f"<@{escape(user_id)}>"), language)
@@ -196,7 +202,7 @@ def conversation_reply(
     voted = with_feedback(message, answer, question=text, surface=surface, language=language)
     if turn is None:
         return voted
-    offered = _next_questions(kb, turn)
+    offered = _next_questions(kb, turn, language)
     if offered is not None and len(voted.blocks) < _MAX_BLOCKS:
         blocks = list(voted.blocks)
         votes = [n for n, block in enumerate(blocks) if block.get("block_id") == "feedback"]
@@ -205,12 +211,12 @@ def conversation_reply(
     return assumed_reply(voted, turn.assumed, language=language)
 
 
-def _next_questions(kb: KnowledgeBase, turn: Turn) -> dict[str, Any] | None:
+def _next_questions(kb: KnowledgeBase, turn: Turn, language: str) -> dict[str, Any] | None:
     """Buttons for what to ask next about what this turn answered, each carrying its whole
-    question (a click needs no stored context)."""
+    question (a click needs no stored context), in the reply's ``language``."""
     if outcome(turn.answer).kind in {"declined", "help", "chat", "outside"}:
         return None  # the context is still the last answer's: nothing new to follow up
-    offered = next_questions(kb, turn.context)
+    offered = next_questions(kb, turn.context, language=language)
     if not offered:
         return None
     buttons = [
@@ -224,11 +230,11 @@ def _next_questions(kb: KnowledgeBase, turn: Turn) -> dict[str, Any] | None:
     return ActionsBlock(block_id="follow_ups", elements=buttons).to_dict()
 
 
-def error_reply() -> Message:
-    """What the one error policy tells a user when something unexpected broke."""
-    return Message(
-        text=_ERROR, blocks=(SectionBlock(text=MarkdownTextObject(text=_ERROR)).to_dict(),)
-    )
+def error_reply(language: str = "en") -> Message:
+    """What the one error policy tells a user when something unexpected broke, in
+    ``language``."""
+    said = localise(surface_words.ERROR, language)
+    return Message(text=said, blocks=(SectionBlock(text=MarkdownTextObject(text=said)).to_dict(),))
 
 
 # --- App Home ---------------------------------------------------------------------------------
@@ -288,7 +294,7 @@ def _overview_blocks(kb: KnowledgeBase, language: str, chosen: str | None) -> li
             accessory=_entry_search(language),
         )
     )
-    return [*(block.to_dict() for block in blocks), setup_button()]
+    return [*(block.to_dict() for block in blocks), setup_button(language)]
 
 
 def _subscription_blocks(

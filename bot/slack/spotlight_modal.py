@@ -14,9 +14,12 @@ from typing import Any, Final
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.answers.locale import localise
+from bot.answers.locale.formats import weekday_name
 from bot.slack.surface import SPOTLIGHT_SETUP, SPOTLIGHT_VIEW
-from bot.spotlights import Schedule, ScheduleError, parse_schedule
+from bot.spotlights import Schedule, ScheduleError, parse_schedule, phrases
 from bot.spotlights.schedule import WEEKDAY_NAMES, city_of
+from bot.storage.preferences import AUTOMATIC
 
 __all__ = [
     "CHANNEL_BLOCK",
@@ -36,9 +39,12 @@ CHANNEL_BLOCK: Final = "spotlight_channel"
 WEEKDAY_BLOCK: Final = "spotlight_weekday"
 TIME_BLOCK: Final = "spotlight_time"
 TIMEZONE_BLOCK: Final = "spotlight_timezone"
+LANGUAGE_BLOCK: Final = "spotlight_language"
 _ELEMENT: Final = "value"
 _log: Final = logging.getLogger(__name__)
-_PICK_A_CHANNEL: Final = "Pick the channel the spotlight goes to."
+
+LANGUAGE_NAMES: Final = {"en": "English", "da": "Dansk", "sv": "Svenska"}
+"""Each language by its own name (people look for their own)."""
 
 _COMMON_ZONES: Final = (
     "Europe/Copenhagen",
@@ -75,6 +81,8 @@ _COMMON_ZONES: Final = (
 class SpotlightChoice:
     channel_id: str
     schedule: Schedule
+    language: str | None = None
+    """The posts' language (``en``, ``da``, ``sv``); None for automatic (English)."""
 
 
 class SpotlightChoiceError(Exception):
@@ -85,15 +93,16 @@ class SpotlightChoiceError(Exception):
         self.errors = dict(errors)
 
 
-def setup_button() -> dict[str, Any]:
+def setup_button(language: str = "en") -> dict[str, Any]:
     """An actions block with the "Set up a weekly spotlight" button, which opens the modal."""
+    label = localise(phrases.SET_UP, language)
     return {
         "type": "actions",
         "block_id": "spotlight_setup",
         "elements": [
             {
                 "type": "button",
-                "text": {"type": "plain_text", "text": "Set up a weekly spotlight", "emoji": True},
+                "text": {"type": "plain_text", "text": label[:75], "emoji": True},
                 "action_id": SPOTLIGHT_SETUP,
                 "value": "setup",
             }
@@ -131,50 +140,68 @@ def spotlight_view(
     timezone: str,
     default_timezone: str,
     schedule: Schedule | None = None,
+    language: str = "en",
+    posts_in: str | None = None,
 ) -> dict[str, Any]:
-    """The modal, preset to ``schedule`` (Monday 09:00 in ``timezone`` when there is none)."""
+    """The modal in ``language`` (the person's), preset to ``schedule`` (Monday 09:00 in
+    ``timezone`` when there is none) and to posts in ``posts_in`` (None: automatic)."""
+
+    def said(phrase: str, limit: int = 150) -> str:
+        return localise(phrase, language)[:limit]
+
     weekday = schedule.weekday if schedule else 0
     at = schedule.local_time if schedule else "09:00"
     zone = schedule.timezone if schedule else timezone
     channel: dict[str, Any] = {
         "type": "conversations_select",
-        "placeholder": {"type": "plain_text", "text": "Choose a channel"},
+        "placeholder": {"type": "plain_text", "text": said(phrases.CHOOSE_A_CHANNEL)},
         "filter": {"include": ["public", "private"], "exclude_bot_users": True},
     }
     if channel_id:
         channel["initial_conversation"] = channel_id
     else:
         channel["default_to_current_conversation"] = True
-    days = [_option(name, str(number)) for number, name in enumerate(WEEKDAY_NAMES)]
+    days = [
+        _option(weekday_name(number, language, capital=True), str(number))
+        for number in range(len(WEEKDAY_NAMES))
+    ]
+    languages = [_option(said(phrases.AUTOMATIC_ENGLISH), AUTOMATIC)] + [
+        _option(name, code) for code, name in LANGUAGE_NAMES.items()
+    ]
+    chosen = next((o for o in languages if o["value"] == (posts_in or AUTOMATIC)), languages[0])
     zones = [_zone_option(z) for z in timezone_choices(zone, default_timezone)]
     blocks = [
         {
             "type": "section",
             "text": {
                 "type": "mrkdwn",
-                "text": "Once a week I post one research field or centre of Medicon Valley, "
-                "a different one each time.",
+                "text": said(phrases.MODAL_INTRO, 3000),
             },
         },
-        _input(CHANNEL_BLOCK, "Channel", channel),
+        _input(CHANNEL_BLOCK, said(phrases.CHANNEL), channel),
         _input(
             WEEKDAY_BLOCK,
-            "Day",
+            said(phrases.DAY),
             {"type": "static_select", "options": days, "initial_option": days[weekday]},
         ),
-        _input(TIME_BLOCK, "Time", {"type": "timepicker", "initial_time": at}),
+        _input(TIME_BLOCK, said(phrases.TIME), {"type": "timepicker", "initial_time": at}),
         _input(
             TIMEZONE_BLOCK,
-            "Timezone",
+            said(phrases.TIMEZONE),
             {"type": "static_select", "options": zones, "initial_option": zones[0]},
+        ),
+        _input(
+            LANGUAGE_BLOCK,
+            said(phrases.LANGUAGE),
+            {"type": "static_select", "options": languages, "initial_option": chosen},
         ),
     ]
     return {
         "type": "modal",
         "callback_id": SPOTLIGHT_VIEW,
-        "title": {"type": "plain_text", "text": "Weekly spotlight"},
-        "submit": {"type": "plain_text", "text": "Save"},
-        "close": {"type": "plain_text", "text": "Cancel"},
+        "title": {"type": "plain_text", "text": said(phrases.MODAL_TITLE, 24)},
+        "submit": {"type": "plain_text", "text": said(phrases.SAVE, 24)},
+        "close": {"type": "plain_text", "text": said(phrases.CANCEL, 24)},
         "blocks": blocks,
     }
 
@@ -201,15 +228,20 @@ def open_spotlight_modal(
     user_id: str,
     channel_id: str | None,
     default_timezone: str,
+    language: str = "en",
 ) -> None:
-    """Open the modal for ``user_id`` at once, then preselect their own timezone.
+    """Open the modal for ``user_id`` at once (in ``language``, theirs), then preselect their
+    own timezone.
 
     The trigger lasts 3 s, so the modal opens with the default zone before asking Slack for the
     user's profile; when it answers with another zone the open modal is updated (by its hash, so
     a newer version of it is never overwritten). If the profile never comes, the default stays.
     """
     view = spotlight_view(
-        channel_id=channel_id, timezone=default_timezone, default_timezone=default_timezone
+        channel_id=channel_id,
+        timezone=default_timezone,
+        default_timezone=default_timezone,
+        language=language,
     )
     opened = client.views_open(trigger_id=trigger_id, view=view)
     shown = opened.get("view") or {}
@@ -219,7 +251,9 @@ def open_spotlight_modal(
     zone = _user_timezone(client, user_id)
     if zone is None or zone == default_timezone:
         return
-    seeded = spotlight_view(channel_id=channel_id, timezone=zone, default_timezone=default_timezone)
+    seeded = spotlight_view(
+        channel_id=channel_id, timezone=zone, default_timezone=default_timezone, language=language
+    )
     try:
         client.views_update(view_id=view_id, hash=view_hash, view=seeded)
     except (SlackApiError, OSError) as error:
@@ -238,15 +272,18 @@ def _selected_value(values: Mapping[str, Any], block_id: str) -> str:
     return str(option.get("value") or "") if isinstance(option, Mapping) else ""
 
 
-def read_spotlight_choice(values: Mapping[str, Any], *, default_timezone: str) -> SpotlightChoice:
-    """The channel and schedule of a submitted modal's ``state.values``.
+def read_spotlight_choice(
+    values: Mapping[str, Any], *, default_timezone: str, language: str = "en"
+) -> SpotlightChoice:
+    """The channel, schedule and posts' language of a submitted modal's ``state.values``.
 
-    Raises SpotlightChoiceError naming every field that is missing or unreadable.
+    Raises SpotlightChoiceError naming every field that is missing or unreadable, in
+    ``language`` (the person's).
     """
     errors: dict[str, str] = {}
     channel_id = str(_picked(values, CHANNEL_BLOCK).get("selected_conversation") or "")
     if not channel_id:
-        errors[CHANNEL_BLOCK] = _PICK_A_CHANNEL
+        errors[CHANNEL_BLOCK] = localise(phrases.PICK_A_CHANNEL, language)
     day = _selected_value(values, WEEKDAY_BLOCK)
     at = str(_picked(values, TIME_BLOCK).get("selected_time") or "")
     zone = _selected_value(values, TIMEZONE_BLOCK)
@@ -258,15 +295,18 @@ def read_spotlight_choice(values: Mapping[str, Any], *, default_timezone: str) -
     )
     for block_id, word in checks:
         if not word or " " in word:
-            errors[block_id] = "Choose one." if not word else f"‘{word[:40]}’ is not a choice."
+            wrong = phrases.NOT_A_CHOICE.format(typed=word[:40]) if word else phrases.CHOOSE_ONE
+            errors[block_id] = localise(wrong, language)
             continue
         try:
             parse_schedule(word, default_timezone=default_timezone)
         except ScheduleError as error:
-            errors[block_id] = str(error)[:150]
+            errors[block_id] = localise(str(error), language)[:150]
             continue
         words.append(word)
     if errors:
         raise SpotlightChoiceError(errors)
     schedule = parse_schedule(" ".join(words), default_timezone=default_timezone)
-    return SpotlightChoice(channel_id=channel_id, schedule=schedule)
+    posts_in = _selected_value(values, LANGUAGE_BLOCK)
+    chosen = posts_in if posts_in in LANGUAGE_NAMES else None  # absent (older modal): automatic
+    return SpotlightChoice(channel_id=channel_id, schedule=schedule, language=chosen)

@@ -12,10 +12,13 @@ from typing import Any, Literal
 from slack_bolt import Respond
 from slack_sdk import WebClient
 
+from bot.answers.locale import localise
 from bot.knowledge import EntryRef
 from bot.services import Services
+from bot.slack import phrases
 from bot.slack.home import person_language, user_home
 from bot.slack.replies import entry_reply
+from bot.slack.speaking import language_for
 
 __all__ = ["make_open_entry"]
 
@@ -34,11 +37,8 @@ def make_open_entry(services: Services, *, kind: Literal["field", "centre"]) -> 
         entry_id = _chosen_id(action)
         known = services.kb.fields if kind == "field" else services.kb.centres
         if entry_id not in known:
-            respond(
-                response_type="ephemeral",
-                replace_original=False,
-                text="That entry is no longer in the knowledge base. Try `/medicon fields`.",
-            )
+            said = localise(phrases.ENTRY_GONE, language_for(services, body))
+            respond(response_type="ephemeral", replace_original=False, text=said)
             return
         ref = EntryRef(kind, entry_id)
         container = body.get("container") or {}

@@ -12,6 +12,7 @@ from bot.services import Services
 from bot.slack.entry_search import parse_option_value
 from bot.slack.home import user_home
 from bot.slack.search_modal import search_view
+from bot.slack.speaking import language_for
 
 __all__ = ["make_home_choice", "make_search_choice"]
 
@@ -30,7 +31,7 @@ def make_search_choice(services: Services) -> Callable[..., None]:
             client.views_update(
                 view_id=view["id"],
                 hash=view.get("hash"),
-                view=search_view(services.kb, showing=ref),
+                view=search_view(services.kb, showing=ref, language=language_for(services, body)),
             )
         except SlackApiError as error:
             if error.response.get("error") != "hash_conflict":

@@ -8,6 +8,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.services import Services
+from bot.slack.speaking import language_for
 from bot.slack.spotlight_modal import open_spotlight_modal
 
 __all__ = ["make_spotlight_setup"]
@@ -26,6 +27,7 @@ def make_spotlight_setup(services: Services) -> Callable[..., None]:
             if isinstance(channel, str) and not channel.startswith("D")
             else None,
             default_timezone=services.settings.timezone,
+            language=language_for(services, body),
         )
 
     return spotlight_setup

@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from bot.answers.feedback_blocks import AnswerRef
 from bot.services import Services
 from bot.slack.feedback_views import suggestion_modal
+from bot.slack.speaking import language_for
 
 __all__ = ["make_suggest_addition"]
 
@@ -20,6 +21,7 @@ def make_suggest_addition(services: Services) -> Callable[..., None]:
         action: dict[str, Any], body: dict[str, Any], respond: Respond, client: WebClient
     ) -> None:
         ref = AnswerRef.decode(action.get("value")) or AnswerRef("", None, "slash")
-        client.views_open(trigger_id=body["trigger_id"], view=suggestion_modal(ref))
+        language = language_for(services, body, text=ref.question)
+        client.views_open(trigger_id=body["trigger_id"], view=suggestion_modal(ref, language))
 
     return suggest_addition

@@ -16,6 +16,7 @@ from typing import Any
 from slack_bolt import BoltResponse
 
 from bot.answers.feedback_blocks import was_answered
+from bot.answers.reply import marked_language_of_text
 from bot.conversation import (
     Context,
     follow_up,
@@ -26,6 +27,7 @@ from bot.conversation import (
 )
 from bot.services import Services
 from bot.slack.conversations import command_key
+from bot.slack.home import person_language
 from bot.slack.replies import command_reply
 from bot.text import clean_line
 
@@ -39,10 +41,11 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
     tables = services.settings.table_blocks
 
     @lru_cache(maxsize=_CACHED_REPLIES)
-    def fresh_reply(text: str) -> tuple[str, bool | None, Context | None]:
-        """The reply to ``text`` read as typed, and the context it leaves (None: none new)."""
+    def fresh_reply(text: str, otherwise: str | None) -> tuple[str, bool | None, Context | None]:
+        """The reply to ``text`` read as typed (in ``otherwise`` when the text has no language
+        of its own), and the context it leaves (None: none new)."""
         turn = take_turn(services.kb, text, None)
-        message = command_reply(services.kb, text, tables=tables, turn=turn)
+        message = command_reply(services.kb, text, tables=tables, turn=turn, otherwise=otherwise)
         body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
         return body, was_answered(message), turn.context
 
@@ -51,12 +54,24 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
         """Whether a context could change ``text``'s reading (else none is looked up)."""
         return leans_on_context(services.kb, text)
 
+    @lru_cache(maxsize=_CACHED_REPLIES)
+    def unmarked(text: str) -> bool:
+        """Whether nothing in ``text`` says its language (a bare name: the person's choice)."""
+        return marked_language_of_text(text) is None
+
     questions = services.questions
 
     def medicon_command(command: dict[str, Any]) -> BoltResponse:
         # Bolt sends a BoltResponse the listener returns as the acknowledgement itself.
         text = clean_line(command.get("text"))
         key = command_key(command)
+        otherwise = None
+        if unmarked(text):
+            otherwise = person_language(
+                services,
+                team_id=str(command.get("team_id") or ""),
+                user_id=str(command.get("user_id") or ""),
+            )
         previous = (
             recall(services.database, services.kb, key=key, now=services.now())
             if leans(text)
@@ -65,11 +80,13 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
         last = previous.context if previous is not None else None
         step = follow_up(services.kb, text, last) if last is not None else None
         if step is None or step.assumed is None:
-            body, answered, context = fresh_reply(text)
+            body, answered, context = fresh_reply(text, otherwise)
             context = context or last  # after a decline: still about what it was
         else:
             turn = take_turn(services.kb, text, last)
-            message = command_reply(services.kb, text, tables=tables, turn=turn)
+            message = command_reply(
+                services.kb, text, tables=tables, turn=turn, otherwise=otherwise
+            )
             body = json.dumps({"response_type": "ephemeral", **message.as_dict()})
             answered, context = was_answered(message), turn.context
         remember(

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot.services import Services
 from bot.slack.home import user_home
+from bot.slack.speaking import language_for
 from bot.slack.welcome import welcome_message
 from bot.storage.welcomes import claim_welcome
 
@@ -24,7 +25,7 @@ def make_home_opened(services: Services) -> Callable[..., None]:
             with services.database.sessions() as session:
                 first = claim_welcome(session, team_id=team_id, user_id=user_id, now=services.now())
             if first:
-                message = welcome_message()
+                message = welcome_message(language_for(services, body))
                 client.chat_postMessage(
                     channel=event["channel"], text=message.text, blocks=list(message.blocks)
                 )

@@ -8,6 +8,7 @@ from typing import Any, Final
 from slack_sdk import WebClient
 
 from bot.services import Services
+from bot.slack.speaking import language_for
 from bot.slack.unfurl import UnfurlTargets, short_card
 
 __all__ = ["make_link_shared"]
@@ -18,15 +19,17 @@ _MOST_LINKS: Final = 10
 def make_link_shared(services: Services) -> Callable[..., None]:
     targets = UnfurlTargets(services.kb)
 
-    def link_shared(event: dict[str, Any], client: WebClient) -> None:
+    def link_shared(event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
         unfurls: dict[str, Any] = {}
+        language: str | None = None
         for link in (event.get("links") or [])[:_MOST_LINKS]:
             url = link.get("url") if isinstance(link, dict) else None
             if not isinstance(url, str):
                 continue
             centre = targets.centre_for(url)
             if centre is not None:
-                unfurls[url] = short_card(centre)
+                language = language or language_for(services, body)  # the sharer's choice
+                unfurls[url] = short_card(centre, language)
         if not unfurls:
             return
         if event.get("channel") == "COMPOSER" or not event.get("message_ts"):

@@ -9,9 +9,11 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.answers.mrkdwn import escape
+from bot.answers.locale import localise
 from bot.services import Services
-from bot.slack.channel_access import NOT_IN_CHANNEL, bot_can_post
+from bot.slack import phrases as surface_phrases
+from bot.slack.channel_access import bot_can_post
+from bot.slack.speaking import language_for
 from bot.slack.spotlight_modal import (
     CHANNEL_BLOCK,
     SpotlightChoice,
@@ -20,14 +22,16 @@ from bot.slack.spotlight_modal import (
 )
 from bot.slack.submission_claims import claim_submission, mark_first, was_first
 from bot.spotlights import describe, subscribe
-from bot.spotlights import phrases as spotlight_phrases
+from handlers.commands.spotlight import announcement
 
 __all__ = ["make_announce_spotlight", "make_spotlight_submitted"]
 
 
-def _choice(services: Services, view: dict[str, Any]) -> SpotlightChoice:
+def _choice(services: Services, view: dict[str, Any], language: str = "en") -> SpotlightChoice:
     values = (view.get("state") or {}).get("values") or {}
-    return read_spotlight_choice(values, default_timezone=services.settings.timezone)
+    return read_spotlight_choice(
+        values, default_timezone=services.settings.timezone, language=language
+    )
 
 
 def _team(body: dict[str, Any]) -> str:
@@ -42,13 +46,15 @@ def make_spotlight_submitted(services: Services) -> Callable[..., None]:
         client: WebClient,
         context: BoltContext,
     ) -> None:
+        reader = language_for(services, body)
         try:
-            choice = _choice(services, view)
+            choice = _choice(services, view, reader)
         except SpotlightChoiceError as error:
             ack(response_action="errors", errors=error.errors)
             return
         if not bot_can_post(client, choice.channel_id):
-            ack(response_action="errors", errors={CHANNEL_BLOCK: NOT_IN_CHANNEL})
+            said = localise(surface_phrases.NOT_IN_CHANNEL, reader)
+            ack(response_action="errors", errors={CHANNEL_BLOCK: said})
             return
         enterprise = body.get("enterprise") or {}
         now = services.now()
@@ -64,6 +70,7 @@ def make_spotlight_submitted(services: Services) -> Callable[..., None]:
                     user_id=body["user"]["id"],
                     schedule=choice.schedule,
                     now=now,
+                    language=choice.language,
                 )
                 mark_first(context)
         ack()
@@ -86,11 +93,8 @@ def make_announce_spotlight(services: Services) -> Callable[..., None]:
             )
         if found is None:
             return
-        announcement = spotlight_phrases.SUBSCRIBED_BY.format(
-            user=escape(body["user"]["id"]), schedule=found.describe_schedule()
-        )
         client.chat_postMessage(
-            channel=choice.channel_id, text=f"{announcement}\n{found.describe_next()}"
+            channel=choice.channel_id, text=announcement(found, body["user"]["id"])
         )
 
     return announce_spotlight

@@ -44,6 +44,10 @@ MESSAGE_MODULES: Final = (
     "bot.answers.feedback_blocks",
     "bot.slack.replies",
     "bot.slack.lookup",
+    "bot.slack.phrases",
+    "bot.slack.welcome",
+    "bot.spotlights.phrases",
+    "bot.conversation.phrases",
 )
 """Every module whose constants hold phrases the bot says."""
 TEMPLATE: Final = CATALOGS / "messages.pot"
