@@ -11,6 +11,7 @@ from bot.knowledge import KnowledgeBase
 from bot.slack.spotlight_modal import LANGUAGE_BLOCK, read_spotlight_choice, spotlight_view
 from bot.spotlights import describe, parse_schedule, preview, subscribe
 from bot.spotlights.render import render_spotlight
+from bot.spotlights.rotation import Topic
 from bot.spotlights.schedule import split_language
 from bot.storage import Database
 from tests.support.block_limits import limit_violations
@@ -28,7 +29,7 @@ FOOTERS = {"en": "Weekly spotlight", "da": "Ugentlig spotlight", "sv": "Spotligh
 def test_every_topic_is_posted_in_the_channel_language_within_slack_limits(
     kb: KnowledgeBase, language: str
 ) -> None:
-    topics = [*kb.fields.values(), *kb.centres.values()]
+    topics: list[Topic] = [*kb.fields.values(), *kb.centres.values()]
     for topic in topics:
         message = render_spotlight(kb, topic, language=language)
         payload = {"text": message.text, "blocks": list(message.blocks)}
