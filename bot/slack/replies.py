@@ -124,7 +124,7 @@ def command_reply(
     rebuilt question). ``otherwise``: the person's language, for text that has none (a bare
     name)."""
     if turn is not None:
-        reply = reply_with(turn.answer, text, otherwise=otherwise)
+        reply = reply_with(turn.answer, text, otherwise=otherwise, kb=kb)
     else:
         reply = reply_to(kb, text, otherwise=otherwise)
     answer, language = reply.answer, reply.language
@@ -187,7 +187,7 @@ def conversation_reply(
     in the language of what was said, else ``otherwise`` (the person's choice). ``turn``: the
     text already answered in its conversation, opened by what it assumed."""
     if turn is not None:
-        reply = reply_with(turn.answer, text, otherwise=otherwise)
+        reply = reply_with(turn.answer, text, otherwise=otherwise, kb=kb)
     else:
         reply = reply_to(kb, text, otherwise=otherwise)
     answer, language = reply.answer, reply.language
