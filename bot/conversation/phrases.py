@@ -17,4 +17,7 @@ CENTRES_IN_FIELD_QUESTION: Final = "centres {field}"
 SAME_IN: Final = "Same in {country}"
 SAME_IN_QUESTION: Final = "which {field} centres are there in {country}?"
 
+IN_PLACE: Final = "in {place}"
+"""Where a list assumed from the conversation is narrowed to ("Diabetes centres in Sweden")."""
+
 translatable(globals())

@@ -104,9 +104,10 @@ def assumed_reply(message: Message, assumed: Assumption | None, *, language: str
     if assumed is None:
         return message
     line = localise(surface_words.START_OVER, language)
-    label = escape(assumed.label)
+    label = escape(localise(assumed.label, language))
     opening = ContextBlock(elements=[MarkdownTextObject(text=f"*{label}:* {line}")]).to_dict()
-    return Message(text=f"{assumed.label}: {message.text}", blocks=(opening, *message.blocks))
+    said = localise(assumed.label, language)
+    return Message(text=f"{said}: {message.text}", blocks=(opening, *message.blocks))
 
 
 def command_reply(

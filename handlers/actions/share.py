@@ -9,6 +9,7 @@ from slack_bolt import Respond
 
 from bot.services import Services
 from bot.slack.replies import shared_reply
+from bot.slack.speaking import language_for
 from bot.text import clean_line
 
 __all__ = ["make_share"]
@@ -21,6 +22,7 @@ def make_share(services: Services) -> Callable[..., None]:
             clean_line(action.get("value")),
             user_id=body["user"]["id"],
             tables=services.settings.table_blocks,
+            otherwise=language_for(services, body),  # a bare name: as the sharer saw it
         )
         respond(
             response_type="in_channel",

@@ -9,6 +9,7 @@ from slack_bolt import Respond
 
 from bot.services import Services
 from bot.slack.lookup import lookup_reply
+from bot.slack.speaking import language_for
 from bot.text import MESSAGE_LIMIT, clean_line
 
 __all__ = ["make_lookup_message"]
@@ -18,7 +19,8 @@ def make_lookup_message(services: Services) -> Callable[..., None]:
     def lookup_message(body: dict[str, Any], respond: Respond) -> None:
         # The shortcut's response_url reaches its user in any channel, the bot a member or not.
         text = clean_line((body.get("message") or {}).get("text"), limit=MESSAGE_LIMIT)
-        message = lookup_reply(services.kb, text)
+        otherwise = None if text.strip() else language_for(services, body)
+        message = lookup_reply(services.kb, text, otherwise=otherwise)
         respond(
             response_type="ephemeral",
             replace_original=False,

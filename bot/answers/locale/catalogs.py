@@ -48,6 +48,7 @@ MESSAGE_MODULES: Final = (
     "bot.slack.welcome",
     "bot.spotlights.phrases",
     "bot.conversation.phrases",
+    "bot.conversation.labels",
 )
 """Every module whose constants hold phrases the bot says."""
 TEMPLATE: Final = CATALOGS / "messages.pot"
