@@ -47,9 +47,13 @@ BAD_TIMEZONE: Final = (
 )
 CLOSEST_TIMEZONE: Final = " Did you mean {suggestion}?"
 TWO_OF_A_KIND: Final = (
-    "I read two {kind}s in ‘{typed}’; give one day, one time and one timezone at most. "
+    "I read two {kind} in ‘{typed}’; give one day, one time and one timezone at most. "
     "Try `" + EXAMPLE + "`."
 )
+DAYS: Final = "days"
+TIMES: Final = "times"
+TIMEZONES: Final = "timezones"
+"""What TWO_OF_A_KIND read two of."""
 TOO_MANY_WORDS: Final = "That is more than a day, a time and a timezone. Try `" + EXAMPLE + "`."
 
 SUBSCRIBED: Final = ":sparkles: This channel gets a Medicon Valley spotlight {schedule}."

@@ -41,7 +41,7 @@ SAID: dict[str, dict[str, str]] = {
         "card": "*Värd*",
         "dm": "vem är värd för LUDC?",
         "dm_said": "är värd för",
-        "modal": "Veckans spotlight",
+        "modal": "Spotlight varje vecka",
         "announced": "har ställt in en Medicon Valley-spotlight varje vecka här",
         "schedule": "varje onsdag kl. 10:00 (tid i UTC)",
         "post": "Medicon Valley-spotlight:",

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.answers.locale import localise
 from bot.knowledge import KnowledgeBase
 from bot.slack.spotlight_modal import LANGUAGE_BLOCK, read_spotlight_choice, spotlight_view
-from bot.spotlights import describe, parse_schedule, preview, subscribe
+from bot.spotlights import ScheduleError, describe, parse_schedule, preview, subscribe
 from bot.spotlights.render import render_spotlight
 from bot.spotlights.rotation import Topic
 from bot.spotlights.schedule import split_language
@@ -121,7 +122,7 @@ def test_the_modal_speaks_the_person_language_and_offers_the_post_language(
         language=language,
         posts_in="sv",
     )
-    titles = {"da": "Ugentlig spotlight", "sv": "Veckans spotlight"}
+    titles = {"da": "Ugentlig spotlight", "sv": "Spotlight varje vecka"}
     assert view["title"]["text"] == titles[language]
     assert len(view["title"]["text"]) <= 24
     assert len(view["submit"]["text"]) <= 24
@@ -141,3 +142,17 @@ def test_the_modal_speaks_the_person_language_and_offers_the_post_language(
     assert read_spotlight_choice(values, default_timezone="UTC").language == "da"
     values[LANGUAGE_BLOCK] = {"value": {"selected_option": {"value": "auto"}}}
     assert read_spotlight_choice(values, default_timezone="UTC").language is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "I read two days in ‘monday tuesday’"),
+        ("da", "Jeg læste to dage i ‘monday tuesday’"),
+        ("sv", "Jag läste två dagar i ‘monday tuesday’"),
+    ],
+)
+def test_a_schedule_error_is_said_in_the_person_language(language: str, said: str) -> None:
+    with pytest.raises(ScheduleError) as raised:
+        parse_schedule("monday tuesday", default_timezone="UTC")
+    assert localise(raised.value.args[0], language).startswith(said)
