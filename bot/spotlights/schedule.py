@@ -165,11 +165,15 @@ def parse_schedule(text: str, *, default_timezone: str) -> Schedule:
         folded = word.casefold().rstrip(",")
         if folded in _DAYS:
             if weekday is not None:
-                raise ScheduleError(phrases.TWO_OF_A_KIND.format(kind=phrases.DAYS, typed=escape(text)))
+                raise ScheduleError(
+                    phrases.TWO_OF_A_KIND.format(kind=phrases.DAYS, typed=escape(text))
+                )
             weekday = _DAYS[folded]
         elif _TIMEY.search(folded):
             if at is not None:
-                raise ScheduleError(phrases.TWO_OF_A_KIND.format(kind=phrases.TIMES, typed=escape(text)))
+                raise ScheduleError(
+                    phrases.TWO_OF_A_KIND.format(kind=phrases.TIMES, typed=escape(text))
+                )
             at = _parse_time(word)
         elif (found := _find_zone(folded)) is not None:
             if zone is not None:
