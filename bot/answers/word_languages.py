@@ -28,6 +28,9 @@ _UNUSED_IN_ENGLISH: Final = 1.5
 _CLEARLY_MORE: Final = 1.0
 """How much more common (Zipf, a factor of ten) a word must be in Danish or Swedish."""
 _SHORTEST: Final = 3
+_LONGEST: Final = 40
+"""Longer than any word people write (``stamcelleforskningscentret`` has 26 letters): a run of
+letters like that is no word, and reading it as a compound would cost time for nothing."""
 _SHORTEST_PART: Final = 4
 """A compound's parts are words of four letters or more (``dia|betis`` is no compound)."""
 _LINKS: Final = "se"
@@ -68,7 +71,7 @@ def _frequencies(word: str, parts: int = _PARTS) -> tuple[float, float, float]:
 def _word_vote(word: str) -> tuple[Literal["da", "sv"], float] | None:
     """The Nordic language ``word`` belongs to and how strongly, or None when it is English,
     shared with English, or unknown."""
-    if len(word) < _SHORTEST:
+    if not _SHORTEST <= len(word) <= _LONGEST:
         return None
     if word.endswith("s") and _zipf(word[:-1], "en") >= _UNUSED_IN_ENGLISH:
         return None  # an English word's possessive or plural without its apostrophe

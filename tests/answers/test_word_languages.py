@@ -3,6 +3,8 @@ names and English words leave it to the person's choice, else English."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -54,6 +56,13 @@ def test_a_bare_danish_word_is_answered_in_danish_unless_the_person_chose(
     assert reply_to(kb, "what is sukkersyge?").language == "en"  # its markers decide
     assert reply_to(kb, "BRIC").language == "en"
     assert reply_to(kb, "BRIC", otherwise="da").language == "da"
+
+
+def test_a_run_of_letters_longer_than_any_word_is_no_word_and_answers_at_once() -> None:
+    started = time.perf_counter()
+    assert nordic_language_of_words("ludc " + "x" * 3000) is None
+    assert nordic_language_of_words("sukkersyge" * 5) is None
+    assert time.perf_counter() - started < 0.5
 
 
 @settings(max_examples=200, deadline=None)
