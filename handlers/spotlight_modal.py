@@ -41,15 +41,20 @@ def open_spotlight_modal(
     user_id: str,
     channel_id: str | None,
     default_timezone: str,
+    language: str = "en",
 ) -> None:
-    """Open the modal for ``user_id`` at once, then preselect their own timezone.
+    """Open the modal for ``user_id`` at once (in ``language``, theirs), then preselect their
+    own timezone.
 
     The trigger lasts 3 s, so the modal opens with the default zone before asking Slack for the
     user's profile; when it answers with another zone the open modal is updated (by its hash, so
     a newer version of it is never overwritten). If the profile never comes, the default stays.
     """
     view = spotlight_view(
-        channel_id=channel_id, timezone=default_timezone, default_timezone=default_timezone
+        channel_id=channel_id,
+        timezone=default_timezone,
+        default_timezone=default_timezone,
+        language=language,
     )
     opened = client.views_open(trigger_id=trigger_id, view=view)
     shown = opened.get("view") or {}
@@ -59,7 +64,9 @@ def open_spotlight_modal(
     zone = _user_timezone(client, user_id)
     if zone is None or zone == default_timezone:
         return
-    seeded = spotlight_view(channel_id=channel_id, timezone=zone, default_timezone=default_timezone)
+    seeded = spotlight_view(
+        channel_id=channel_id, timezone=zone, default_timezone=default_timezone, language=language
+    )
     try:
         client.views_update(view_id=view_id, hash=view_hash, view=seeded)
     except (SlackApiError, OSError) as error:

@@ -60,7 +60,7 @@ def offline_reply(kb: KnowledgeBase, line: str, *, turn: Turn | None = None) -> 
             word=escape(words[0].casefold()), typed=escape(" ".join(words))
         )
         return Message(text=slack_only, blocks=())
-    reply = reply_with(turn.answer, line) if turn is not None else reply_to(kb, line)
+    reply = reply_with(turn.answer, line, kb=kb) if turn is not None else reply_to(kb, line)
     answer = reply.answer
     if isinstance(answer, HelpAnswer):
         answer = dataclasses.replace(answer, offline=True)

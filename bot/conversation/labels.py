@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Final
 
 from bot.answers import Filters
+from bot.answers.locale.lazy import join, translatable
+from bot.conversation import phrases
 from bot.knowledge import CentreKind, EntryRef, KnowledgeBase, Status
 
 __all__ = ["entry_label", "list_label"]
 
-_COUNTRIES: Final = {"DK": "Denmark", "SE": "Sweden"}
-_KINDS: Final = {
+COUNTRIES: Final = {"DK": "Denmark", "SE": "Sweden"}
+KINDS: Final = {
     CentreKind.CENTRE: "centres",
     CentreKind.UNIT: "units",
     CentreKind.PROGRAMME: "programmes",
@@ -24,12 +26,13 @@ _KINDS: Final = {
     CentreKind.ORGANISATION: "organisations",
     CentreKind.COMPANY: "companies",
 }
-_STATUSES: Final = {
+STATUSES: Final = {
     Status.ACTIVE: "active",
     Status.ENDED: "ended",
     Status.RENAMED: "renamed",
     Status.UNCERTAIN: "possibly ended",
 }
+translatable(globals())
 
 
 def entry_label(kb: KnowledgeBase, ref: EntryRef) -> str:
@@ -45,13 +48,13 @@ def list_label(kb: KnowledgeBase, filters: Filters) -> str:
     Lund"."""
     words: list[str] = []
     if filters.status is not None:
-        words.append(_STATUSES[filters.status])
+        words.append(STATUSES[filters.status])
     if filters.field is not None and filters.field in kb.fields:
         words.append(kb.fields[filters.field].name.lower())
-    words.append(_KINDS[filters.kind] if filters.kind is not None else "centres")
-    place = filters.city.replace("-", " ").title() if filters.city else None
-    place = place or (_COUNTRIES.get(filters.country or "") if filters.country else None)
+    words.append(KINDS[filters.kind] if filters.kind is not None else KINDS[CentreKind.CENTRE])
+    city = filters.city.replace("-", " ").title() if filters.city else None
+    country: str | None = COUNTRIES.get(filters.country or "") if filters.country else None
+    place = city or country
     if place:
-        words.append(f"in {place}")
-    label = " ".join(words)
-    return label[:1].upper() + label[1:]
+        words.append(phrases.IN_PLACE.format(place=place))
+    return join(" ", words).capitalised()

@@ -7,9 +7,11 @@ from typing import Final
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.slack import phrases
+
 __all__ = ["NOT_IN_CHANNEL", "bot_can_post"]
 
-NOT_IN_CHANNEL: Final = "I'm not in that channel yet: invite me with /invite @Medicon Bot first."
+NOT_IN_CHANNEL: Final = phrases.NOT_IN_CHANNEL
 """Shown on a modal's channel field (plain text) when the bot cannot post there."""
 
 

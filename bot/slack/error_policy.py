@@ -15,6 +15,7 @@ from typing import Any
 from slack_bolt import BoltResponse, Respond, Say
 from slack_bolt.error import BoltUnhandledRequestError
 
+from bot.answers.render.reply import language_of_text
 from bot.logs import loggable
 from bot.slack.views.replies import error_reply
 
@@ -53,7 +54,7 @@ def handle_error(
     if isinstance(error, BoltUnhandledRequestError):
         return _acknowledge_unhandled(body)
     _log.error("unhandled error while handling a Slack request", exc_info=error)
-    message = error_reply()
+    message = error_reply(_language_of(body))
     if response is not None and body.get("command"):
         # A slash command not acknowledged yet: the acknowledgement carries the apology.
         payload = {"response_type": "ephemeral", "text": message.text}
@@ -70,6 +71,14 @@ def handle_error(
     if response is not None and response.status >= 500:
         return BoltResponse(status=200, body="")
     return None
+
+
+def _language_of(body: dict[str, Any]) -> str:
+    """The language of what the person wrote (a command's text, a message), else English:
+    the apology cannot wait for a database that may be what broke."""
+    event = body.get("event") or {}
+    text = body.get("text") if body.get("command") else event.get("text")
+    return language_of_text(text) if isinstance(text, str) and text else "en"
 
 
 def _acknowledge_unhandled(body: dict[str, Any]) -> BoltResponse:

@@ -71,7 +71,7 @@ def user_home(
         views = list_for_user(
             session, team_id=team_id, user_id=user_id, now=services.now(), kb=services.kb
         )
-    subscriptions = [(view.channel_id, view.lines()) for view in views]
+    subscriptions = [(view.channel_id, view.lines(language or "en")) for view in views]
     editors = (
         _editors_view(services, team_id=team_id) if user_id in services.settings.editors else None
     )

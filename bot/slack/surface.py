@@ -56,6 +56,7 @@ __all__ = [
     "SLASH_COMMAND",
     "SPOTLIGHT_CHANNEL_BLOCK",
     "SPOTLIGHT_INPUT",
+    "SPOTLIGHT_LANGUAGE_BLOCK",
     "SPOTLIGHT_SETUP",
     "SPOTLIGHT_SETUP_BLOCK",
     "SPOTLIGHT_TIMEZONE_BLOCK",
@@ -140,6 +141,7 @@ SPOTLIGHT_CHANNEL_BLOCK: Final = "spotlight_channel"
 SPOTLIGHT_WEEKDAY_BLOCK: Final = "spotlight_weekday"
 SPOTLIGHT_TIME_BLOCK: Final = "spotlight_time"
 SPOTLIGHT_TIMEZONE_BLOCK: Final = "spotlight_timezone"
+SPOTLIGHT_LANGUAGE_BLOCK: Final = "spotlight_language"
 SPOTLIGHT_INPUT: Final = "value"
 """The element of each spotlight modal's input block."""
 SEARCH_BLOCK: Final = "entry_search"

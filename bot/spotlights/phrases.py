@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from bot.answers.locale.lazy import Phrase, translatable
+
 __all__ = [
     "BAD_DAY",
     "BAD_TIME",
@@ -45,9 +47,13 @@ BAD_TIMEZONE: Final = (
 )
 CLOSEST_TIMEZONE: Final = " Did you mean {suggestion}?"
 TWO_OF_A_KIND: Final = (
-    "I read two {kind}s in ‘{typed}’; give one day, one time and one timezone at most. "
+    "I read two {kind} in ‘{typed}’; give one day, one time and one timezone at most. "
     "Try `" + EXAMPLE + "`."
 )
+DAYS: Final = "days"
+TIMES: Final = "times"
+TIMEZONES: Final = "timezones"
+"""What TWO_OF_A_KIND read two of."""
 TOO_MANY_WORDS: Final = "That is more than a day, a time and a timezone. Try `" + EXAMPLE + "`."
 
 SUBSCRIBED: Final = ":sparkles: This channel gets a Medicon Valley spotlight {schedule}."
@@ -90,9 +96,13 @@ HEADER: Final = ":sparkles: Medicon Valley spotlight: {name}"
 FOOTER: Final = "Weekly spotlight · `/medicon unsubscribe` to stop · `/medicon {command}` for more"
 
 
+REFUSED: Final = "Slack refused the post ({code})"
+
+
 def pause_reason(code: str) -> str:
     """The pause reason Slack gave, in words; the code itself when it is not a known one."""
-    return PAUSE_REASONS.get(code, f"Slack refused the post ({code})")
+    known = PAUSE_REASONS.get(code)
+    return known if known is not None else Phrase(REFUSED).format(code=code)
 
 
 INVITE_ME: Final = (
@@ -101,3 +111,32 @@ INVITE_ME: Final = (
 )
 SUBSCRIBED_BY: Final = "<@{user}> set up a weekly Medicon Valley spotlight here: {schedule}."
 UNSUBSCRIBED_BY: Final = "<@{user}> stopped the weekly Medicon Valley spotlights in this channel."
+
+# What a spotlight post says around the knowledge (bot.spotlights.render).
+WHAT_IS_HAPPENING: Final = "What is happening there"
+WHERE: Final = "Where"
+AND_MORE: Final = "{names} and {count} more"
+READ_MORE: Final = "Read more"
+WEBSITE: Final = "Website"
+
+# The spotlight settings modal (bot.slack.spotlight_modal).
+MODAL_TITLE: Final = "Weekly spotlight"
+MODAL_INTRO: Final = (
+    "Once a week I post one research field or centre of Medicon Valley, a different one each time."
+)
+CHANNEL: Final = "Channel"
+CHOOSE_A_CHANNEL: Final = "Choose a channel"
+DAY: Final = "Day"
+TIME: Final = "Time"
+TIMEZONE: Final = "Timezone"
+LANGUAGE: Final = "Language of the posts"
+AUTOMATIC_ENGLISH: Final = "Automatic (English)"
+SAVE: Final = "Save"
+CANCEL: Final = "Cancel"
+SET_UP: Final = "Set up a weekly spotlight"
+PICK_A_CHANNEL: Final = "Pick the channel the spotlight goes to."
+CHOOSE_ONE: Final = "Choose one."
+NOT_A_CHOICE: Final = "‘{typed}’ is not a choice."
+IN_LANGUAGE: Final = "Posts in {language}."
+
+translatable(globals())

@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.answers.locale import localise
+from bot.answers.locale.formats import city_name, weekday_name
 from bot.answers.render.mrkdwn import escape
 from bot.spotlights import phrases
 from bot.spotlights.errors import ScheduleError
@@ -27,6 +29,7 @@ __all__ = [
     "Schedule",
     "city_of",
     "parse_schedule",
+    "split_language",
 ]
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -100,18 +103,43 @@ class Schedule:
             slot = self.slot_on(day)
         return slot
 
-    def describe(self) -> str:
-        """``every Monday at 09:00 Copenhagen time``."""
-        return phrases.SCHEDULE.format(
-            weekday=WEEKDAY_NAMES[self.weekday],
+    def describe(self, language: str = "en") -> str:
+        """``every Monday at 09:00 Copenhagen time``, in ``language``."""
+        said = phrases.SCHEDULE.format(
+            weekday=weekday_name(self.weekday, language, capital=language == "en"),
             time=self.local_time,
-            city=city_of(self.timezone),
+            city=city_name(self.timezone, language),
         )
+        return localise(said, language)
 
     @classmethod
     def from_stored(cls, *, weekday: int, local_time: str, timezone: str) -> Schedule:
         hours, minutes = local_time.split(":")
         return cls(weekday=weekday, at=time(int(hours), int(minutes)), timezone=timezone)
+
+
+LANGUAGE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("auto", "automatic", "automatisk"), "auto"),
+    **dict.fromkeys(("en", "english", "engelsk", "engelska"), "en"),
+    **dict.fromkeys(("da", "danish", "dansk", "danska"), "da"),
+    **dict.fromkeys(("sv", "swedish", "svensk", "svenska"), "sv"),
+}
+"""A spotlight's language as people type it, in English, Danish or Swedish: ``auto``
+(automatic: English), ``en``, ``da`` or ``sv``."""
+
+
+def split_language(text: str) -> tuple[str | None, str]:
+    """The language word in ``/medicon subscribe monday 09:00 dansk`` (``auto``, ``en``,
+    ``da``, ``sv``; None when none is typed) and the schedule words without it."""
+    language: str | None = None
+    kept = []
+    for word in text.split():
+        found = LANGUAGE_WORDS.get(word.casefold())
+        if found is not None and language is None:
+            language = found
+        else:
+            kept.append(word)
+    return language, " ".join(kept)
 
 
 def city_of(timezone: str) -> str:
@@ -137,16 +165,20 @@ def parse_schedule(text: str, *, default_timezone: str) -> Schedule:
         folded = word.casefold().rstrip(",")
         if folded in _DAYS:
             if weekday is not None:
-                raise ScheduleError(phrases.TWO_OF_A_KIND.format(kind="day", typed=escape(text)))
+                raise ScheduleError(
+                    phrases.TWO_OF_A_KIND.format(kind=phrases.DAYS, typed=escape(text))
+                )
             weekday = _DAYS[folded]
         elif _TIMEY.search(folded):
             if at is not None:
-                raise ScheduleError(phrases.TWO_OF_A_KIND.format(kind="time", typed=escape(text)))
+                raise ScheduleError(
+                    phrases.TWO_OF_A_KIND.format(kind=phrases.TIMES, typed=escape(text))
+                )
             at = _parse_time(word)
         elif (found := _find_zone(folded)) is not None:
             if zone is not None:
                 raise ScheduleError(
-                    phrases.TWO_OF_A_KIND.format(kind="timezone", typed=escape(text))
+                    phrases.TWO_OF_A_KIND.format(kind=phrases.TIMEZONES, typed=escape(text))
                 )
             zone = found
         elif weekday is None and (

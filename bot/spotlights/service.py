@@ -13,12 +13,14 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.answers.locale import localise
+from bot.answers.locale.formats import city_name, language_name, month_name, weekday_name
 from bot.answers.render.render import Message
 from bot.knowledge import KnowledgeBase
 from bot.spotlights import phrases
 from bot.spotlights.render import render_spotlight
 from bot.spotlights.rotation import Choice, choose_topic, topic_named
-from bot.spotlights.schedule import WEEKDAY_NAMES, Schedule, city_of
+from bot.spotlights.schedule import Schedule
 from bot.storage.deliveries import DeliveryRecord, last_posted
 from bot.storage.features import featured_topics
 from bot.storage.subscriptions import (
@@ -68,6 +70,8 @@ class SubscriptionView:
     subscribed_by: str
     queued_behind: int = 0
     """Spotlights of the same workspace due and delivered before this one (when pending)."""
+    language: str | None = None
+    """The posts' language (``en``, ``da``, ``sv``); None for automatic, which is English."""
 
     @property
     def is_queued(self) -> bool:
@@ -78,48 +82,65 @@ class SubscriptionView:
     def is_paused(self) -> bool:
         return self.paused_reason is not None
 
-    def describe_schedule(self) -> str:
-        """``every Monday at 09:00 Copenhagen time``."""
-        return self.schedule.describe()
+    @property
+    def post_language(self) -> str:
+        """The language the posts are written in."""
+        return self.language or "en"
 
-    def describe_next(self) -> str:
+    def describe_schedule(self, language: str = "en") -> str:
+        """``every Monday at 09:00 Copenhagen time``, in ``language`` (the reader's)."""
+        return self.schedule.describe(language)
+
+    def describe_next(self, language: str = "en") -> str:
         """``Next spotlight: Monday 1 December, 09:00 Copenhagen time``, in the channel's zone.
 
         While a large slot drains: ``Next spotlight: queued: delivering at Slack's pace, …``.
         """
-        words = _date_words(self.next_at, self.schedule.timezone)
+        words = _date_words(self.next_at, self.schedule.timezone, language)
         if self.is_queued:
-            return phrases.NEXT_QUEUED.format(ahead=self.queued_behind, **words)
+            return localise(phrases.NEXT_QUEUED.format(ahead=self.queued_behind, **words), language)
         template = phrases.NEXT_PENDING if self.pending else phrases.NEXT
-        return template.format(**words)
+        return localise(template.format(**words), language)
 
-    def describe_last(self) -> str:
+    def describe_last(self, language: str = "en") -> str:
         if self.last_posted_at is None or self.last_topic is None:
-            return phrases.NO_LAST_POST
-        words = _date_words(self.last_posted_at, self.schedule.timezone)
-        return phrases.LAST_POST.format(topic=self.last_topic, **words)
+            return localise(phrases.NO_LAST_POST, language)
+        words = _date_words(self.last_posted_at, self.schedule.timezone, language)
+        return localise(phrases.LAST_POST.format(topic=self.last_topic, **words), language)
 
-    def describe_pause(self) -> str | None:
+    def describe_pause(self, language: str = "en") -> str | None:
         if self.paused_reason is None:
             return None
-        return phrases.PAUSED.format(reason=phrases.pause_reason(self.paused_reason))
+        reason = phrases.pause_reason(self.paused_reason)
+        return localise(phrases.PAUSED.format(reason=reason), language)
 
-    def lines(self) -> tuple[str, ...]:
-        """What `/medicon subscriptions` and the App Home show, one mrkdwn line each."""
-        first = phrases.SUBSCRIBED.format(schedule=self.describe_schedule())
-        pause = self.describe_pause()
-        middle = pause if pause is not None else self.describe_next()
-        return (first, middle, self.describe_last())
+    def describe_language(self, language: str = "en") -> str:
+        """``Posts in Danish.``: the channel's choice, named in ``language``."""
+        name = language_name(self.post_language, language)
+        return localise(phrases.IN_LANGUAGE.format(language=name), language)
+
+    def lines(self, language: str = "en") -> tuple[str, ...]:
+        """What `/medicon subscriptions` and the App Home show, one mrkdwn line each, in
+        ``language`` (the reader's, not necessarily the posts')."""
+        first = localise(
+            phrases.SUBSCRIBED.format(schedule=self.describe_schedule(language)), language
+        )
+        if self.language is not None:
+            first = f"{first} {self.describe_language(language)}"
+        pause = self.describe_pause(language)
+        middle = pause if pause is not None else self.describe_next(language)
+        return (first, middle, self.describe_last(language))
 
 
-def _date_words(instant: datetime, timezone: str) -> dict[str, str]:
+def _date_words(instant: datetime, timezone: str, language: str = "en") -> dict[str, str]:
     local = instant.astimezone(ZoneInfo(timezone))
+    english = language == "en"
     return {
-        "weekday": WEEKDAY_NAMES[local.weekday()],
+        "weekday": weekday_name(local.weekday(), language, capital=english),
         "day": str(local.day),
-        "month": local.strftime("%B"),
+        "month": local.strftime("%B") if english else month_name(local, language),
         "time": local.strftime("%H:%M"),
-        "city": city_of(timezone),
+        "city": city_name(timezone, language),
     }
 
 
@@ -132,8 +153,10 @@ def subscribe(
     user_id: str,
     schedule: Schedule,
     now: datetime,
+    language: str | None = None,
 ) -> SubscriptionView:
-    """Subscribe ``channel_id``, or give its subscription a new schedule and lift any pause.
+    """Subscribe ``channel_id``, or give its subscription a new schedule and language (None:
+    automatic, English) and lift any pause.
 
     The first spotlight is the first slot after ``now``. Rotation and history are kept when a
     channel subscribes again.
@@ -149,6 +172,7 @@ def subscribe(
         timezone=schedule.timezone,
         due_at=schedule.next_slot_after(now),
         now=now,
+        language=language,
     )
     return _view(session, record, now=now, kb=None)
 
@@ -200,16 +224,16 @@ def preview(
 
     None when the knowledge base has nothing to feature. Reads only: the rotation is unchanged.
     """
-    subscription_id = 0
+    subscription_id, language = 0, "en"
     if channel_id is not None:
         record = _find(session, team_id=team_id, channel_id=channel_id)
         if record is not None:
-            subscription_id = record.id
+            subscription_id, language = record.id, record.language or "en"
     featured = featured_topics(session, subscription_ids=[subscription_id]).get(subscription_id)
     choice = choose_topic(kb, subscription_id=subscription_id, featured=featured)
     if choice is None:
         return None
-    return choice, render_spotlight(kb, choice.topic)
+    return choice, render_spotlight(kb, choice.topic, language=language)
 
 
 def _find(session: Session, *, team_id: str | None, channel_id: str) -> SubscriptionRecord | None:
@@ -245,4 +269,5 @@ def _view(
         last_topic=last_topic,
         subscribed_by=record.updated_by,
         queued_behind=behind,
+        language=record.language,
     )

@@ -56,6 +56,8 @@ class SubscriptionRecord:
     updated_at: datetime
     paused_reason: str | None
     paused_at: datetime | None
+    language: str | None = None
+    """``en``, ``da`` or ``sv``; None for automatic (the posts are in English)."""
 
     @classmethod
     def from_row(cls, row: Row[tuple[object, ...]]) -> SubscriptionRecord:
@@ -83,8 +85,10 @@ def upsert_subscription(
     timezone: str,
     due_at: datetime,
     now: datetime,
+    language: str | None = None,
 ) -> SubscriptionRecord:
-    """Subscribe a channel, or give its subscription this schedule and clear any pause.
+    """Subscribe a channel, or give its subscription this schedule and language (None:
+    automatic) and clear any pause.
 
     One statement (INSERT … ON CONFLICT (team_id, channel_id) DO UPDATE), so two people
     subscribing the same channel at once end with one row. Rotation state and history are kept.
@@ -103,6 +107,7 @@ def upsert_subscription(
         updated_at=now,
         paused_reason=None,
         paused_at=None,
+        language=language,
     )
     excluded = values.excluded
     statement = values.on_conflict_do_update(
@@ -115,6 +120,7 @@ def upsert_subscription(
             "timezone": excluded.timezone,
             "due_at": excluded.due_at,
             "updated_at": excluded.updated_at,
+            "language": excluded.language,
             "paused_reason": None,
             "paused_at": None,
         },

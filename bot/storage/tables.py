@@ -107,11 +107,14 @@ spotlight_subscriptions = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     Column("paused_reason", String(64), nullable=True),
     Column("paused_at", UTCDateTime, nullable=True),
+    Column("language", String(8), nullable=True),
     UniqueConstraint("team_id", "channel_id", name="uq_spotlight_subscriptions_team_channel"),
     CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
+    CheckConstraint("language IN ('en', 'da', 'sv')", name="language"),
 )
 """One weekly spotlight per (workspace, channel). ``due_at`` is the next slot not yet delivered
-(UTC): the due query reads it through its index instead of computing every schedule."""
+(UTC): the due query reads it through its index instead of computing every schedule.
+``language``: the posts' language (``en``, ``da``, ``sv``); NULL for automatic (English)."""
 
 spotlight_deliveries = Table(
     "spotlight_deliveries",

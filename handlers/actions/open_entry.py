@@ -12,9 +12,12 @@ from typing import Any, Literal
 from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.answers.locale import localise
 from bot.knowledge import EntryRef
 from bot.services import Services
+from bot.slack import phrases
 from bot.slack.home import person_language, user_home
+from bot.slack.speaking import language_for
 from bot.slack.views.replies import entry_reply
 from handlers.workspace import team_id_of
 
@@ -39,11 +42,10 @@ def make_open_entry(services: Services, *, kind: Literal["field", "centre"]) -> 
         entry_id = _chosen_id(action)
         known = services.kb.fields if kind == "field" else services.kb.centres
         if entry_id not in known:
-            respond(
-                response_type="ephemeral",
-                replace_original=False,
-                text="That entry is no longer in the knowledge base. Try `/medicon fields`.",
+            said = localise(
+                phrases.ENTRY_GONE, language_for(services, body, team_id=team_id_of(context))
             )
+            respond(response_type="ephemeral", replace_original=False, text=said)
             return
         ref = EntryRef(kind, entry_id)
         container = body.get("container") or {}

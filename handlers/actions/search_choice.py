@@ -12,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from bot.services import Services
 from bot.slack.entry_search import parse_option_value
 from bot.slack.home import user_home
+from bot.slack.speaking import language_for
 from bot.slack.views.search import search_view
 from handlers.workspace import team_id_of
 
@@ -23,7 +24,9 @@ def _chosen(action: dict[str, Any]) -> str:
 
 
 def make_search_choice(services: Services) -> Callable[..., None]:
-    def search_choice(action: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+    def search_choice(
+        action: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
         ref = parse_option_value(_chosen(action), services.kb)
         view = body.get("view") or {}
         # The hash makes Slack refuse the update if the modal changed meanwhile: a newer choice
@@ -32,7 +35,11 @@ def make_search_choice(services: Services) -> Callable[..., None]:
             client.views_update(
                 view_id=view["id"],
                 hash=view.get("hash"),
-                view=search_view(services.kb, showing=ref),
+                view=search_view(
+                    services.kb,
+                    showing=ref,
+                    language=language_for(services, body, team_id=team_id_of(context)),
+                ),
             )
         except SlackApiError as error:
             if error.response.get("error") != "hash_conflict":

@@ -16,6 +16,7 @@ from typing import Any
 from slack_bolt import BoltContext, BoltResponse
 
 from bot.answers import Outcome
+from bot.answers.render.reply import marked_language_of_text
 from bot.conversation import (
     Context,
     follow_up,
@@ -26,6 +27,7 @@ from bot.conversation import (
 )
 from bot.services import Services
 from bot.slack.conversations import command_key, note_question
+from bot.slack.home import person_language
 from bot.slack.views.replies import reply_to_command
 from bot.text import clean_line
 from handlers.workspace import team_id_of
@@ -40,11 +42,11 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
     tables = services.settings.table_blocks
 
     @lru_cache(maxsize=_CACHED_REPLIES)
-    def fresh_reply(text: str) -> tuple[str, Outcome, Context | None]:
-        """The reply to ``text`` read as typed, what it was, and the context it leaves (None:
-        none new)."""
+    def fresh_reply(text: str, otherwise: str | None) -> tuple[str, Outcome, Context | None]:
+        """The reply to ``text`` read as typed (in ``otherwise`` when the text has no language
+        of its own), what it was, and the context it leaves (None: none new)."""
         turn = take_turn(services.kb, text, None)
-        reply = reply_to_command(services.kb, text, tables=tables, turn=turn)
+        reply = reply_to_command(services.kb, text, tables=tables, turn=turn, otherwise=otherwise)
         body = json.dumps({"response_type": "ephemeral", **reply.message.as_dict()})
         return body, reply.outcome, turn.context
 
@@ -53,11 +55,21 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
         """Whether a context could change ``text``'s reading (else none is looked up)."""
         return leans_on_context(services.kb, text)
 
+    @lru_cache(maxsize=_CACHED_REPLIES)
+    def unmarked(text: str) -> bool:
+        """Whether nothing in ``text`` says its language (a bare name: the person's choice)."""
+        return marked_language_of_text(text) is None
+
     def medicon_command(command: dict[str, Any], bolt: BoltContext) -> BoltResponse:
         # Bolt sends a BoltResponse the listener returns as the acknowledgement itself.
         text = clean_line(command.get("text"))
         team_id = team_id_of(bolt)
         key = command_key(team_id, command)
+        otherwise = None
+        if unmarked(text):
+            otherwise = person_language(
+                services, team_id=team_id, user_id=str(command.get("user_id") or "")
+            )
         previous = (
             recall(services.database, services.kb, key=key, now=services.now())
             if leans(text)
@@ -66,11 +78,13 @@ def make_medicon_command(services: Services) -> Callable[..., BoltResponse]:
         last = previous.context if previous is not None else None
         step = follow_up(services.kb, text, last) if last is not None else None
         if step is None or step.assumed is None:
-            body, said, context = fresh_reply(text)
+            body, said, context = fresh_reply(text, otherwise)
             context = context or last  # after a decline: still about what it was
         else:
             turn = take_turn(services.kb, text, last)
-            reply = reply_to_command(services.kb, text, tables=tables, turn=turn)
+            reply = reply_to_command(
+                services.kb, text, tables=tables, turn=turn, otherwise=otherwise
+            )
             body = json.dumps({"response_type": "ephemeral", **reply.message.as_dict()})
             said, context = reply.outcome, turn.context
         remember(

@@ -12,6 +12,7 @@ from typing import Any
 from slack_bolt import BoltContext, Respond
 
 from bot.services import Services
+from bot.slack.speaking import language_for
 from bot.slack.views.spotlight import subscriptions_reply
 from bot.spotlights import describe
 from handlers.workspace import team_id_of
@@ -23,15 +24,17 @@ def make_subscriptions(services: Services) -> Callable[..., None]:
     def subscriptions_command(
         command: dict[str, Any], respond: Respond, context: BoltContext
     ) -> None:
+        team_id = team_id_of(context)
+        reader = language_for(services, command, team_id=team_id)  # their choice; else English
         with services.database.sessions() as session:
             found = describe(
                 session,
-                team_id=team_id_of(context),
+                team_id=team_id,
                 channel_id=command["channel_id"],
                 now=services.now(),
                 kb=services.kb,
             )
-        message = subscriptions_reply(found)
+        message = subscriptions_reply(found, reader)
         respond(response_type="ephemeral", text=message.text, blocks=list(message.blocks))
 
     return subscriptions_command

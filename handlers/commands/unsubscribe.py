@@ -11,10 +11,12 @@ from typing import Any
 
 from slack_bolt import BoltContext, Respond
 
+from bot.answers.locale import localise
 from bot.services import Services
+from bot.slack.speaking import language_for
 from bot.slack.views.spotlight import unsubscribed_announcement
+from bot.spotlights import describe, unsubscribe
 from bot.spotlights import phrases as spotlight_phrases
-from bot.spotlights import unsubscribe
 from handlers.workspace import team_id_of
 
 __all__ = ["make_unsubscribe"]
@@ -24,13 +26,17 @@ def make_unsubscribe(services: Services) -> Callable[..., None]:
     def unsubscribe_command(
         command: dict[str, Any], respond: Respond, context: BoltContext
     ) -> None:
+        team_id, channel_id = team_id_of(context), command["channel_id"]
+        reader = language_for(services, command, team_id=team_id)  # their choice; else English
         with services.database.sessions() as session:
-            removed = unsubscribe(
-                session, team_id=team_id_of(context), channel_id=command["channel_id"]
-            )
+            found = describe(session, team_id=team_id, channel_id=channel_id, now=services.now())
+            removed = unsubscribe(session, team_id=team_id, channel_id=channel_id)
         if removed:
-            respond(response_type="in_channel", text=unsubscribed_announcement(command["user_id"]))
+            channel = found.post_language if found is not None else reader  # as its posts were
+            text = unsubscribed_announcement(command["user_id"], channel)
+            respond(response_type="in_channel", text=text)
         else:
-            respond(response_type="ephemeral", text=spotlight_phrases.NOT_SUBSCRIBED)
+            said = localise(spotlight_phrases.NOT_SUBSCRIBED, reader)
+            respond(response_type="ephemeral", text=said)
 
     return unsubscribe_command

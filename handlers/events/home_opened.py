@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 
 from bot.services import Services
 from bot.slack.home import user_home
+from bot.slack.speaking import language_for
 from bot.slack.views.welcome import welcome_message
 from bot.storage.welcomes import claim_welcome
 from handlers.workspace import team_id_of
@@ -26,7 +27,7 @@ def make_home_opened(services: Services) -> Callable[..., None]:
             with services.database.sessions() as session:
                 first = claim_welcome(session, team_id=team_id, user_id=user_id, now=services.now())
             if first:
-                message = welcome_message()
+                message = welcome_message(language_for(services, event, team_id=team_id))
                 client.chat_postMessage(
                     channel=event["channel"], text=message.text, blocks=list(message.blocks)
                 )

@@ -4,23 +4,25 @@ submission, however often it is replayed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any
 
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.answers.locale import localise
 from bot.services import Services
-from bot.slack.channel_access import NOT_IN_CHANNEL, bot_can_post
+from bot.slack import phrases
+from bot.slack.channel_access import bot_can_post
 from bot.slack.entry_search import parse_option_value
 from bot.slack.event_claims import Claims
+from bot.slack.speaking import language_for
 from bot.slack.submission_claims import mark_first, submission_key, submission_team, was_first
 from bot.slack.surface import SEARCH_BLOCK, SHARE_CHANNEL_BLOCK
 from bot.slack.views.replies import shared_reply
 from bot.slack.views.search import chosen_channel
+from handlers.workspace import team_id_of
 
 __all__ = ["make_post_shared_card", "make_share_submitted"]
-
-_CHOOSE_FIRST: Final = "Choose a field or centre first."
 
 
 def _values(view: dict[str, Any]) -> dict[str, Any]:
@@ -38,11 +40,18 @@ def make_share_submitted(services: Services) -> Callable[..., None]:
         context: BoltContext,
     ) -> None:
         if parse_option_value(str(view.get("private_metadata") or ""), services.kb) is None:
-            ack(response_action="errors", errors={SEARCH_BLOCK: _CHOOSE_FIRST})
+            said = localise(
+                phrases.CHOOSE_AN_ENTRY_FIRST,
+                language_for(services, body, team_id=team_id_of(context)),
+            )
+            ack(response_action="errors", errors={SEARCH_BLOCK: said})
             return
         channel = chosen_channel(_values(view))
         if not channel or not bot_can_post(client, channel):
-            ack(response_action="errors", errors={SHARE_CHANNEL_BLOCK: NOT_IN_CHANNEL})
+            said = localise(
+                phrases.NOT_IN_CHANNEL, language_for(services, body, team_id=team_id_of(context))
+            )
+            ack(response_action="errors", errors={SHARE_CHANNEL_BLOCK: said})
             return
         if claims.first(submission_key(body, action="share"), team_id=submission_team(body)):
             mark_first(context)
@@ -65,6 +74,7 @@ def make_post_shared_card(services: Services) -> Callable[..., None]:
             ref.id,
             user_id=body["user"]["id"],
             tables=services.settings.table_blocks,
+            otherwise=language_for(services, body, team_id=team_id_of(context)),
         )
         client.chat_postMessage(channel=channel, text=message.text, blocks=list(message.blocks))
 

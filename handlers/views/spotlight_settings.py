@@ -9,8 +9,11 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.answers.locale import localise
 from bot.services import Services
-from bot.slack.channel_access import NOT_IN_CHANNEL, bot_can_post
+from bot.slack import phrases as surface_phrases
+from bot.slack.channel_access import bot_can_post
+from bot.slack.speaking import language_for
 from bot.slack.submission_claims import claim_submission, mark_first, was_first
 from bot.slack.surface import SPOTLIGHT_CHANNEL_BLOCK
 from bot.slack.views.spotlight import (
@@ -25,9 +28,11 @@ from handlers.workspace import team_id_of
 __all__ = ["make_announce_spotlight", "make_spotlight_submitted"]
 
 
-def _choice(services: Services, view: dict[str, Any]) -> SpotlightChoice:
+def _choice(services: Services, view: dict[str, Any], language: str = "en") -> SpotlightChoice:
     values = (view.get("state") or {}).get("values") or {}
-    return read_spotlight_choice(values, default_timezone=services.settings.timezone)
+    return read_spotlight_choice(
+        values, default_timezone=services.settings.timezone, language=language
+    )
 
 
 def make_spotlight_submitted(services: Services) -> Callable[..., None]:
@@ -38,13 +43,15 @@ def make_spotlight_submitted(services: Services) -> Callable[..., None]:
         client: WebClient,
         context: BoltContext,
     ) -> None:
+        reader = language_for(services, body, team_id=team_id_of(context))
         try:
-            choice = _choice(services, view)
+            choice = _choice(services, view, reader)
         except SpotlightChoiceError as error:
             ack(response_action="errors", errors=error.errors)
             return
         if not bot_can_post(client, choice.channel_id):
-            ack(response_action="errors", errors={SPOTLIGHT_CHANNEL_BLOCK: NOT_IN_CHANNEL})
+            said = localise(surface_phrases.NOT_IN_CHANNEL, reader)
+            ack(response_action="errors", errors={SPOTLIGHT_CHANNEL_BLOCK: said})
             return
         now = services.now()
         with services.database.sessions() as session:
@@ -58,6 +65,7 @@ def make_spotlight_submitted(services: Services) -> Callable[..., None]:
                     user_id=body["user"]["id"],
                     schedule=choice.schedule,
                     now=now,
+                    language=choice.language,
                 )
                 mark_first(context)
         ack()

@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 from bot.answers.render.feedback_blocks import AnswerRef
 from bot.feedback.text import normalise_question
 from bot.services import Services
+from bot.slack.speaking import language_for
 from bot.slack.submission_claims import claim_submission, mark_first, was_first
 from bot.slack.views.feedback import Suggestion, editors_post, suggestion_from
 from bot.storage.suggestions import add_suggestion
@@ -30,7 +31,9 @@ def make_suggestion_submitted(services: Services) -> Callable[..., None]:
     def suggestion_submitted(
         ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
     ) -> None:
-        suggestion = suggestion_from(view)
+        suggestion = suggestion_from(
+            view, language_for(services, body, team_id=team_id_of(context), text=_asked(view))
+        )
         if not isinstance(suggestion, Suggestion):
             ack(response_action="errors", errors=suggestion)
             return

@@ -24,10 +24,12 @@ IN_DOMAIN_TOP1 = 0.97
 ANSWERED_RIGHT = 0.95
 DECLINED = 0.95
 NAMES = 1.0
-REPLY_LANGUAGE = 0.85
+REPLY_LANGUAGE = 0.92
 """Issue 19: the share of Danish and Swedish queries answered in their own language (0.00
-before; target 1.00). Measured 0.88 da, 0.85 sv: what is left are bare names and field words
-("Rigshospitalet", "stamceller", "cancerforskning") that carry no marker of their language."""
+before; target 1.00). Measured 0.94 da, 0.94 sv (0.88 and 0.86 before words without markers
+were read through their frequencies in each language): what is left are misspelt words
+("Rigshopsitalet"), entries' own names ("Rigshospitalet"), compounds of words no list has
+("mikrobiomforskning") and words both languages share ("tarmflora", "hej")."""
 
 
 @pytest.fixture(scope="module")

@@ -45,6 +45,11 @@ MESSAGE_MODULES: Final = (
     "bot.slack.views.replies",
     "bot.slack.views.home",
     "bot.slack.views.lookup",
+    "bot.slack.phrases",
+    "bot.slack.views.welcome",
+    "bot.spotlights.phrases",
+    "bot.conversation.phrases",
+    "bot.conversation.labels",
 )
 """Every module whose constants hold phrases the bot says."""
 TEMPLATE: Final = CATALOGS / "messages.pot"

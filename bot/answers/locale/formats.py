@@ -10,16 +10,21 @@ from typing import Final
 
 from babel import Locale
 from babel.dates import format_date as _format_date
+from babel.dates import get_day_names, get_timezone_location
 from babel.lists import format_list as _format_list
 from babel.numbers import format_decimal
 
 __all__ = [
     "CLDR_LOCALES",
+    "city_name",
     "format_day",
     "format_names",
     "format_number",
+    "language_name",
+    "month_name",
     "reformat_numbers",
     "territory_name",
+    "weekday_name",
 ]
 
 CLDR_LOCALES: Final = {"en": "en_GB", "da": "da_DK", "sv": "sv_SE"}
@@ -48,6 +53,35 @@ def territory_name(code: str, language: str) -> str | None:
     """A country's name in ``language`` (``SE`` → ``Sverige`` in Danish), None if CLDR has none."""
     name = Locale.parse(_cldr(language)).territories.get(code.upper())
     return str(name) if name else None
+
+
+def month_name(day: date, language: str) -> str:
+    """The month of ``day``: ``December`` / ``december`` / ``december``."""
+    return _format_date(day, format="MMMM", locale=_cldr(language))
+
+
+def weekday_name(weekday: int, language: str, *, capital: bool = False) -> str:
+    """Monday is 0: ``Monday`` / ``mandag`` / ``måndag`` (Danish and Swedish write it small)."""
+    name = str(get_day_names("wide", locale=_cldr(language))[weekday])
+    return name[:1].upper() + name[1:] if capital else name
+
+
+def city_name(timezone: str, language: str) -> str:
+    """The city a timezone is named for, in ``language``: ``Europe/Copenhagen`` → ``København``
+    / ``Köpenhamn``; the zone's own last part (``UTC``) when CLDR has no city for it."""
+    fallback = timezone.rsplit("/", 1)[-1].replace("_", " ")
+    if "/" not in timezone:
+        return fallback
+    try:
+        return str(get_timezone_location(timezone, locale=_cldr(language), return_city=True))
+    except (LookupError, ValueError):
+        return fallback
+
+
+def language_name(code: str, language: str) -> str:
+    """A language's name in ``language``: ``da`` → ``Danish`` / ``dansk`` / ``danska``."""
+    name = Locale.parse(_cldr(language)).languages.get(code)
+    return str(name) if name else code
 
 
 _ENGLISH_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\w,]|\.\d)")

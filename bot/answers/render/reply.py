@@ -10,6 +10,7 @@ from bot.answers.locale import language_or_english
 from bot.answers.records import Answer, ChatAnswer
 from bot.answers.resolve.resolve import resolve_text
 from bot.answers.understand.reading import Language, clean, marked_language
+from bot.answers.understand.word_languages import name_words, nordic_language_of_words
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.text import normalize
 
@@ -41,13 +42,38 @@ def reply_to(
 ) -> Reply:
     """Understand ``text``, answer it from ``kb`` and say in which language to reply: the
     question's own, else ``otherwise`` (the person's choice), else English."""
-    return reply_with(resolve_text(kb, text, today=today), text, otherwise=otherwise)
+    return reply_with(resolve_text(kb, text, today=today), text, otherwise=otherwise, kb=kb)
 
 
-def reply_with(answer: Answer, text: str, *, otherwise: str | None = None) -> Reply:
+def reply_with(
+    answer: Answer, text: str, *, otherwise: str | None = None, kb: KnowledgeBase | None = None
+) -> Reply:
     """``answer`` (already given, e.g. to a follow-up) with the language to say it in: that of
-    ``text``, else ``otherwise``, else English; a greeting in the language it was said in."""
-    if isinstance(answer, ChatAnswer):
-        return Reply(answer, language_or_english(answer.language))
+    ``text`` by its marker words, else ``otherwise`` (the person's choice), else that of its
+    Danish or Swedish words (``sukkersyge``, ``fetma``), else English; a greeting in the
+    language it was said in. ``kb``: whose entries' names are no language's words."""
     marked = marked_language_of_text(text)
-    return Reply(answer, marked or language_or_english(otherwise))
+    if isinstance(answer, ChatAnswer):
+        said = language_or_english(answer.language)
+        if said != "en" or marked is not None:
+            return Reply(answer, said)
+    elif marked is not None:
+        return Reply(answer, marked)
+    if otherwise is not None:
+        return Reply(answer, language_or_english(otherwise))
+    names = _names(kb) if kb is not None else frozenset()
+    return Reply(answer, nordic_language_of_words(text, names=names) or "en")
+
+
+_NAMES: dict[int, tuple[KnowledgeBase, frozenset[str]]] = {}
+
+
+def _names(kb: KnowledgeBase) -> frozenset[str]:
+    """The words of every entry's name and abbreviation in ``kb`` (computed once per base)."""
+    kept = _NAMES.get(id(kb))
+    if kept is None or kept[0] is not kb:
+        names = [field.name for field in kb.fields.values()]
+        for centre in kb.centres.values():
+            names += [centre.name, centre.short_name or ""]
+        kept = _NAMES[id(kb)] = (kb, name_words(names))
+    return kept[1]

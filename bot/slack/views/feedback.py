@@ -12,10 +12,12 @@ from urllib.parse import urlsplit
 
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 
+from bot.answers.locale import localise
 from bot.answers.render.feedback_blocks import AnswerRef
 from bot.answers.render.mrkdwn import escape, truncate
 from bot.answers.render.render import Message
 from bot.feedback.text import NOTE_LIMIT, QUESTION_LIMIT, URL_LIMIT, cap
+from bot.slack import phrases
 from bot.slack.surface import (
     FEEDBACK_INPUT,
     MISSING_BLOCK,
@@ -40,7 +42,7 @@ __all__ = [
     "suggestion_modal",
 ]
 
-BAD_URL: Final = "Enter a web address starting with http:// or https://, or leave this empty."
+BAD_URL: Final = str(phrases.BAD_URL)
 
 
 def _plain(text: str) -> dict[str, Any]:
@@ -77,57 +79,66 @@ def _input(
 
 
 def _modal(
-    callback_id: str, title: str, ref: AnswerRef, blocks: list[dict[str, Any]]
+    callback_id: str, title: str, ref: AnswerRef, blocks: list[dict[str, Any]], language: str
 ) -> dict[str, Any]:
     return {
         "type": "modal",
         "callback_id": callback_id,
-        "title": _plain(title),
-        "submit": _plain("Send"),
-        "close": _plain("Cancel"),
+        "title": _plain(title[:24]),
+        "submit": _plain(localise(phrases.SEND, language)),
+        "close": _plain(localise(phrases.CANCEL, language)),
         "private_metadata": ref.encode(),
         "blocks": blocks,
     }
 
 
-def not_helpful_modal(ref: AnswerRef) -> dict[str, Any]:
-    """ "What was missing?" after a "Not helpful" vote: one optional line."""
+def not_helpful_modal(ref: AnswerRef, language: str = "en") -> dict[str, Any]:
+    """ "What was missing?" after a "Not helpful" vote: one optional line, in ``language``."""
     intro = SectionBlock(
-        text=MarkdownTextObject(text="Thanks, your vote is noted. Anything the answer was missing?")
+        text=MarkdownTextObject(text=localise(phrases.VOTE_NOTED, language))
     ).to_dict()
     field = _input(
         MISSING_BLOCK,
-        "What was missing?",
+        localise(phrases.WHAT_WAS_MISSING, language),
         limit=QUESTION_LIMIT,
         optional=True,
-        placeholder="e.g. the centre's current head",
+        placeholder=localise(phrases.MISSING_EXAMPLE, language),
     )
-    return _modal(NOT_HELPFUL_VIEW, "Not helpful", ref, [intro, field])
+    title = localise(phrases.NOT_HELPFUL_TITLE, language)
+    return _modal(NOT_HELPFUL_VIEW, title, ref, [intro, field], language)
 
 
-def suggestion_modal(ref: AnswerRef) -> dict[str, Any]:
-    """ "Suggest an addition" after an "I don't know": what, a source URL and a note."""
+def suggestion_modal(ref: AnswerRef, language: str = "en") -> dict[str, Any]:
+    """ "Suggest an addition" after an "I don't know": what, a source URL and a note, in
+    ``language``."""
     return _modal(
         SUGGESTION_VIEW,
-        "Suggest an addition",
+        localise(phrases.SUGGEST_TITLE, language),
         ref,
         [
             _input(
                 SUGGEST_WHAT_BLOCK,
-                "What is missing?",
+                localise(phrases.WHAT_IS_MISSING, language),
                 limit=QUESTION_LIMIT,
                 optional=False,
                 initial=ref.question,
             ),
             _input(
                 SUGGEST_URL_BLOCK,
-                "Source URL",
+                localise(phrases.SOURCE_URL, language),
                 limit=URL_LIMIT,
                 optional=True,
                 placeholder="https://…",
             ),
-            _input(SUGGEST_NOTE_BLOCK, "Note", limit=NOTE_LIMIT, optional=True, multiline=True),
+            _input(
+                SUGGEST_NOTE_BLOCK,
+                localise(phrases.NOTE, language),
+                limit=NOTE_LIMIT,
+                optional=True,
+                multiline=True,
+            ),
         ],
+        language,
     )
 
 
@@ -160,16 +171,17 @@ def _is_web_address(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(host) and "." in (host or "")
 
 
-def suggestion_from(view: dict[str, Any]) -> Suggestion | dict[str, str]:
-    """The suggestion in a submitted modal, or field errors (block id → message) to show."""
+def suggestion_from(view: dict[str, Any], language: str = "en") -> Suggestion | dict[str, str]:
+    """The suggestion in a submitted modal, or field errors (block id → message) to show, in
+    ``language``."""
     text = cap(_value(view, SUGGEST_WHAT_BLOCK), QUESTION_LIMIT)
     url = clean_line(_value(view, SUGGEST_URL_BLOCK), limit=LINE_LIMIT)
     note = clean_lines(_value(view, SUGGEST_NOTE_BLOCK), limit=NOTE_LIMIT)
     errors: dict[str, str] = {}
     if not text:
-        errors[SUGGEST_WHAT_BLOCK] = "Say what is missing."
+        errors[SUGGEST_WHAT_BLOCK] = localise(phrases.SAY_WHAT_IS_MISSING, language)
     if url and (len(url) > URL_LIMIT or not _is_web_address(url)):
-        errors[SUGGEST_URL_BLOCK] = BAD_URL
+        errors[SUGGEST_URL_BLOCK] = localise(phrases.BAD_URL, language)
     if errors:
         return errors
     return Suggestion(text=text, url=url or None, note=note or None)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from babel.numbers import format_percent
 from slack_sdk.models.blocks import (
     ActionsBlock,
     ButtonElement,
@@ -30,11 +31,13 @@ from slack_sdk.models.blocks import (
 from bot.answers import answer_for, render
 from bot.answers.locale import Phrase, localise, localise_code
 from bot.answers.locale import ui as words
+from bot.answers.locale.formats import CLDR_LOCALES
 from bot.answers.render.mrkdwn import escape, truncate
 from bot.answers.render.render import entry_button
 from bot.answers.resolve.facts import year_phrase
 from bot.feedback.summary import Summary
 from bot.knowledge import EntryRef, KnowledgeBase
+from bot.slack import phrases
 from bot.slack.surface import HOME_BACK, HOME_ENTRY_SEARCH, HOME_LANGUAGE, HOME_NAV_BLOCK
 from bot.slack.views.replies import INTRO
 from bot.slack.views.spotlight import setup_button
@@ -113,7 +116,7 @@ def _overview_blocks(kb: KnowledgeBase, language: str, chosen: str | None) -> li
             accessory=_entry_search(language),
         )
     )
-    return [*(block.to_dict() for block in blocks), setup_button()]
+    return [*(block.to_dict() for block in blocks), setup_button(language)]
 
 
 def _subscription_blocks(
@@ -157,7 +160,7 @@ def home_view(
         answer = render(answer_for(kb, showing), locale=said)
         blocks = [back, *answer.blocks]
     if editors is not None:
-        section = editors_section(editors)
+        section = editors_section(editors, said)
         blocks = [*blocks[: _HOME_BLOCKS - len(section)], *section]
     return {"type": "home", "blocks": blocks[:_HOME_BLOCKS]}
 
@@ -172,13 +175,16 @@ def _lines(title: str, lines: list[str], empty: str) -> dict[str, Any]:
     ).to_dict()
 
 
-def _summary_blocks(summary: Summary) -> list[dict[str, Any]]:
+def _summary_blocks(summary: Summary, language: str) -> list[dict[str, Any]]:
+    def said(phrase: str) -> str:
+        return localise(phrase, language)
+
     unanswered = [
         f"• {escape(truncate(q.text, 150))} ({q.count}×)" for q in summary.unanswered[:_SHOWN]
     ]
     least = [
         f"• {escape(truncate(a.question, 120))} → `{escape(a.entry or '-')}` "
-        f"({a.not_helpful} not helpful)"
+        f"({said(phrases.N_NOT_HELPFUL.format(count=a.not_helpful))})"
         + (f": _{escape(truncate(a.missing[0], 100))}_" if a.missing else "")
         for a in summary.least_helpful[:_SHOWN]
     ]
@@ -188,15 +194,21 @@ def _summary_blocks(summary: Summary) -> list[dict[str, Any]]:
         for s in summary.suggestions[:_SHOWN]
     ]
     rates = [
-        f"• `{escape(f.entry or '-')}`: {f.helpful_rate:.0%} helpful "
-        f"({f.helpful} of {f.helpful + f.not_helpful})"
+        f"• `{escape(f.entry or '-')}`: "
+        + said(
+            phrases.HELPFUL_RATE.format(
+                rate=format_percent(f.helpful_rate, locale=CLDR_LOCALES.get(language, "en_GB")),
+                helpful=f.helpful,
+                total=f.helpful + f.not_helpful,
+            )
+        )
         for f in sorted(summary.feedback, key=lambda f: f.helpful_rate)[:_SHOWN]
     ]
     return [
-        _lines("Top unanswered questions", unanswered, "Nothing went unanswered."),
-        _lines("Answers voted not helpful", least, "No answer was voted not helpful."),
-        _lines("Suggested additions", suggestions, "No suggestions yet."),
-        _lines("Lowest helpful rates", rates, "No votes yet."),
+        _lines(said(phrases.TOP_UNANSWERED), unanswered, said(phrases.NOTHING_UNANSWERED)),
+        _lines(said(phrases.VOTED_NOT_HELPFUL), least, said(phrases.NONE_NOT_HELPFUL)),
+        _lines(said(phrases.SUGGESTED_ADDITIONS), suggestions, said(phrases.NO_SUGGESTIONS)),
+        _lines(said(phrases.LOWEST_RATES), rates, said(phrases.NO_VOTES)),
     ]
 
 
@@ -209,35 +221,28 @@ class EditorsView:
     chart_url: str | None
 
 
-def editors_section(editors: EditorsView) -> list[dict[str, Any]]:
-    """The "Editors" section's blocks."""
+def editors_section(editors: EditorsView, language: str = "en") -> list[dict[str, Any]]:
+    """The "Editors" section's blocks, in the editor's ``language``."""
     blocks: list[dict[str, Any]] = [
         DividerBlock().to_dict(),
-        HeaderBlock(text=PlainTextObject(text="Editors")).to_dict(),
+        HeaderBlock(text=PlainTextObject(text=localise(phrases.EDITORS, language))).to_dict(),
         ContextBlock(
-            elements=[
-                MarkdownTextObject(
-                    text="The last 30 days in this workspace. The full report: "
-                    "`medicon-bot report`."
-                )
-            ]
+            elements=[MarkdownTextObject(text=localise(phrases.LAST_30_DAYS, language))]
         ).to_dict(),
-        *_summary_blocks(editors.summary),
+        *_summary_blocks(editors.summary, language),
     ]
     if editors.chart_url is not None:
         blocks.append(
             ImageBlock(
                 image_url=editors.chart_url,
-                alt_text="Questions answered and not answered, per day this week",
-                title=PlainTextObject(text="This week's questions"),
+                alt_text=localise(phrases.CHART_ALT, language),
+                title=PlainTextObject(text=localise(phrases.CHART_TITLE, language)),
             ).to_dict()
         )
     else:
         blocks.append(
             ContextBlock(
-                elements=[
-                    MarkdownTextObject(text="Set MEDICON_PUBLIC_URL to see this week's chart here.")
-                ]
+                elements=[MarkdownTextObject(text=localise(phrases.SET_PUBLIC_URL, language))]
             ).to_dict()
         )
     return blocks

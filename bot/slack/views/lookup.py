@@ -26,7 +26,7 @@ __all__ = ["lookup_reply", "mentioned_entries"]
 _LONGEST_NAME_WORDS: Final = 6
 _MOST_MENTIONS: Final = 10
 _SCANNED_CHARACTERS: Final = 4_000
-_EMPTY: Final = "That message has no text I can look up."
+_EMPTY: Final = Phrase("That message has no text I can look up.")
 _MENTIONS: Final = Phrase("That message mentions {names}.")
 _ONLY_YOU: Final = Phrase("Only you can see this. Open one to read its card.")
 
@@ -55,10 +55,12 @@ def _entry_of(kb: KnowledgeBase, ref: EntryRef) -> ResearchField | Centre:
     return kb.fields[ref.id] if ref.kind == "field" else kb.centres[ref.id]
 
 
-def lookup_reply(kb: KnowledgeBase, text: str) -> Message:
-    """The ephemeral reply to the shortcut on a message whose text is ``text``."""
+def lookup_reply(kb: KnowledgeBase, text: str, *, otherwise: str | None = None) -> Message:
+    """The ephemeral reply to the shortcut on a message whose text is ``text``; a message
+    without text is told so in ``otherwise`` (the person's language)."""
     if not text.strip():
-        return Message(text=_EMPTY, blocks=(SectionBlock(text=_EMPTY).to_dict(),))
+        said = localise(_EMPTY, otherwise or "en")
+        return Message(text=said, blocks=(SectionBlock(text=said).to_dict(),))
     refs = mentioned_entries(kb, text)
     if not refs:
         reply = reply_to(kb, text)

@@ -26,6 +26,7 @@ from bot.answers.render.mrkdwn import escape
 from bot.answers.render.reply import reply_with
 from bot.conversation import Assumption, Turn, next_questions
 from bot.knowledge import EntryRef, KnowledgeBase
+from bot.slack import phrases as surface_words
 from bot.slack.surface import (
     FEEDBACK_BLOCK,
     FOLLOW_UP,
@@ -63,10 +64,6 @@ _SHARE_IN_CHANNEL: Final = Phrase("Share in channel")
 
 
 _SHARED_BY: Final = Phrase("Shared by {user} with `/medicon`")
-_ERROR: Final = (
-    ":face_with_head_bandage: Sorry, something went wrong on my side while answering. "
-    "Please try again in a moment."
-)
 
 
 def _with(message: Message, *blocks: dict[str, Any]) -> Message:
@@ -82,23 +79,17 @@ def _share_actions(query: str, language: str = "en") -> dict[str, Any]:
     return ActionsBlock(block_id=SHARE_BLOCK, elements=[button]).to_dict()
 
 
-_START_OVER: Final = {
-    "en": "Assumed from your last question · type a full question to start over",
-    "da": "Antaget ud fra dit sidste spørgsmål · skriv et helt spørgsmål for at starte forfra",
-    "sv": "Antaget utifrån din förra fråga · skriv en hel fråga för att börja om",
-}
-
-
 def assumed_reply(message: Message, assumed: Assumption | None, *, language: str) -> Message:
     """``message`` opened by what was assumed from the conversation ("*LUDC:* assumed from
     your last question · type a full question to start over"), so a wrong guess shows at
     once; unchanged when nothing was assumed."""
     if assumed is None:
         return message
-    line = _START_OVER.get(language, _START_OVER["en"])
-    label = escape(assumed.label)
+    line = localise(surface_words.START_OVER, language)
+    label = escape(localise(assumed.label, language))
     opening = ContextBlock(elements=[MarkdownTextObject(text=f"*{label}:* {line}")]).to_dict()
-    return Message(text=f"{assumed.label}: {message.text}", blocks=(opening, *message.blocks))
+    said = localise(assumed.label, language)
+    return Message(text=f"{said}: {message.text}", blocks=(opening, *message.blocks))
 
 
 def answered(said: Outcome) -> bool | None:
@@ -125,21 +116,35 @@ class SurfaceReply:
 
 
 def command_reply(
-    kb: KnowledgeBase, text: str, *, tables: bool = True, turn: Turn | None = None
+    kb: KnowledgeBase,
+    text: str,
+    *,
+    tables: bool = True,
+    turn: Turn | None = None,
+    otherwise: str | None = None,
 ) -> Message:
     """What ``/medicon <text>`` shows its user: :func:`reply_to_command`'s message."""
-    return reply_to_command(kb, text, tables=tables, turn=turn).message
+    return reply_to_command(kb, text, tables=tables, turn=turn, otherwise=otherwise).message
 
 
 def reply_to_command(
-    kb: KnowledgeBase, text: str, *, tables: bool = True, turn: Turn | None = None
+    kb: KnowledgeBase,
+    text: str,
+    *,
+    tables: bool = True,
+    turn: Turn | None = None,
+    otherwise: str | None = None,
 ) -> SurfaceReply:
     """What ``/medicon <text>`` shows its user (ephemeral): the answer and a Share button
     (not for help or "nothing found": there is nothing worth sharing). ``tables``: table
     blocks for ``stats`` and centre lists (``MEDICON_TABLE_BLOCKS``). In the question's
     language. ``turn``: the text already answered in its conversation (a follow-up shares its
-    rebuilt question)."""
-    reply = reply_with(turn.answer, text) if turn is not None else reply_to(kb, text)
+    rebuilt question). ``otherwise``: the person's language, for text that has none (a bare
+    name)."""
+    if turn is not None:
+        reply = reply_with(turn.answer, text, otherwise=otherwise, kb=kb)
+    else:
+        reply = reply_to(kb, text, otherwise=otherwise)
     answer, language = reply.answer, reply.language
     message = render(answer, tables=tables, locale=language)
     if not isinstance(answer, HelpAnswer | NoMatchAnswer | ChatAnswer | OutsideAnswer):
@@ -162,10 +167,17 @@ def entry_reply(
     return with_feedback(message, answer, question=ref.id, surface="entry", language=language)
 
 
-def shared_reply(kb: KnowledgeBase, text: str, *, user_id: str, tables: bool = True) -> Message:
+def shared_reply(
+    kb: KnowledgeBase,
+    text: str,
+    *,
+    user_id: str,
+    tables: bool = True,
+    otherwise: str | None = None,
+) -> Message:
     """The answer as posted for everyone when someone presses Share: attributed to them, in
-    the question's language."""
-    reply = reply_to(kb, text)
+    the question's language (else ``otherwise``, the sharer's)."""
+    reply = reply_to(kb, text, otherwise=otherwise)
     answer, language = reply.answer, reply.language
     message = render(answer, tables=tables, locale=language)
     shared_by = localise(_SHARED_BY.format(user=f"<@{escape(user_id)}>"), language)
@@ -208,7 +220,7 @@ def reply_in_conversation(
     in the language of what was said, else ``otherwise`` (the person's choice). ``turn``: the
     text already answered in its conversation, opened by what it assumed."""
     if turn is not None:
-        reply = reply_with(turn.answer, text, otherwise=otherwise)
+        reply = reply_with(turn.answer, text, otherwise=otherwise, kb=kb)
     else:
         reply = reply_to(kb, text, otherwise=otherwise)
     answer, language = reply.answer, reply.language
@@ -224,7 +236,7 @@ def reply_in_conversation(
     voted = with_feedback(message, answer, question=text, surface=surface, language=language)
     if turn is None:
         return SurfaceReply(voted, outcome(answer))
-    offered = _next_questions(kb, turn)
+    offered = _next_questions(kb, turn, language)
     if offered is not None and len(voted.blocks) < _MAX_BLOCKS:
         blocks = list(voted.blocks)
         votes = [n for n, block in enumerate(blocks) if block.get("block_id") == FEEDBACK_BLOCK]
@@ -233,12 +245,12 @@ def reply_in_conversation(
     return SurfaceReply(assumed_reply(voted, turn.assumed, language=language), outcome(answer))
 
 
-def _next_questions(kb: KnowledgeBase, turn: Turn) -> dict[str, Any] | None:
+def _next_questions(kb: KnowledgeBase, turn: Turn, language: str) -> dict[str, Any] | None:
     """Buttons for what to ask next about what this turn answered, each carrying its whole
-    question (a click needs no stored context)."""
+    question (a click needs no stored context), in the reply's ``language``."""
     if outcome(turn.answer).kind in {"declined", "help", "chat", "outside"}:
         return None  # the context is still the last answer's: nothing new to follow up
-    offered = next_questions(kb, turn.context)
+    offered = next_questions(kb, turn.context, language=language)
     if not offered:
         return None
     buttons = [
@@ -252,8 +264,8 @@ def _next_questions(kb: KnowledgeBase, turn: Turn) -> dict[str, Any] | None:
     return ActionsBlock(block_id=FOLLOW_UP_BLOCK, elements=buttons).to_dict()
 
 
-def error_reply() -> Message:
-    """What the one error policy tells a user when something unexpected broke."""
-    return Message(
-        text=_ERROR, blocks=(SectionBlock(text=MarkdownTextObject(text=_ERROR)).to_dict(),)
-    )
+def error_reply(language: str = "en") -> Message:
+    """What the one error policy tells a user when something unexpected broke, in
+    ``language``."""
+    said = localise(surface_words.ERROR, language)
+    return Message(text=said, blocks=(SectionBlock(text=MarkdownTextObject(text=said)).to_dict(),))

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from bot.answers import answer_for, render
+from bot.answers.locale import localise
 from bot.knowledge import EntryRef, KnowledgeBase
+from bot.slack import phrases
 from bot.slack.entry_search import MAX_OPTIONS, option_value
 from bot.slack.surface import (
     ENTRY_SEARCH,
@@ -32,10 +34,10 @@ _MODAL_BLOCKS: Final = 100
 _KEPT_TYPES: Final = frozenset({"header", "section", "context", "divider", "image"})
 
 
-def card_blocks(kb: KnowledgeBase, ref: EntryRef) -> list[dict[str, Any]]:
+def card_blocks(kb: KnowledgeBase, ref: EntryRef, language: str = "en") -> list[dict[str, Any]]:
     """The entry's card without its buttons (those act on messages, not on this modal)."""
     blocks = []
-    for block in render(answer_for(kb, ref)).blocks:
+    for block in render(answer_for(kb, ref), locale=language).blocks:
         if block.get("type") not in _KEPT_TYPES:
             continue
         if block.get("type") == "section" and "accessory" in block:
@@ -44,11 +46,11 @@ def card_blocks(kb: KnowledgeBase, ref: EntryRef) -> list[dict[str, Any]]:
     return blocks
 
 
-def _search_block(kb: KnowledgeBase, showing: EntryRef | None) -> dict[str, Any]:
+def _search_block(kb: KnowledgeBase, showing: EntryRef | None, language: str) -> dict[str, Any]:
     element: dict[str, Any] = {
         "type": "external_select",
         "action_id": ENTRY_SEARCH,
-        "placeholder": {"type": "plain_text", "text": "Type a field or centre…"},
+        "placeholder": {"type": "plain_text", "text": _said(phrases.TYPE_AN_ENTRY, language)},
         "min_query_length": 0,
     }
     if showing is not None:
@@ -60,37 +62,50 @@ def _search_block(kb: KnowledgeBase, showing: EntryRef | None) -> dict[str, Any]
     return {
         "type": "section",
         "block_id": SEARCH_BLOCK,
-        "text": {"type": "mrkdwn", "text": f"*Find a field or centre* ({MAX_OPTIONS} at a time)"},
+        "text": {
+            "type": "mrkdwn",
+            "text": localise(phrases.FIND_AN_ENTRY.format(count=MAX_OPTIONS), language),
+        },
         "accessory": element,
     }
 
 
-def search_view(kb: KnowledgeBase, *, showing: EntryRef | None = None) -> dict[str, Any]:
-    """The modal: the type-ahead, and once an entry is chosen its card and a share picker."""
+def _said(phrase: str, language: str, limit: int = 150) -> str:
+    return localise(phrase, language)[:limit]
+
+
+def search_view(
+    kb: KnowledgeBase, *, showing: EntryRef | None = None, language: str = "en"
+) -> dict[str, Any]:
+    """The modal: the type-ahead, and once an entry is chosen its card and a share picker, in
+    ``language``."""
     view: dict[str, Any] = {
         "type": "modal",
         "callback_id": SEARCH_VIEW,
-        "title": {"type": "plain_text", "text": "Search Medicon Valley"},
-        "close": {"type": "plain_text", "text": "Close"},
-        "blocks": [_search_block(kb, showing)],
+        "title": {"type": "plain_text", "text": _said(phrases.SEARCH_TITLE, language, 24)},
+        "close": {"type": "plain_text", "text": _said(phrases.CLOSE, language, 24)},
+        "blocks": [_search_block(kb, showing, language)],
     }
     if showing is None:
         return view
     share = {
         "type": "input",
         "block_id": SHARE_CHANNEL_BLOCK,
-        "label": {"type": "plain_text", "text": "Share in"},
+        "label": {"type": "plain_text", "text": _said(phrases.SHARE_IN, language)},
         "element": {
             "type": "conversations_select",
             "action_id": SHARE_CHANNEL_INPUT,
-            "placeholder": {"type": "plain_text", "text": "Choose a channel"},
+            "placeholder": {
+                "type": "plain_text",
+                "text": _said(phrases.CHOOSE_A_CHANNEL, language),
+            },
             "default_to_current_conversation": True,
             "filter": {"include": ["public", "private", "im", "mpim"], "exclude_bot_users": True},
         },
     }
-    card = card_blocks(kb, showing)[: _MODAL_BLOCKS - 3]
+    card = card_blocks(kb, showing, language)[: _MODAL_BLOCKS - 3]
     view["blocks"] = [view["blocks"][0], {"type": "divider"}, *card, share]
-    view["submit"] = {"type": "plain_text", "text": "Share in channel"}
+    view["submit"] = {"type": "plain_text", "text": _said(phrases.SHARE_IN_CHANNEL, language, 24)}
     view["private_metadata"] = option_value(showing)
     return view
 

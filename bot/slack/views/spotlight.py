@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from bot.answers import Message
+from bot.answers.locale import localise
+from bot.answers.locale.formats import weekday_name
 from bot.answers.render.mrkdwn import escape
 from bot.errors import SpotlightChoiceError
 from bot.slack.surface import (
     SPOTLIGHT_CHANNEL_BLOCK,
     SPOTLIGHT_INPUT,
+    SPOTLIGHT_LANGUAGE_BLOCK,
     SPOTLIGHT_SETUP,
     SPOTLIGHT_SETUP_BLOCK,
     SPOTLIGHT_TIME_BLOCK,
@@ -26,8 +29,10 @@ from bot.slack.surface import (
 from bot.spotlights import Schedule, ScheduleError, SubscriptionView, parse_schedule
 from bot.spotlights import phrases as spotlight_phrases
 from bot.spotlights.schedule import WEEKDAY_NAMES, city_of
+from bot.storage.preferences import AUTOMATIC
 
 __all__ = [
+    "LANGUAGE_NAMES",
     "SpotlightChoice",
     "SpotlightChoiceError",
     "read_spotlight_choice",
@@ -39,7 +44,8 @@ __all__ = [
     "unsubscribed_announcement",
 ]
 
-_PICK_A_CHANNEL: Final = "Pick the channel the spotlight goes to."
+LANGUAGE_NAMES: Final = {"en": "English", "da": "Dansk", "sv": "Svenska"}
+"""Each language by its own name (people look for their own)."""
 
 _COMMON_ZONES: Final = (
     "Europe/Copenhagen",
@@ -76,17 +82,20 @@ _COMMON_ZONES: Final = (
 class SpotlightChoice:
     channel_id: str
     schedule: Schedule
+    language: str | None = None
+    """The posts' language (``en``, ``da``, ``sv``); None for automatic (English)."""
 
 
-def setup_button() -> dict[str, Any]:
+def setup_button(language: str = "en") -> dict[str, Any]:
     """An actions block with the "Set up a weekly spotlight" button, which opens the modal."""
+    label = localise(spotlight_phrases.SET_UP, language)
     return {
         "type": "actions",
         "block_id": SPOTLIGHT_SETUP_BLOCK,
         "elements": [
             {
                 "type": "button",
-                "text": {"type": "plain_text", "text": "Set up a weekly spotlight", "emoji": True},
+                "text": {"type": "plain_text", "text": label[:75], "emoji": True},
                 "action_id": SPOTLIGHT_SETUP,
                 "value": "setup",
             }
@@ -96,23 +105,30 @@ def setup_button() -> dict[str, Any]:
 
 def subscribed_announcement(user_id: str, view: SubscriptionView) -> str:
     """What the channel is told when ``user_id`` sets up (or changes) its spotlight: who, the
-    schedule in words, and when the next one comes."""
+    schedule in words, and when the next one comes, in the language its posts will be in."""
+    language = view.post_language
     said = spotlight_phrases.SUBSCRIBED_BY.format(
-        user=escape(user_id), schedule=view.describe_schedule()
+        user=escape(user_id), schedule=view.describe_schedule(language)
     )
-    return f"{said}\n{view.describe_next()}"
+    return f"{localise(said, language)}\n{view.describe_next(language)}"
 
 
-def unsubscribed_announcement(user_id: str) -> str:
-    """What the channel is told when ``user_id`` stops its spotlight."""
-    return spotlight_phrases.UNSUBSCRIBED_BY.format(user=escape(user_id))
+def unsubscribed_announcement(user_id: str, language: str = "en") -> str:
+    """What the channel is told when ``user_id`` stops its spotlight, in ``language`` (the
+    language its posts were in)."""
+    return localise(spotlight_phrases.UNSUBSCRIBED_BY.format(user=escape(user_id)), language)
 
 
-def subscriptions_reply(found: SubscriptionView | None) -> Message:
-    """The channel's spotlight (or that there is none) with the set-up button."""
-    text = "\n".join(found.lines()) if found else spotlight_phrases.NOT_SUBSCRIBED
+def subscriptions_reply(found: SubscriptionView | None, language: str = "en") -> Message:
+    """The channel's spotlight (or that there is none) with the set-up button, in ``language``
+    (the reader's)."""
+    text = (
+        "\n".join(found.lines(language))
+        if found
+        else localise(spotlight_phrases.NOT_SUBSCRIBED, language)
+    )
     section = {"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}
-    return Message(text=text, blocks=(section, setup_button()))
+    return Message(text=text, blocks=(section, setup_button(language)))
 
 
 def timezone_choices(user_timezone: str, default_timezone: str) -> list[str]:
@@ -145,50 +161,72 @@ def spotlight_view(
     timezone: str,
     default_timezone: str,
     schedule: Schedule | None = None,
+    language: str = "en",
+    posts_in: str | None = None,
 ) -> dict[str, Any]:
-    """The modal, preset to ``schedule`` (Monday 09:00 in ``timezone`` when there is none)."""
+    """The modal in ``language`` (the person's), preset to ``schedule`` (Monday 09:00 in
+    ``timezone`` when there is none) and to posts in ``posts_in`` (None: automatic)."""
+
+    def said(phrase: str, limit: int = 150) -> str:
+        return localise(phrase, language)[:limit]
+
     weekday = schedule.weekday if schedule else 0
     at = schedule.local_time if schedule else "09:00"
     zone = schedule.timezone if schedule else timezone
     channel: dict[str, Any] = {
         "type": "conversations_select",
-        "placeholder": {"type": "plain_text", "text": "Choose a channel"},
+        "placeholder": {"type": "plain_text", "text": said(spotlight_phrases.CHOOSE_A_CHANNEL)},
         "filter": {"include": ["public", "private"], "exclude_bot_users": True},
     }
     if channel_id:
         channel["initial_conversation"] = channel_id
     else:
         channel["default_to_current_conversation"] = True
-    days = [_option(name, str(number)) for number, name in enumerate(WEEKDAY_NAMES)]
+    days = [
+        _option(weekday_name(number, language, capital=True), str(number))
+        for number in range(len(WEEKDAY_NAMES))
+    ]
+    languages = [_option(said(spotlight_phrases.AUTOMATIC_ENGLISH), AUTOMATIC)] + [
+        _option(name, code) for code, name in LANGUAGE_NAMES.items()
+    ]
+    chosen = next((o for o in languages if o["value"] == (posts_in or AUTOMATIC)), languages[0])
     zones = [_zone_option(z) for z in timezone_choices(zone, default_timezone)]
     blocks = [
         {
             "type": "section",
             "text": {
                 "type": "mrkdwn",
-                "text": "Once a week I post one research field or centre of Medicon Valley, "
-                "a different one each time.",
+                "text": said(spotlight_phrases.MODAL_INTRO, 3000),
             },
         },
-        _input(SPOTLIGHT_CHANNEL_BLOCK, "Channel", channel),
+        _input(SPOTLIGHT_CHANNEL_BLOCK, said(spotlight_phrases.CHANNEL), channel),
         _input(
             SPOTLIGHT_WEEKDAY_BLOCK,
-            "Day",
+            said(spotlight_phrases.DAY),
             {"type": "static_select", "options": days, "initial_option": days[weekday]},
         ),
-        _input(SPOTLIGHT_TIME_BLOCK, "Time", {"type": "timepicker", "initial_time": at}),
+        _input(
+            SPOTLIGHT_TIME_BLOCK,
+            said(spotlight_phrases.TIME),
+            {"type": "timepicker", "initial_time": at},
+        ),
         _input(
             SPOTLIGHT_TIMEZONE_BLOCK,
-            "Timezone",
+            said(spotlight_phrases.TIMEZONE),
             {"type": "static_select", "options": zones, "initial_option": zones[0]},
+        ),
+        _input(
+            SPOTLIGHT_LANGUAGE_BLOCK,
+            said(spotlight_phrases.LANGUAGE),
+            {"type": "static_select", "options": languages, "initial_option": chosen},
         ),
     ]
     return {
         "type": "modal",
         "callback_id": SPOTLIGHT_VIEW,
-        "title": {"type": "plain_text", "text": "Weekly spotlight"},
-        "submit": {"type": "plain_text", "text": "Save"},
-        "close": {"type": "plain_text", "text": "Cancel"},
+        "title": {"type": "plain_text", "text": said(spotlight_phrases.MODAL_TITLE, 24)},
+        "submit": {"type": "plain_text", "text": said(spotlight_phrases.SAVE, 24)},
+        "close": {"type": "plain_text", "text": said(spotlight_phrases.CANCEL, 24)},
         "blocks": blocks,
     }
 
@@ -203,15 +241,18 @@ def _selected_value(values: Mapping[str, Any], block_id: str) -> str:
     return str(option.get("value") or "") if isinstance(option, Mapping) else ""
 
 
-def read_spotlight_choice(values: Mapping[str, Any], *, default_timezone: str) -> SpotlightChoice:
-    """The channel and schedule of a submitted modal's ``state.values``.
+def read_spotlight_choice(
+    values: Mapping[str, Any], *, default_timezone: str, language: str = "en"
+) -> SpotlightChoice:
+    """The channel, schedule and posts' language of a submitted modal's ``state.values``.
 
-    Raises SpotlightChoiceError naming every field that is missing or unreadable.
+    Raises SpotlightChoiceError naming every field that is missing or unreadable, in
+    ``language`` (the person's).
     """
     errors: dict[str, str] = {}
     channel_id = str(_picked(values, SPOTLIGHT_CHANNEL_BLOCK).get("selected_conversation") or "")
     if not channel_id:
-        errors[SPOTLIGHT_CHANNEL_BLOCK] = _PICK_A_CHANNEL
+        errors[SPOTLIGHT_CHANNEL_BLOCK] = localise(spotlight_phrases.PICK_A_CHANNEL, language)
     day = _selected_value(values, SPOTLIGHT_WEEKDAY_BLOCK)
     at = str(_picked(values, SPOTLIGHT_TIME_BLOCK).get("selected_time") or "")
     zone = _selected_value(values, SPOTLIGHT_TIMEZONE_BLOCK)
@@ -226,15 +267,22 @@ def read_spotlight_choice(values: Mapping[str, Any], *, default_timezone: str) -
     )
     for block_id, word in checks:
         if not word or " " in word:
-            errors[block_id] = "Choose one." if not word else f"‘{word[:40]}’ is not a choice."
+            wrong = (
+                spotlight_phrases.NOT_A_CHOICE.format(typed=word[:40])
+                if word
+                else spotlight_phrases.CHOOSE_ONE
+            )
+            errors[block_id] = localise(wrong, language)
             continue
         try:
             parse_schedule(word, default_timezone=default_timezone)
         except ScheduleError as error:
-            errors[block_id] = str(error)[:150]
+            errors[block_id] = localise(str(error), language)[:150]
             continue
         words.append(word)
     if errors:
         raise SpotlightChoiceError(errors)
     schedule = parse_schedule(" ".join(words), default_timezone=default_timezone)
-    return SpotlightChoice(channel_id=channel_id, schedule=schedule)
+    posts_in = _selected_value(values, SPOTLIGHT_LANGUAGE_BLOCK)
+    chosen = posts_in if posts_in in LANGUAGE_NAMES else None  # absent (older modal): automatic
+    return SpotlightChoice(channel_id=channel_id, schedule=schedule, language=chosen)

@@ -88,7 +88,7 @@ class Attempts:
         subscription, pacer = job.subscription, self._pacer
         team = subscription.team_id
         assert job.choice is not None
-        message = self._messages.for_choice(job.choice)
+        message = self._messages.for_choice(job.choice, job.subscription.language)
         last_try: float | None = None
         limited: RateLimited | None = None
         for _ in range(_MAX_RATE_LIMITS + 1):
@@ -129,10 +129,12 @@ class _Messages:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
-        self._cache: dict[str, Message] = {}
+        self._cache: dict[tuple[str, str], Message] = {}
 
-    def for_choice(self, choice: Choice) -> Message:
-        message = self._cache.get(choice.key)
+    def for_choice(self, choice: Choice, language: str | None = None) -> Message:
+        said = language or "en"  # the channel's language; automatic posts in English
+        message = self._cache.get((choice.key, said))
         if message is None:  # two threads may both render it once: harmless
-            message = self._cache[choice.key] = render_spotlight(self._kb, choice.topic)
+            message = render_spotlight(self._kb, choice.topic, language=said)
+            self._cache[(choice.key, said)] = message
         return message
