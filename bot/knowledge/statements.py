@@ -131,52 +131,45 @@ class _Mentions:
     one entry's record is also found as being about the others it names ("It established the
     BioInnovation Institute in 2017" is about BII too).
 
-    Names of several words are matched as phrases; a one-word name only as written with a
-    capital (``Ideon``, ``BII``), so an ordinary word never makes a sentence about an entry."""
+    Names of several words are matched as whole-word phrases, the longest at each place; a
+    one-word name only as written with a capital (``Ideon``, ``BII``), so an ordinary word never
+    makes a sentence about an entry. Matching looks phrases up by their words (a dict per
+    length), so it costs the same with 120 entries as with 10,000."""
 
-    phrases: dict[str, EntryRef]
-    words: dict[str, EntryRef]
-    pattern: re.Pattern[str] | None
+    names: dict[tuple[str, ...], EntryRef]
+    lengths: tuple[int, ...]
+    """The word counts of the names, longest first."""
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> _Mentions:
-        phrases: dict[str, EntryRef] = {}
-        words: dict[str, EntryRef] = {}
-        taken: dict[str, EntryRef | None] = {}
+        taken: dict[tuple[str, ...], EntryRef | None] = {}
         for centre in kb.centres.values():
             ref = EntryRef("centre", centre.id)
             for spelling in (centre.name, centre.short_name, *centre.aliases):
-                if not spelling:
-                    continue
-                key = normalize(spelling)
-                if len(key) < 3:
+                key = tuple(normalize(spelling or "").split())
+                if len(" ".join(key)) < 3:
                     continue
                 previous = taken.get(key, ref)
                 taken[key] = ref if previous == ref else None  # a shared spelling names neither
-        for key, named in taken.items():
-            if named is None:
-                continue
-            if " " in key:
-                phrases[key] = named
-            else:
-                words[key] = named
-        alternatives = "|".join(re.escape(key) for key in sorted(phrases, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])") if phrases else None
-        return cls(phrases=phrases, words=words, pattern=pattern)
+        names = {key: ref for key, ref in taken.items() if ref is not None}
+        return cls(names=names, lengths=tuple(sorted({len(k) for k in names}, reverse=True)))
 
     def in_text(self, text: str) -> tuple[EntryRef, ...]:
         found: dict[EntryRef, None] = {}
         text = _POSSESSIVE.sub("", text)  # "Lund University's" names Lund University
-        rest = normalize(text)
-        if self.pattern is not None:
-            for match in self.pattern.finditer(rest):
-                found[self.phrases[match.group(0)]] = None
-            rest = self.pattern.sub(" ", rest)  # "Lundbeck Foundation" is not also "Lundbeck"
+        words = normalize(text).split()
         capitalised = {normalize(word) for word in re.findall(r"\b[A-ZÆØÅÄÖ][\w.'’]*", text)}
-        for word in rest.split():
-            ref = self.words.get(word)
-            if ref is not None and word in capitalised:
+        position = 0
+        while position < len(words):
+            for size in self.lengths:
+                ref = self.names.get(tuple(words[position : position + size]))
+                if ref is None or (size == 1 and words[position] not in capitalised):
+                    continue
                 found[ref] = None
+                position += size  # "Lundbeck Foundation" is not also "Lundbeck"
+                break
+            else:
+                position += 1
         return tuple(found)
 
 
