@@ -9,7 +9,7 @@ from datetime import date
 from bot.answers.records import Answer, Outcome, outcome
 from bot.answers.render.render import Message, render
 from bot.answers.render.reply import Reply, reply_to
-from bot.answers.resolve.resolve import answer_for, resolve_question, resolve_text
+from bot.answers.resolve.resolve import answer_for, name_words, resolve_question, resolve_text
 from bot.answers.understand.commands import parse_command
 from bot.answers.understand.lexicon import lexicon_for
 from bot.answers.understand.question import Filters, Intent, Question
@@ -22,6 +22,7 @@ def prepared(kb: KnowledgeBase) -> KnowledgeBase:
     first question pays for it: every place that loads a knowledge base to answer from calls
     this."""
     lexicon_for(kb)
+    kb.view(name_words)
     return kb
 
 

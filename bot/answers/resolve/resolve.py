@@ -206,8 +206,13 @@ def _typed_names(kb: KnowledgeBase, question: Question, asked: Asked) -> Asked:
     capitalised = {
         normalize(word) for word in re.findall(r"(?<=\s)[A-ZÆØÅÄÖ][\w'’-]*", question.raw)
     }
-    capitalised -= {word for spelling in kb.index.spellings for word in spelling.split()}
+    capitalised -= kb.view(name_words)
     return {key: word for key, word in asked.items() if word.typed in capitalised}
+
+
+def name_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Every word of every entry's names and aliases (built once, with the knowledge base)."""
+    return frozenset(word for spelling in kb.index.spellings for word in spelling.split())
 
 
 def _covers_half(answer: DirectAnswer, asked: Asked) -> bool:
