@@ -9,6 +9,7 @@ from datetime import date
 from bot.answers.records import Answer, Outcome, outcome
 from bot.answers.render.render import Message, render
 from bot.answers.render.reply import Reply, reply_to
+from bot.answers.resolve.grounded import load_tables
 from bot.answers.resolve.resolve import answer_for, name_words, resolve_question, resolve_text
 from bot.answers.understand.commands import parse_command
 from bot.answers.understand.lexicon import lexicon_for
@@ -23,6 +24,7 @@ def prepared(kb: KnowledgeBase) -> KnowledgeBase:
     this."""
     lexicon_for(kb)
     kb.view(name_words)
+    load_tables()
     return kb
 
 

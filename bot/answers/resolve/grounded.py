@@ -48,6 +48,7 @@ __all__ = [
     "covers",
     "explained_words",
     "grounded_statement",
+    "load_tables",
     "not_recorded",
     "statement_answer",
     "two_part_statement",
@@ -91,6 +92,14 @@ _ACTIVITY = frozenset(
     | {"udvikler", "tillverkar", "producerar", "saljer", "utvecklar", "erbjuder"}
 )
 """What a "what does X make/sell/develop" asks: what X does, which its summary says."""
+
+
+def load_tables() -> None:
+    """Read the fixed tables questions are matched against (the glossary, cue phrases, glue)
+    now, so that the first question after start-up does not pay for them."""
+    glossary()
+    _cue_phrases()
+    _glue_stems()
 
 
 @lru_cache(maxsize=1)

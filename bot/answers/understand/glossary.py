@@ -19,6 +19,7 @@ from bot.knowledge.text import STOP_WORDS, normalize
 
 __all__ = ["Glossary", "glossary"]
 
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SHORTEST = 3
 """Shorter forms fold into function words (``år`` and ``är`` both become ``ar``)."""
 
@@ -44,7 +45,11 @@ def glossary() -> Glossary:
         .joinpath("glossary.yaml")
         .read_text(encoding="utf-8")
     )
-    document = yaml.safe_load(text) or {}
+    loader = _SafeLoader(text)  # the safe loader (libyaml's when built, as the KB's loader)
+    try:
+        document = loader.get_single_data() or {}
+    finally:
+        loader.dispose()
     words: dict[str, list[str]] = {}
     phrases: dict[tuple[str, ...], list[str]] = {}
     for english, forms in (document.get("words") or {}).items():
