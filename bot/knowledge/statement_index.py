@@ -51,6 +51,7 @@ class StatementIndex:
             stem_: math.log(1 + (total - count + 0.5) / (count + 0.5))
             for stem_, count in frequency.items()
         }
+        self._top_weight = max(self._idf.values(), default=1.0)  # once: asked per word
         self._by_entry: dict[EntryRef, list[KnownStatement]] = {}
         for statement in self.statements:
             for ref in statement.about:
@@ -67,11 +68,11 @@ class StatementIndex:
     @property
     def top_weight(self) -> float:
         """The weight of the rarest stem: what a word no statement says weighs when asked."""
-        return max(self._idf.values(), default=1.0)
+        return self._top_weight
 
     def weight(self, stem_: str) -> float:
         """How much saying ``stem_`` tells: its rarity across the statements (BM25's IDF)."""
-        return self._idf.get(stem_, self.top_weight)
+        return self._idf.get(stem_, self._top_weight)
 
     def about(self, ref: EntryRef) -> tuple[KnownStatement, ...]:
         """Every statement about ``ref`` (its own, and others' that name it)."""
