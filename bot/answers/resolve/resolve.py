@@ -108,9 +108,6 @@ def _last_named(kb: KnowledgeBase, text: str) -> EntryRef | None:
     return None
 
 
-_NOTHING_ASKED = frozenset({Intent.UNKNOWN, Intent.GREETING, Intent.THANKS, Intent.HELP})
-
-
 def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:
     """The answer to an understood question; pure, never raises on user input."""
     owned = _owned_companies(kb, question)
