@@ -44,7 +44,9 @@ __all__ = [
     "OutcomeKind",
     "OutsideAnswer",
     "SearchAnswer",
+    "SeveralAnswers",
     "SideBySideAnswer",
+    "SingleAnswer",
     "StatsAnswer",
     "outcome",
     "ref_of",
@@ -203,7 +205,7 @@ class NoMatchAnswer:
     """Entries that share words with the text: offered, clearly labelled, never as the answer."""
 
 
-Answer = (
+SingleAnswer = (
     FieldAnswer
     | CentreAnswer
     | ClusterAnswer
@@ -220,6 +222,18 @@ Answer = (
     | OutsideAnswer
     | ChatAnswer
 )
+"""An answer to one question."""
+
+
+@dataclass(frozen=True)
+class SeveralAnswers:
+    """The answers to the questions of one message ("When was Ideon founded? And where is
+    it?"), in the order they were asked: each part as it would be alone."""
+
+    parts: tuple[SingleAnswer, ...]
+
+
+Answer = SingleAnswer | SeveralAnswers
 
 
 # --- what an answer amounts to ---------------------------------------------------------------
@@ -286,5 +300,9 @@ def outcome(answer: Answer) -> Outcome:
             return Outcome("outside")
         case ChatAnswer():
             return Outcome("chat")
+        case SeveralAnswers():
+            parts = [outcome(part) for part in answer.parts]
+            named = dict.fromkeys(ref for part in parts for ref in part.subjects)
+            return Outcome(parts[0].kind, tuple(named))
         case _:
             assert_never(answer)

@@ -57,6 +57,7 @@ from bot.answers.records import (
     NoMatchAnswer,
     OutsideAnswer,
     SearchAnswer,
+    SeveralAnswers,
     SideBySideAnswer,
     StatsAnswer,
 )
@@ -345,8 +346,23 @@ def _render(answer: Answer, prefix: str) -> tuple[list[Block], str]:
             return _outside_answer(answer, prefix)
         case ChatAnswer():
             return _chat_answer(answer, prefix)
+        case SeveralAnswers():
+            return _several_answers(answer, prefix)
         case _:
             assert_never(answer)
+
+
+def _several_answers(answer: SeveralAnswers, prefix: str) -> tuple[list[Block], str]:
+    """Each question's answer as it would be alone, in the order asked, a divider between."""
+    blocks: list[Block] = []
+    texts: list[str] = []
+    for part in answer.parts:
+        part_blocks, text = _render(part, prefix)
+        if blocks:
+            blocks.append(DividerBlock())
+        blocks.extend(part_blocks)
+        texts.append(text)
+    return blocks, "\n".join(texts)
 
 
 def _field_answer(answer: FieldAnswer, prefix: str) -> tuple[list[Block], str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -31,7 +32,9 @@ from bot.answers.records import (
     NoMatchAnswer,
     OutsideAnswer,
     SearchAnswer,
+    SeveralAnswers,
     SideBySideAnswer,
+    SingleAnswer,
     StatsAnswer,
 )
 from bot.answers.resolve.direct import about_entry
@@ -47,8 +50,8 @@ from bot.answers.resolve.grounded import (
 )
 from bot.answers.resolve.lists import filtered_list, parts_list
 from bot.answers.resolve.numbers import compare, compare_founded, count
-from bot.answers.resolve.side_by_side import asks_to_compare, side_by_side
-from bot.answers.understand.focus import question_sentences
+from bot.answers.resolve.side_by_side import asks_to_compare, side_by_side, wants_comparing
+from bot.answers.understand.focus import MOST_PARTS, asking_parts, sentences
 from bot.answers.understand.lexicon import lexicon_for
 from bot.answers.understand.question import Intent, Question
 from bot.answers.understand.understand import understand
@@ -78,38 +81,72 @@ def resolve_text(kb: KnowledgeBase, text: str, *, today: date | None = None) -> 
     """The answer to what a person typed, e.g. ``resolve_text(kb, "who hosts LUDC?")``, asked
     on ``today`` (the real day unless given).
 
-    In a long message the sentence that asks is answered (the last one that does); when it names
-    no entry ("where is it located?"), the entry the rest of the message names is carried in.
+    In a message of several sentences each part that asks is answered on its own
+    (:func:`asking_parts`); a part that names no entry ("where is it?", "which one is older?")
+    is about the entries the message named before it.
     """
-    asking = question_sentences(text)
-    if asking == [text]:
+    parts = asking_parts(text)
+    if parts == [text]:
         return resolve_question(kb, understand(kb, text, today=today))
-    whole = understand(kb, text, today=today)
-    subject = whole.subject or _last_named(kb, text)
-    for sentence in asking:
-        question = understand(kb, sentence, today=today)
-        if not question.entities and subject is not None:
-            question = understand(kb, f"{kb.name_of(subject)}: {sentence}", today=today)
-        if question.intent in _NOTHING_ASKED:
-            continue
-        return resolve_question(kb, question)
-    return resolve_question(kb, whole)
+    answers: list[Answer] = []
+    for part in parts:
+        question = understand(kb, part, today=today)
+        if not question.entities or _compares_less_than_asked(question):
+            named = _named_before(kb, text[: text.rfind(part)])
+            if set(named) - set(question.entities):
+                names = " and ".join(kb.name_of(ref) for ref in named)
+                question = understand(kb, f"{names}: {part}", today=today)
+        if question.intent not in _NOTHING_ASKED:
+            answers.append(resolve_question(kb, question))
+    return _together(answers) or resolve_question(kb, understand(kb, text, today=today))
 
 
 _NOTHING_ASKED = frozenset({Intent.UNKNOWN, Intent.GREETING, Intent.THANKS, Intent.HELP})
 
 
-def _last_named(kb: KnowledgeBase, text: str) -> EntryRef | None:
-    """The entry the last sentence that names one is about."""
-    for sentence in reversed(re.split(r"(?<=[.!?])\s+|\n+", text)):
-        found = understand(kb, sentence).subject if sentence.strip() else None
-        if found is not None:
-            return found
-    return None
+def _compares_less_than_asked(question: Question) -> bool:
+    """It compares ("was LUDC founded before that?") but names fewer than two things."""
+    return wants_comparing(question) and not asks_to_compare(question)
+
+
+def _named_before(kb: KnowledgeBase, text: str) -> tuple[EntryRef, ...]:
+    """The entries (centres before fields) named by the last sentence of ``text`` that names
+    any: what "it" or "which one" refers to."""
+    for sentence in reversed(sentences(text)):
+        entities = understand(kb, sentence).entities if sentence.strip() else ()
+        if entities:
+            centres = tuple(ref for ref in entities if ref.kind != "field")
+            return (centres or entities)[:MOST_PARTS]
+    return ()
+
+
+def _together(answers: Sequence[Answer]) -> Answer | None:
+    """One answer per question asked; a question that found nothing is left out when another
+    did."""
+    single = [p for a in answers for p in (a.parts if isinstance(a, SeveralAnswers) else (a,))]
+    found = [a for a in single if not isinstance(a, NoMatchAnswer)] or single[:1]
+    found = list(dict.fromkeys(found))
+    if len(found) > 1:
+        return SeveralAnswers(tuple(found))
+    return found[0] if found else None
 
 
 def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:
-    """The answer to an understood question; pure, never raises on user input."""
+    """The answer to an understood question; pure, never raises on user input. A question asked
+    of several entries named side by side is answered for each ("where are LUDC and CBMR?")."""
+    if question.intent in _ASKED_OF_EACH and not asks_to_compare(question):
+        each = [understand(kb, text, today=question.asked_on) for text in question.one_by_one]
+        if len(each) >= 2 and all(len(part.one_by_one) < 2 for part in each):
+            return _together([_resolved(kb, part) for part in each]) or _resolved(kb, question)
+    return _resolved(kb, question)
+
+
+_ASKED_OF_EACH = frozenset(
+    {Intent.WHEN, Intent.WHERE, Intent.WHO, Intent.STATUS, Intent.WHAT, Intent.COUNT}
+)
+
+
+def _resolved(kb: KnowledgeBase, question: Question) -> SingleAnswer:
     owned = _owned_companies(kb, question)
     if owned is not None:
         return owned
@@ -131,7 +168,7 @@ _ABOUT_AN_ENTRY = frozenset(
 _SEARCHED_WHOLE = _ABOUT_AN_ENTRY | {Intent.LIST, Intent.UNKNOWN}
 
 
-def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
+def _grounded(kb: KnowledgeBase, question: Question, answer: SingleAnswer) -> SingleAnswer:
     """``answer`` when it covers what was asked; else the statement that does; else, for a
     question about a named entry, an honest "not recorded" (never a different fact)."""
     if question.intent not in _SEARCHED_WHOLE or isinstance(
@@ -220,7 +257,7 @@ def _covers_half(answer: DirectAnswer, asked: Asked) -> bool:
     return covered * 2 >= len(asked)
 
 
-def _covered(answer: Answer, asked: Asked) -> bool:
+def _covered(answer: SingleAnswer, asked: Asked) -> bool:
     """A direct answer covers the question when it says every asked word."""
     if isinstance(answer, DirectAnswer) and answer.known:
         said = " ".join([answer.lead.text, *(fact.text for fact in answer.also)])
@@ -234,7 +271,7 @@ def _entry_mentions(kb: KnowledgeBase, ref: EntryRef, asked: Asked) -> bool:
     return all(any(word.said_by(s) for s in statements) for word in asked.values())
 
 
-def _templated(kb: KnowledgeBase, question: Question) -> Answer:
+def _templated(kb: KnowledgeBase, question: Question) -> SingleAnswer:
     """The answer the templates give: a card, a list, a figure, a fixed fact."""
     intent = question.intent
     if asks_to_compare(question) and not _ranks_fields_by_a_figure(question):
@@ -335,7 +372,7 @@ def _outside(kb: KnowledgeBase, place_id: str) -> OutsideAnswer:
     return OutsideAnswer(place=place, sources=_sources(kb, tuple(place.sources)))
 
 
-def _unknown(kb: KnowledgeBase, question: Question, *, reason: str | None = None) -> Answer:
+def _unknown(kb: KnowledgeBase, question: Question, *, reason: str | None = None) -> SingleAnswer:
     """Nothing fits: a typo of a whole name, a real search match, or an honest "I don't know"."""
     reason = reason or question.reason
     text = question.raw
@@ -382,7 +419,7 @@ def _looks_alike(kb: KnowledgeBase, ref: EntryRef, text: str) -> bool:
     )
 
 
-def _command(kb: KnowledgeBase, question: Question) -> Answer:
+def _command(kb: KnowledgeBase, question: Question) -> SingleAnswer:
     """The answer to a command (``help``, ``fields``, ``stats``, ``centres …``, ``search …``)."""
     if question.intent is Intent.HELP:
         return HelpAnswer(fields=tuple(kb.fields.values()))
@@ -409,7 +446,7 @@ def _sources(kb: KnowledgeBase, ids: tuple[str, ...]) -> tuple[Source, ...]:
     return tuple(kb.sources[source_id] for source_id in dict.fromkeys(ids))
 
 
-def answer_for(kb: KnowledgeBase, ref: EntryRef, *, closest_to: str | None = None) -> Answer:
+def answer_for(kb: KnowledgeBase, ref: EntryRef, *, closest_to: str | None = None) -> SingleAnswer:
     """The full answer about one entry, e.g. when a button opens it."""
     if ref.kind == "field":
         research_field = kb.fields[ref.id]
@@ -440,7 +477,7 @@ def answer_for(kb: KnowledgeBase, ref: EntryRef, *, closest_to: str | None = Non
     )
 
 
-def _lookup(kb: KnowledgeBase, text: str, *, search_text: str | None = None) -> Answer | None:
+def _lookup(kb: KnowledgeBase, text: str, *, search_text: str | None = None) -> SingleAnswer | None:
     """Name, then full text (``search_text`` if given), then resemblance; None if nothing fits."""
     found = _entry_named(kb, text) or _search(
         kb, text if search_text is None else search_text, floor=1.0
@@ -448,13 +485,13 @@ def _lookup(kb: KnowledgeBase, text: str, *, search_text: str | None = None) -> 
     return found or _entry_resembling(kb, text)
 
 
-def _entry_resembling(kb: KnowledgeBase, text: str) -> Answer | None:
+def _entry_resembling(kb: KnowledgeBase, text: str) -> SingleAnswer | None:
     topic = " ".join(tokens(text, drop_stop_words=True)) or text
     typo = kb.index.resembling(topic)
     return answer_for(kb, typo.ref, closest_to=text) if typo is not None else None
 
 
-def _entry_named(kb: KnowledgeBase, text: str) -> Answer | None:
+def _entry_named(kb: KnowledgeBase, text: str) -> SingleAnswer | None:
     """The entry ``text`` names exactly, after dropping filler words, or with a typo."""
     index = kb.index
     ref = index.exact(text)
@@ -501,7 +538,7 @@ def _no_match(kb: KnowledgeBase, text: str, *, reason: str = "unknown") -> NoMat
     return NoMatchAnswer(typed=text, suggestions=suggestions, reason=reason)
 
 
-def _centres(kb: KnowledgeBase, argument: str, raw: str) -> Answer:
+def _centres(kb: KnowledgeBase, argument: str, raw: str) -> SingleAnswer:
     if not argument:
         return CentreListAnswer(centres=kb.institutions)
     ref = kb.index.exact(argument)

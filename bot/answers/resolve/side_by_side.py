@@ -48,8 +48,12 @@ def _compared(question: Question) -> tuple[str, list[str]] | None:
 
 def asks_to_compare(question: Question) -> bool:
     """Two or three entries of one kind, and a word or a ranking that compares them."""
-    if _compared(question) is None:
-        return False
+    return _compared(question) is not None and wants_comparing(question)
+
+
+def wants_comparing(question: Question) -> bool:
+    """A word or a ranking that compares ("vs", "older", "forskel"), whatever it names: in a
+    longer message the things compared may be named in an earlier sentence."""
     words = set(normalize(question.raw).split())
     return bool(words & _CUES or question.intent is Intent.COMPARE or question.signals & _RANKING)
 

@@ -92,6 +92,9 @@ class Question:
     """The id of a place outside Medicon Valley that the question names."""
     reason: str = "unknown"
     """For ``unknown``: ``garbage``, ``out-of-domain``, ``not-in-kb`` or ``unknown``."""
+    one_by_one: tuple[str, ...] = ()
+    """When it asks the same of two or three entries named side by side ("when were Ideon and
+    Medeon founded?"): the question asked of each alone ("when were ideon founded", …)."""
     asked_on: date = field(default_factory=date.today, compare=False)
     """The day it was asked: a status answer is right on both sides of a dated change."""
 

@@ -178,6 +178,35 @@ def _unknown_words(reading: Reading) -> list[str]:
     return [word for word in _leftovers(reading) if word not in vocab.CONNECTORS]
 
 
+_JOINING = frozenset({"and", "or", "og", "och", "eller", "samt", "plus"})
+"""Words that set names side by side ("Ideon and Medeon", "LUDC eller CBMR")."""
+
+
+def _asked_of_each(reading: Reading) -> tuple[str, ...]:
+    """The question asked of each of the two or three centres it names side by side, each
+    with the others' names left out; empty when it names no such run."""
+    mentions = sorted(
+        (start, reading.spans.get(ref, 1), ref)
+        for start, ref in reading.entities
+        if ref.kind == "centre"
+    )
+    run = mentions[:1]
+    for mention in mentions[1:]:
+        start, size, _ = run[-1]
+        between = reading.words[start + size : mention[0]]
+        if mention[2] != run[-1][2] and all(word in _JOINING for word in between):
+            run.append(mention)
+        elif len(run) < 2:
+            run = [mention]
+    if not 2 <= len(run) <= 3:
+        return ()
+    words = reading.words
+    before, after = words[: run[0][0]], words[run[-1][0] + run[-1][1] :]
+    return tuple(
+        " ".join([*before, *words[start : start + size], *after]) for start, size, _ in run
+    )
+
+
 def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: Reading) -> Question:
     lexicon = lexicon_for(kb)
     entities = _by_specificity(kb, reading)
@@ -209,6 +238,7 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: Reading) -
         "closest_to": closest_to,
         "least": Signal.LEAST in signals,
         "signals": frozenset(signals),
+        "one_by_one": _asked_of_each(reading),
     }
 
     def ask(intent: Intent, **extra: object) -> Question:
