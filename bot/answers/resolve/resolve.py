@@ -36,6 +36,7 @@ from bot.answers.records import (
     SideBySideAnswer,
     SingleAnswer,
     StatsAnswer,
+    outcome,
 )
 from bot.answers.resolve.direct import about_entry
 from bot.answers.resolve.grounded import (
@@ -121,14 +122,21 @@ def _named_before(kb: KnowledgeBase, text: str) -> tuple[EntryRef, ...]:
 
 
 def _together(answers: Sequence[Answer]) -> Answer | None:
-    """One answer per question asked; a question that found nothing is left out when another
-    did."""
+    """One answer per question asked. A question that found nothing is left out when another
+    did, and so is an entry's card when another answer is about that entry (its card is one
+    click away there): "Tell me about CBMR. Who leads it?" leads with who leads it."""
     single = [p for a in answers for p in (a.parts if isinstance(a, SeveralAnswers) else (a,))]
     found = [a for a in single if not isinstance(a, NoMatchAnswer)] or single[:1]
     found = list(dict.fromkeys(found))
+    answered = {ref for a in found if not _is_card(a) for ref in outcome(a).subjects}
+    found = [a for a in found if not (_is_card(a) and set(outcome(a).subjects) <= answered)]
     if len(found) > 1:
         return SeveralAnswers(tuple(found))
     return found[0] if found else None
+
+
+def _is_card(answer: SingleAnswer) -> bool:
+    return isinstance(answer, FieldAnswer | CentreAnswer | ClusterAnswer)
 
 
 def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:

@@ -27,7 +27,7 @@ LEAD_IN_WORDS = 5
 """A clause before the question of at least this many words is context and is left out; a
 shorter one ("In Lund, …", "For diabetes, …") is part of the question."""
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_]*[A-ZÅÄÖÆØ0-9\"“‘'(])|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:[A-ZÅÄÖÆØ]|(?i:dr|mr|mrs|ms|st|prof|vs|inc|ltd|jr|e\.g|i\.e|etc|approx|ca"
     r"|bl\.a|fx|dvs|nr|no|mfl))\.$"
@@ -64,7 +64,7 @@ _VERBS_FIRST = _REQUESTS | frozenset(
 _WISHES = frozenset(
     {"know", "wonder", "wondering", "ask", "asking", "curious", "learn", "check", "confirm"}
     | {"understand", "out", "me", "us", "vide", "undrer", "undres", "sporge", "fortaelle"}
-    | {"mig", "os", "veta", "undrar", "fraga", "beratta"}
+    | {"mig", "os", "veta", "undrar", "fraga", "beratta", "idea", "ide", "aning"}
 )
 """The last word of a wish to know or be told ("know", "tell me", "find out", "vide",
 "fortæl mig", "veta", "berätta"); a question word within the next three words starts the
@@ -73,8 +73,10 @@ wanted question."""
 _ASKS_WHETHER = frozenset({"if", "whether", "om"})
 
 _LEAD_INS = frozenset({"and", "so", "also", "but", "then", "plus", "btw", "og", "men", "sa"})
-_LEAD_INS |= {"och", "sen", "ok", "okay"}
-"""Words before a question that ask nothing themselves ("And where is it?")."""
+_LEAD_INS |= {"och", "sen", "ok", "okay", "especially", "particularly", "specifically", "mainly"}
+_LEAD_INS |= {"isaer", "saerligt", "sarskilt", "framfor", "allt"}
+"""Words before a question that ask nothing themselves ("And where is it?", "…, especially
+who runs it")."""
 
 
 def asking_parts(text: str) -> list[str]:
@@ -115,7 +117,11 @@ def _marked_question(sentence: str) -> str | None:
     that opens with a request ("Compare Ideon and Medeon.")."""
     if not sentence.endswith("?"):
         return sentence if _opens_with(sentence, _REQUESTS) else None
-    return _from_first_asking_clause(sentence, _QUESTION_WORDS | _VERBS_FIRST) or sentence
+    return (
+        _requested(sentence)
+        or _from_first_asking_clause(sentence, _QUESTION_WORDS | _VERBS_FIRST)
+        or sentence
+    )
 
 
 def _requested(sentence: str) -> str | None:
@@ -144,9 +150,18 @@ def _from_first_asking_clause(sentence: str, openers: frozenset[str]) -> str | N
         position = sentence.find(clause, start)
         if _opens_with(clause, openers):
             lead_in = sentence[:position]
-            return sentence[position:] if len(lead_in.split()) >= LEAD_IN_WORDS else sentence
+            if len(lead_in.split()) < LEAD_IN_WORDS:
+                return sentence
+            return _without_lead_ins(sentence[position:])
         start = position + len(clause)
     return None
+
+
+def _without_lead_ins(clause: str) -> str:
+    words = clause.split()
+    while len(words) > 1 and normalize(words[0]) in _LEAD_INS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _opens_with(clause: str, openers: frozenset[str]) -> bool:

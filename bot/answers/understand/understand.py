@@ -178,6 +178,9 @@ def _unknown_words(reading: Reading) -> list[str]:
     return [word for word in _leftovers(reading) if word not in vocab.CONNECTORS]
 
 
+_FIRST = frozenset({"first", "earlier", "forst", "tidligere", "tidligst", "tidigare", "tidigast"})
+"""Words that ask which of the things named came first."""
+
 _JOINING = frozenset({"and", "or", "og", "och", "eller", "samt", "plus"})
 """Words that set names side by side ("Ideon and Medeon", "LUDC eller CBMR")."""
 
@@ -259,6 +262,8 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: Reading) -
     centres_named = [ref for ref in entities if ref.kind == "centre"]
     if ageing and (len(centres_named) != 1 or reading.kind_named):
         return ask(Intent.COMPARE, role=Signal.OLDEST, least=Signal.NEWEST in signals)
+    if len(centres_named) >= 2 and _FIRST & set(reading.words) and len(_asked_of_each(reading)):
+        return ask(Intent.COMPARE, role=Signal.OLDEST)  # "which came first, MAX IV or ESS?"
     if subject is not None and subject.kind == "centre" and Signal.PARTS in signals:
         after = reading.signal_at[Signal.PARTS] < min(
             position for position, ref in reading.entities if ref == subject

@@ -287,7 +287,7 @@ FILLER: Final = frozenset(
         "|nagot|nagra|alla|manga|mycket|kan|vill|ska|maste|blir|blev|forskar|forskare"
         "|forskningen|arbetar|arbete|omradet|inriktning|inriktad|handlar|sysslar|bedriver"
         "|driver|lave|laver|gor|gora|deres|dens|dets|sin|sitt|sina|sit|sine|ogsa|ocksa|bare"
-        "|bara|lige|just|egentlig"
+        "|bara|lige|just|egentlig|idea|curious|actually|basically|nowadays|anyway"
     )
 )
 """Words that carry no topic of their own in any of the three languages."""
