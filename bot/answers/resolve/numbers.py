@@ -30,7 +30,7 @@ from bot.answers.resolve.lists import COUNTRY_NAMES, filtered_list, matching_cen
 from bot.answers.understand import vocabulary as vocab
 from bot.answers.understand.lexicon import StatEntry, lexicon_for
 from bot.answers.understand.question import Question
-from bot.answers.understand.vocabulary import FILLER
+from bot.answers.understand.vocabulary import CONCEPTS, FILLER
 from bot.knowledge import (
     Centre,
     EntryRef,
@@ -52,13 +52,36 @@ __all__ = [
 # --- numbers -----------------------------------------------------------------------------------
 
 
+def _alternatives() -> dict[str, frozenset[str]]:
+    """Stem → the stems of the concept-table entry it is one alternative of."""
+    found: dict[str, frozenset[str]] = {}
+    for target in CONCEPTS.values():
+        group = frozenset(stem(word) for word in target.split())
+        if len(group) > 1:
+            for key in group:
+                found.setdefault(key, group)
+    return found
+
+
+_ALTERNATIVES = _alternatives()
+
+
 def _stat_score(entry: StatEntry, concepts: Sequence[str], topic: Sequence[str]) -> float:
+    """How well a figure fits the question's counted things and other words. The alternatives
+    one word stands for ("work": employed, workforce, jobs) count once, so that figures of one
+    thing score alike and compete on their years."""
     score = 0.0
+    matched: set[frozenset[str]] = set()
     for concept in concepts:
+        group = _ALTERNATIVES.get(concept, frozenset({concept}))
+        if group in matched:
+            continue
         if concept in entry.label_stems:
             score += 2.0
+            matched.add(group)
         elif concept in entry.text_stems:
             score += 1.0
+            matched.add(group)
     for word in topic:
         key = stem(word)
         if key in entry.label_stems:
