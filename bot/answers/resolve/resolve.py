@@ -232,6 +232,8 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: SingleAnswer) -> Si
         if statement is not None:
             return statement_answer(kb, question, statement)
         return NoMatchAnswer(typed=question.raw, suggestions=(), reason="not-in-kb")
+    if question.unknown and _asks_for_a_person(question):
+        return _not_a_person(kb, question)  # "hvem opfandt insulin?"
     if question.reason in {"out-of-domain", "garbage"} or question.unknown:
         return answer  # the understanding found words the knowledge base has never seen
     asked = asked_words(kb, question, about_entry=False)
@@ -239,7 +241,25 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: SingleAnswer) -> Si
         return answer
     explained = explained_words(kb, question)
     statement = grounded_statement(kb, question, asked, explained=explained)
-    return statement_answer(kb, question, statement) if statement is not None else answer
+    if statement is not None:
+        return statement_answer(kb, question, statement)
+    return _not_a_person(kb, question) if _asks_for_a_person(question) else answer
+
+
+def _not_a_person(kb: KnowledgeBase, question: Question) -> NoMatchAnswer:
+    """ "Who invented insulin?" is not "which organisations work on diabetes?": declined, with
+    the field offered as related."""
+    fields = tuple(_entry(kb, ref) for ref in question.field_refs)
+    return NoMatchAnswer(typed=question.raw, suggestions=(), reason="not-in-kb", related=fields)
+
+
+def _asks_for_a_person(question: Question) -> bool:
+    """ "Who …" with words no list explains, and no kind of organisation named."""
+    return (
+        question.intent is Intent.LIST
+        and Signal.WHO in question.signals
+        and not question.filters.kind_named
+    )
 
 
 def _typed_names(kb: KnowledgeBase, question: Question, asked: Asked) -> Asked:
