@@ -184,7 +184,7 @@ def _scored_number_sentences(
 ) -> list[tuple[int, str]]:
     """As :func:`_number_sentences`, with each sentence's count of shared words. When the
     question is ``about_entry``, the entry's own name does not count as a shared word."""
-    asked = set(question.concepts) | {
+    asked = {
         stem(word)
         for word in normalize(question.raw).split()
         if len(word) > 2 and word not in FILLER and not word.isdigit()
@@ -193,6 +193,9 @@ def _scored_number_sentences(
         asked.add(stem(normalize(COUNTRY_NAMES.get(question.filters.country, ""))))
     if about_entry:
         asked -= {stem(w) for spelling in spellings(entry) for w in normalize(spelling).split()}
+    # what is counted counts even when the entry's name says it ("researchers" at a research
+    # centre)
+    asked |= set(question.concepts)
     asked |= {word for word in normalize(question.raw).split() if word.isdigit()}
     scored: list[tuple[int, int, str]] = []
     texts = (

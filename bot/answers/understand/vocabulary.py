@@ -370,6 +370,8 @@ CONCEPTS: Final = _table(
     "|employees=employed employees staff|staff=employed employees staff"
     "|work=employed workforce jobs|works=employed workforce jobs"
     "|working=employed workforce jobs|arbejder=employed workforce jobs"
+    "|researchers=researchers scientists|scientists=researchers scientists"
+    "|forskere=researchers scientists|forskare=researchers scientists"
     "|arbetar=employed workforce jobs"
     "|virksomhed=companies|virksomheder=companies|virksomhederne=companies|firma=companies"
     "|firmaer=companies|selskab=companies|selskaber=companies|foretag=companies"
