@@ -16,6 +16,7 @@ from bot.answers.records import (
     DirectAnswer,
     Entry,
     Fact,
+    ref_of,
 )
 from bot.answers.resolve.facts import (
     YEAR,
@@ -147,12 +148,29 @@ def _where(kb: KnowledgeBase, question: Question, entry: Entry) -> DirectAnswer:
         if entry.place:
             text = phrases.IS_IN.format(label=entry.label, place=entry.place)
             also = [Fact(phrases.HOST_LINE.format(host=entry.host))] if entry.host else []
-            return direct_answer(kb, question, entry, text, also=also)
+            return direct_answer(
+                kb, question, entry, text, also=[*_moved(kb, question, entry), *also]
+            )
         text = phrases.WHERE_UNKNOWN.format(label=entry.label)
         if entry.host:
             text += phrases.ITS_HOST.format(host=entry.host)
         return direct_answer(kb, question, entry, text, known=False)
     return _what(kb, question, entry)
+
+
+def _moved(kb: KnowledgeBase, question: Question, entry: Centre) -> list[Fact]:
+    """For "is X still in Gentofte?" when X is elsewhere now: its sentence that names both
+    places (it tells the move), with its own source."""
+    offered = normalize(question.filters.city or "")
+    here = set(normalize(entry.place or "").split())
+    if not offered or offered in here:
+        return []
+    for statement in kb.statements.about(ref_of(entry)):
+        said = set(normalize(statement.text).split())
+        if statement.ref == ref_of(entry) and set(offered.split()) <= said and here & said:
+            source = kb.sources.get(statement.source) if statement.source else None
+            return [Fact(statement.text, source)]
+    return []
 
 
 def _matching_sentences(entry: Entry, pattern: re.Pattern[str]) -> list[str]:

@@ -233,9 +233,14 @@ def asked_words(kb: KnowledgeBase, question: Question, *, about_entry: bool) -> 
             asked[f"@{ref.id}"] = AskedWord(typed, frozenset(), entity=ref, names=spelt)
     translating = question.language in _TRANSLATED
     words = _without_cues(normalize(question.raw).split())
+    offered = (
+        set(normalize(question.filters.city or "").split())
+        if question.intent is Intent.WHERE
+        else set()
+    )  # "is SDCC still in Gentofte?": the place answer settles the place offered
     for word in _glossary_phrases(words) if translating else words:
         key = stem(word)
-        if len(word) < 2 or key in asked or word in COUNTRIES:
+        if len(word) < 2 or key in asked or word in COUNTRIES or word in offered:
             continue
         if word not in _COUNTED and key in glue:
             continue

@@ -361,15 +361,17 @@ def _counts_a_figure(reading: Reading) -> bool:
     )
 
 
-_PLACE_QUESTION_OPENERS = frozenset(vocab.split_words("is|are|er|ar|sits|lies"))
+_PLACE_QUESTION_OPENERS = frozenset(vocab.split_words("is|are|er|ar|sits|lies|ligger"))
 """How a yes-or-no question about a place starts: "is X in Lund?", "er X i Danmark?"."""
 
 
 def _asks_which_place(reading: Reading) -> bool:
-    """True for "is X in Denmark or Sweden?": a place offered, no other question word."""
+    """True for "is X in Denmark or Sweden?", "is X still located in Gentofte?", "ligger X
+    stadig i Gentofte?": a place offered, no other question word."""
     placed = reading.city is not None or reading.country is not None
     opens = bool(reading.words) and reading.words[0] in _PLACE_QUESTION_OPENERS
-    return placed and opens and not reading.signals
+    still = reading.signals <= {Signal.STATUS, Signal.WHERE} and reading.status is None
+    return placed and opens and still  # "still active in Lund?" asks whether it is active
 
 
 def _place_or_status(filters: Filters) -> bool:
