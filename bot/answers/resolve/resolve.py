@@ -359,15 +359,17 @@ def _research_centres(entries: tuple[Centre, ...]) -> tuple[Centre, ...]:
 
 
 def _owned_companies(kb: KnowledgeBase, question: Question) -> FilteredListAnswer | None:
-    """ "Which companies does the Novo Nordisk Foundation own?": the companies it controls."""
+    """ "Which companies does the Novo Nordisk Foundation own?": the companies it controls;
+    "none the knowledge base records" for an owner of none ("…does Novo Nordisk own?"), never
+    another fact about it."""
     subject = question.subject
     if question.filters.kind is not CentreKind.COMPANY or subject is None:
         return None
-    if subject.kind != "centre" or kb.centres[subject.id].kind is CentreKind.COMPANY:
+    if subject.kind != "centre":
         return None
     owned = kb.owned_by(subject.id)
-    if not owned:
-        return None
+    if not owned and Signal.HOST not in question.signals:
+        return None  # "which companies are at Medicon Village?" is not about owning
     owner = kb.centres[subject.id]
     return FilteredListAnswer(
         centres=owned,
