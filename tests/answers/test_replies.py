@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import answer_question, render, reply_to
-from bot.knowledge import KnowledgeBase
-from bot.slack.views.lookup import lookup_reply
 from bot.answers.render.feedback_blocks import FEEDBACK_BLOCK
+from bot.knowledge import KnowledgeBase
 from bot.slack.surface import FEEDBACK_HELPFUL, SUGGEST_ADDITION
+from bot.slack.views.lookup import lookup_reply
 from bot.slack.views.replies import (
     SurfaceReply,
     answered,
