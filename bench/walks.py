@@ -4,12 +4,15 @@
 Run: ``.venv/bin/python bench/walks.py``. Each walk is taken twice: once to warm every lazy
 import and cache (a worker has answered before), then under a profiler that notes every
 module of ours a Python function is called in, in the order first entered. Prints, per walk,
-the "hops" (the modules on the call stack when the Slack call is made, outermost first: the
-road itself) and every module that ran (the road and whatever it calls on the way).
+every module that ran (the walk's count) and the modules on the stack of the thread that makes
+the Slack call (Bolt's lazy listeners and the delivery pass's posts run in threads of their
+own, so that stack starts there).
 
 (a) ``/medicon who leads LUDC?`` through the signed HTTP request to the acknowledgement that
 carries the answer; (b) a Danish DM, ``hvem leder LUDC?``, to its ``chat.postMessage``;
-(c) one clock tick delivering one channel's spotlight, to its ``chat.postMessage``.
+(c) one clock tick delivering one channel's spotlight, to its ``chat.postMessage`` (the tick's
+job in ``bot/cli/clock.py`` calls ``run_due`` and nothing else; it is called here directly, as
+APScheduler runs jobs on the real clock, so add that module by hand).
 """
 
 from __future__ import annotations
@@ -55,6 +58,9 @@ class _Walk:
         self.recording = False
         self.entered: dict[str, None] = {}
         self.hops: list[str] = []
+        self.start = "handlers/"
+        """The Slack call counted is the first one made with a module under this on the stack
+        (the web app's own calls, such as auth.test, are not the walk's)."""
 
     def profile(self, frame: FrameType, event: str, _arg: Any) -> None:
         if not self.recording or event != "call":
@@ -63,7 +69,9 @@ class _Walk:
         if name is not None:
             self.entered.setdefault(name, None)
         elif not self.hops and _is_slack_call(frame):
-            self.hops = _stack(frame)
+            stack = _stack(frame)
+            if any(name.startswith(self.start) for name in stack):
+                self.hops = stack
 
 
 def _is_slack_call(frame: FrameType) -> bool:
@@ -98,38 +106,48 @@ def _recording(walk: _Walk) -> Iterator[None]:
         walk.recording = False
 
 
-def _take(walk: _Walk, title: str, step: Callable[[], None]) -> None:
-    step()  # warm
+def _take(
+    walk: _Walk, title: str, warm: Callable[[], None], step: Callable[[], None], start: str
+) -> None:
+    """``warm`` (another question: a worker has answered before, but not this), then ``step``
+    recorded."""
+    warm()
     walk.entered.clear()
     walk.hops = []
+    walk.start = start
     with _recording(walk):
         step()
     print(f"\n## {title}")
-    print(f"hops to the Slack call ({len(walk.hops)}): " + " → ".join(walk.hops))
+    print(f"on this thread's stack at the Slack call: {' → '.join(walk.hops)}")
     print(f"every module that ran ({len(walk.entered)}):")
     for name in walk.entered:
         print(f"  {name}")
 
 
-def _slash(web: InProcessWeb, stand_in: SlackStandIn) -> None:
-    body = slash_command_body("who leads LUDC?", response_url=stand_in.response_url("walk"))
+def _slash(web: InProcessWeb, stand_in: SlackStandIn, text: str) -> None:
+    body = slash_command_body(text, response_url=stand_in.response_url("walk"))
     assert post_signed(web.events_url, body, secret=SIGNING_SECRET)[0] == 200
     web.settle()
 
 
-def _dm(web: InProcessWeb, stand_in: SlackStandIn) -> None:
+def _dm(web: InProcessWeb, stand_in: SlackStandIn, text: str) -> None:
     stand_in.clear()
-    body = event_callback_body(message_im_event("hvem leder LUDC?"))
+    body = event_callback_body(message_im_event(text))
     assert post_signed(web.events_url, body, secret=SIGNING_SECRET)[0] == 200
     web.settle()
     assert stand_in.wait_for("chat.postMessage")
 
 
 def _spotlight(web: InProcessWeb, stand_in: SlackStandIn, channel: str) -> Callable[[], None]:
-    from bot.cli.clock import run_clock
+    """One tick of the clock process: what its ``deliver`` job calls (``bot/cli/clock.py``
+    is that job's module, the first hop; APScheduler runs it on real time, so it is called
+    here directly), with the poster the clock builds."""
     from bot.cli.spotlight import _poster
+    from bot.spotlights import Pace, run_due
+    from bot.spotlights.delivery.journal import default_journal_dir
 
     services = web.app.services
+    settings = services.settings
     body = slash_command_body(
         "subscribe wednesday 10:00 UTC",
         channel_id=channel,
@@ -141,25 +159,19 @@ def _spotlight(web: InProcessWeb, stand_in: SlackStandIn, channel: str) -> Calla
     days_ahead = (2 - now.weekday()) % 7 or 7
     slot = (now + timedelta(days=days_ahead)).replace(hour=10, minute=0, second=0, microsecond=0)
     weeks = iter(range(10))
+    poster = _poster(settings, services.database)
 
     def tick() -> None:
         stand_in.clear()
-        at = slot + timedelta(weeks=next(weeks), minutes=1)
-        stop = threading.Event()
-
-        def stop_when_posted() -> None:
-            stand_in.wait_for("chat.postMessage", timeout=20)
-            stop.set()
-
-        threading.Thread(target=stop_when_posted).start()
-        run_clock(
-            services.settings,
-            kb=services.kb,
+        summary = run_due(
+            now=slot + timedelta(weeks=next(weeks), minutes=1),
             database=services.database,
-            poster_factory=lambda: _poster(services.settings, services.database),
-            stop_event=stop,
-            clock=lambda: at,
+            kb=services.kb,
+            poster=poster,
+            pace=Pace(posts_per_minute=settings.posts_per_minute),
+            journal_dir=default_journal_dir(settings.database_url),
         )
+        assert summary.posted == 1, summary.line()
 
     return tick
 
@@ -174,9 +186,22 @@ def main() -> None:
     ):
         environment = web_process_environment(stand_in, Path(directory), LOG_LEVEL="WARNING")
         with serving_in_process(environment=environment, log=Path(directory) / "web.log") as web:
-            _take(walk, "(a) /medicon who leads LUDC?", lambda: _slash(web, stand_in))
-            _take(walk, "(b) DM: hvem leder LUDC?", lambda: _dm(web, stand_in))
-            _take(walk, "(c) one spotlight, one clock tick", _spotlight(web, stand_in, "C0WALK"))
+            _take(
+                walk,
+                "(a) /medicon who leads LUDC?",
+                lambda: _slash(web, stand_in, "who leads CBMR?"),
+                lambda: _slash(web, stand_in, "who leads LUDC?"),
+                "handlers/",
+            )
+            _take(
+                walk,
+                "(b) DM: hvem leder LUDC?",
+                lambda: _dm(web, stand_in, "hvem leder CBMR?"),
+                lambda: _dm(web, stand_in, "hvem leder LUDC?"),
+                "handlers/",
+            )
+            tick = _spotlight(web, stand_in, "C0WALK")
+            _take(walk, "(c) one spotlight, one clock tick", tick, tick, "bot/spotlights/")
     sys.setprofile(None)
     threading.setprofile(None)
 
