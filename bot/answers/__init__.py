@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.answers.records import Answer, Outcome, outcome
 from bot.answers.render.render import Message, render
-from bot.answers.render.reply import Reply, reply_to
+from bot.answers.render.reply import Reply, entry_name_words, reply_to
 from bot.answers.resolve.grounded import load_tables
 from bot.answers.resolve.resolve import answer_for, name_words, resolve_question, resolve_text
 from bot.answers.understand.commands import parse_command
@@ -19,11 +19,12 @@ from bot.knowledge import KnowledgeBase
 
 
 def prepared(kb: KnowledgeBase) -> KnowledgeBase:
-    """``kb`` with what answering derives from it built now (its lexicon), so that no worker's
-    first question pays for it: every place that loads a knowledge base to answer from calls
-    this."""
+    """``kb`` with what answering derives from it built now (its lexicon and the words of its
+    entries' names, kept with it by :meth:`KnowledgeBase.view`), so that no worker's first
+    question pays for it: every place that loads a knowledge base to answer from calls this."""
     lexicon_for(kb)
     kb.view(name_words)
+    kb.view(entry_name_words)
     load_tables()
     return kb
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.answers import Answer, Question, answer_question, resolve_question
+from bot.answers import Answer, Question, resolve_question, resolve_text
 from bot.conversation.context import Context, context_after
 from bot.conversation.follow_up import Assumption, follow_up
 from bot.knowledge import KnowledgeBase
@@ -32,7 +32,7 @@ def take_turn(
     pipeline (the same answer as without a conversation); a follow-up by its rebuilt question."""
     step = follow_up(kb, text, context, today=today)
     if step.assumed is None:
-        answer = answer_question(kb, text, today=today)
+        answer = resolve_text(kb, text, today=today)
     else:
         answer = resolve_question(kb, step.question)
     after = context_after(step.question, answer, previous=context)

@@ -5,9 +5,19 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import answer_question, render, reply_to
+from bot.answers.render.feedback_blocks import FEEDBACK_BLOCK
 from bot.knowledge import KnowledgeBase
+from bot.slack.surface import FEEDBACK_HELPFUL, SUGGEST_ADDITION
 from bot.slack.views.lookup import lookup_reply
-from bot.slack.views.replies import command_reply, conversation_reply, shared_reply
+from bot.slack.views.replies import (
+    SurfaceReply,
+    answered,
+    command_reply,
+    conversation_reply,
+    reply_in_conversation,
+    reply_to_command,
+    shared_reply,
+)
 
 
 def action_ids(blocks: tuple[dict[str, object], ...]) -> list[str]:
@@ -101,3 +111,38 @@ def test_the_message_shortcut_speaks_the_language_of_the_message(kb: KnowledgeBa
     assert danish.text.startswith("Beskeden nævner")
     assert swedish.text.startswith("Meddelandet nämner")
     assert english.text.startswith("That message mentions")
+
+
+def _offered(reply: SurfaceReply) -> str | None:
+    """What the buttons under ``reply`` ask for: a vote, an addition, or nothing."""
+    for block in reply.message.blocks:
+        if block.get("block_id") == FEEDBACK_BLOCK:
+            ids = {element["action_id"] for element in block["elements"]}
+            return (
+                "addition"
+                if SUGGEST_ADDITION in ids
+                else "vote"
+                if FEEDBACK_HELPFUL in ids
+                else "?"
+            )
+    return None
+
+
+@pytest.mark.parametrize(
+    ("typed", "recorded", "offered"),
+    [
+        ("who leads LUDC?", True, "vote"),
+        ("hvem leder LUDC?", True, "vote"),
+        ("who leads the Atlantis Institute?", False, "addition"),
+        ("help", None, None),
+        ("hi", None, None),
+    ],
+)
+def test_the_question_log_and_the_buttons_agree_on_whether_it_was_answered(
+    kb: KnowledgeBase, typed: str, recorded: bool | None, offered: str | None
+) -> None:
+    """The one recording service (:func:`bot.slack.conversations.note_question`) counts what
+    the surface's reply says it was; the person sees the same verdict in its buttons."""
+    for reply in (reply_to_command(kb, typed), reply_in_conversation(kb, typed)):
+        assert answered(reply.outcome) is recorded
+        assert _offered(reply) == offered

@@ -5,7 +5,6 @@ editor's App Home, whose chart is served only behind a signed, unexpired link.""
 from __future__ import annotations
 
 import json
-import subprocess
 import time
 import urllib.request
 from typing import Any
@@ -18,6 +17,7 @@ from bot.feedback.links import chart_query
 from tests.conftest import SIGNING_SECRET
 from tests.slack.conftest import web_process_environment
 from tests.support.block_limits import action_ids, limit_violations
+from tests.support.cli import CliRun, run_cli
 from tests.support.in_process_web import flush_questions, settle
 from tests.support.interactions import form, submitted_view, typed_state
 from tests.support.signing import (
@@ -29,7 +29,7 @@ from tests.support.signing import (
     slash_command_body,
 )
 from tests.support.slack_stand_in import Call, SlackStandIn
-from tests.support.web_process import EXECUTABLE, WebProcess, clean_environment
+from tests.support.web_process import WebProcess
 
 EDITOR = "U0EDITOR"
 EDITORS_CHANNEL = "C0EDITORS"
@@ -96,16 +96,9 @@ def opened_view(call: Call) -> dict[str, Any]:
     return view
 
 
-def report(web_environment: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
-    env = clean_environment(DATABASE_URL=web_environment["DATABASE_URL"])
-    return subprocess.run(
-        [str(EXECUTABLE), "report", *arguments],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+def report(web_environment: dict[str, str], *arguments: str) -> CliRun:
+    """``medicon-bot report ARGUMENTS`` over the web app's database (in this process)."""
+    return run_cli({"DATABASE_URL": web_environment["DATABASE_URL"]}, "report", *arguments)
 
 
 def report_json_once(web: object, web_environment: dict[str, str], ready: Any) -> dict[str, Any]:

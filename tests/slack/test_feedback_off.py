@@ -1,5 +1,7 @@
 """``MEDICON_RECORD_QUESTIONS=false``: the bot still answers and takes votes, but remembers no
-question and counts nothing, through the real web process."""
+question and counts nothing, through the real web process. Its `medicon-bot report` is the
+installed executable in a process of its own, the one end-to-end test of the command (others
+call it in process, :mod:`tests.support.cli`)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ and posted by a real delivery pass), all in their language."""
 from __future__ import annotations
 
 import json
-import subprocess
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,11 +13,12 @@ import pytest
 
 from tests.conftest import SIGNING_SECRET
 from tests.slack.test_home_language import _choose, send_event
-from tests.slack.test_spotlight_commands import EXECUTABLE, command
+from tests.slack.test_spotlight_commands import command
 from tests.support.block_limits import limit_violations
+from tests.support.cli import run_cli
 from tests.support.signing import message_im_event, post_signed, slash_command_body
 from tests.support.slack_stand_in import SlackStandIn
-from tests.support.web_process import WebProcess, clean_environment
+from tests.support.web_process import WebProcess
 
 SAID: dict[str, dict[str, str]] = {
     "da": {
@@ -98,19 +98,8 @@ def test_a_person_who_chose_their_language_is_answered_in_it_everywhere(
     days_ahead = (2 - now.weekday()) % 7 or 7
     slot = (now + timedelta(days=days_ahead)).replace(hour=10, minute=0, second=0, microsecond=0)
     stand_in.clear()
-    result = subprocess.run(
-        [
-            str(EXECUTABLE),
-            "spotlight",
-            "run-due",
-            "--now",
-            (slot + timedelta(minutes=1)).isoformat(),
-        ],
-        env=clean_environment(**web_environment),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    result = run_cli(
+        web_environment, "spotlight", "run-due", "--now", (slot + timedelta(minutes=1)).isoformat()
     )
     assert result.returncode == 0, result.stderr
     (post,) = [call for call in stand_in.calls("chat.postMessage") if call.channel == channel]

@@ -1,5 +1,7 @@
 """`/medicon subscribe|subscriptions|unsubscribe` over HTTP, the App Home's list, and a real
-`medicon-bot spotlight run-due` pass delivering to the subscribed channel."""
+`medicon-bot spotlight run-due` pass delivering to the subscribed channel: the installed
+executable in a process of its own, the one end-to-end test of the command (others call it in
+process, :mod:`tests.support.cli`)."""
 
 from __future__ import annotations
 

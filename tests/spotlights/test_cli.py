@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,8 +23,8 @@ from bot.storage import Database
 from bot.storage.oauth_states import forget_expired_states, issue_state
 from bot.storage.tables import oauth_states
 from tests.spotlights.conftest import TOKEN, make_poster, posted_channels, subscribe_channels
+from tests.support.cli import run_cli
 from tests.support.slack_stand_in import SlackStandIn
-from tests.support.web_process import EXECUTABLE, clean_environment
 
 SUBSCRIBED = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 SLOT = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
@@ -197,14 +196,7 @@ def test_the_clocks_daily_job_deletes_expired_install_states(
     ids=["postgresql", "sqlite"],
 )
 def test_run_due_without_its_database_says_so_in_one_line(url: str, named: str) -> None:
-    result = subprocess.run(
-        [str(EXECUTABLE), "spotlight", "run-due"],
-        env=clean_environment(DATABASE_URL=url, SLACK_BOT_TOKEN=TOKEN),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_cli({"DATABASE_URL": url, "SLACK_BOT_TOKEN": TOKEN}, "spotlight", "run-due")
     assert result.returncode == 1
     assert result.stdout == ""
     [line] = result.stderr.splitlines()

@@ -1,24 +1,22 @@
-"""A browser's and a cron job's side of "Add to Slack", against the real web process."""
+"""A browser's and a cron job's side of "Add to Slack", against the real web process (the
+cron job's ``run-due`` called in this process)."""
 
 from __future__ import annotations
 
 import base64
 import re
-import subprocess
-import sys
 import urllib.request
 from datetime import datetime
 from email.message import Message
-from pathlib import Path
 from typing import Any
 from urllib.error import HTTPError
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from bot.slack.surface import BOT_SCOPES
+from tests.support.cli import run_cli
 from tests.support.slack_stand_in import SlackStandIn
-from tests.support.web_process import WebProcess, clean_environment
+from tests.support.web_process import WebProcess
 
-EXECUTABLE = Path(sys.executable).parent / "medicon-bot"
 CLIENT_ID = "1111.2222"
 CLIENT_SECRET = "oauth-client-secret"
 
@@ -94,14 +92,8 @@ def install(web: WebProcess, stand_in: SlackStandIn, *, team_id: str, token: str
 
 
 def run_due(environment: dict[str, str], now: datetime) -> None:
-    """One `medicon-bot spotlight run-due` pass at ``now``, as cron would run it."""
-    result = subprocess.run(
-        [str(EXECUTABLE), "spotlight", "run-due", "--now", now.isoformat()],
-        env=clean_environment(**environment),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    """One `medicon-bot spotlight run-due` pass at ``now``, as cron would run it (in this
+    process: :mod:`tests.support.cli`)."""
+    result = run_cli(environment, "spotlight", "run-due", "--now", now.isoformat())
     assert result.returncode == 0, result.stderr
     assert "posted" in result.stdout, result.stderr

@@ -38,7 +38,6 @@ __all__ = [
     "AnsweredOn",
     "feedback_block",
     "thanked",
-    "was_answered",
     "with_feedback",
 ]
 
@@ -130,16 +129,6 @@ def with_feedback(
     ref = AnswerRef(question=question, entry=entry, surface=surface)
     block = feedback_block(ref, declined=result.kind == "declined", language=language)
     return Message(text=message.text, blocks=(*message.blocks[: MAX_BLOCKS - 1], block))
-
-
-def was_answered(message: Message) -> bool | None:
-    """True for an answer (it asks for a vote), False for an "I don't know" (it offers
-    "Suggest an addition"), None for help and small talk, which are not questions."""
-    for block in message.blocks:
-        if block.get("block_id") == FEEDBACK_BLOCK:
-            actions = {element.get("action_id") for element in block.get("elements", [])}
-            return SUGGEST_ADDITION not in actions
-    return None
 
 
 def thanked(blocks: Sequence[dict[str, Any]], *, language: str = "en") -> list[dict[str, Any]]:

@@ -14,7 +14,14 @@ from bot.answers.understand.word_languages import name_words, nordic_language_of
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.text import normalize
 
-__all__ = ["Reply", "language_of_text", "marked_language_of_text", "reply_to", "reply_with"]
+__all__ = [
+    "Reply",
+    "entry_name_words",
+    "language_of_text",
+    "marked_language_of_text",
+    "reply_to",
+    "reply_with",
+]
 
 
 @dataclass(frozen=True)
@@ -61,19 +68,15 @@ def reply_with(
         return Reply(answer, marked)
     if otherwise is not None:
         return Reply(answer, language_or_english(otherwise))
-    names = _names(kb) if kb is not None else frozenset()
+    names = kb.view(entry_name_words) if kb is not None else frozenset()
     return Reply(answer, nordic_language_of_words(text, names=names) or "en")
 
 
-_NAMES: dict[int, tuple[KnowledgeBase, frozenset[str]]] = {}
-
-
-def _names(kb: KnowledgeBase) -> frozenset[str]:
-    """The words of every entry's name and abbreviation in ``kb`` (computed once per base)."""
-    kept = _NAMES.get(id(kb))
-    if kept is None or kept[0] is not kb:
-        names = [field.name for field in kb.fields.values()]
-        for centre in kb.centres.values():
-            names += [centre.name, centre.short_name or ""]
-        kept = _NAMES[id(kb)] = (kb, name_words(names))
-    return kept[1]
+def entry_name_words(kb: KnowledgeBase) -> frozenset[str]:
+    """The words of every entry's name and abbreviation in ``kb``, which say nothing about
+    the asker's language: kept with the knowledge base (:meth:`KnowledgeBase.view`) and built
+    when it is loaded for answering (:func:`bot.answers.prepared`)."""
+    names = [field.name for field in kb.fields.values()]
+    for centre in kb.centres.values():
+        names += [centre.name, centre.short_name or ""]
+    return name_words(names)

@@ -109,11 +109,6 @@ class SurfaceReply:
     message: Message
     outcome: Outcome
 
-    @property
-    def answered(self) -> bool | None:
-        """See :func:`answered`."""
-        return answered(self.outcome)
-
 
 def command_reply(
     kb: KnowledgeBase,
