@@ -10,7 +10,8 @@ from bot.answers.records import Answer, Outcome, outcome
 from bot.answers.render.render import Message, render
 from bot.answers.render.reply import Reply, entry_name_words, reply_to
 from bot.answers.resolve.grounded import load_tables
-from bot.answers.resolve.resolve import answer_for, name_words, resolve_question, resolve_text
+from bot.answers.resolve.messages import resolve_text
+from bot.answers.resolve.resolve import answer_for, name_words, resolve_question
 from bot.answers.understand.commands import parse_command
 from bot.answers.understand.lexicon import lexicon_for
 from bot.answers.understand.question import Filters, Intent, Question

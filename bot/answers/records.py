@@ -12,6 +12,7 @@ must learn it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, assert_never
 
@@ -50,6 +51,7 @@ __all__ = [
     "StatsAnswer",
     "outcome",
     "ref_of",
+    "together",
 ]
 
 Entry = ResearchField | Centre | Cluster
@@ -306,3 +308,21 @@ def outcome(answer: Answer) -> Outcome:
             return Outcome(parts[0].kind, tuple(named))
         case _:
             assert_never(answer)
+
+
+def together(answers: Sequence[Answer]) -> Answer | None:
+    """One answer per question asked. A question that found nothing is left out when another
+    did, and so is an entry's card when another answer is about that entry (its card is one
+    click away there): "Tell me about CBMR. Who leads it?" leads with who leads it."""
+    single = [p for a in answers for p in (a.parts if isinstance(a, SeveralAnswers) else (a,))]
+    found = [a for a in single if not isinstance(a, NoMatchAnswer)] or single[:1]
+    found = list(dict.fromkeys(found))
+    answered = {ref for a in found if not _is_card(a) for ref in outcome(a).subjects}
+    found = [a for a in found if not (_is_card(a) and set(outcome(a).subjects) <= answered)]
+    if len(found) > 1:
+        return SeveralAnswers(tuple(found))
+    return found[0] if found else None
+
+
+def _is_card(answer: SingleAnswer) -> bool:
+    return isinstance(answer, FieldAnswer | CentreAnswer | ClusterAnswer)

@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.answers.locale import language_or_english
 from bot.answers.records import Answer, ChatAnswer
-from bot.answers.resolve.resolve import resolve_text
+from bot.answers.resolve.messages import resolve_text
 from bot.answers.understand.reading import Language, clean, marked_language
 from bot.answers.understand.word_languages import name_words, nordic_language_of_words
 from bot.knowledge import KnowledgeBase

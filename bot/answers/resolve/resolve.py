@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -32,11 +30,10 @@ from bot.answers.records import (
     NoMatchAnswer,
     OutsideAnswer,
     SearchAnswer,
-    SeveralAnswers,
     SideBySideAnswer,
     SingleAnswer,
     StatsAnswer,
-    outcome,
+    together,
 )
 from bot.answers.resolve.direct import about_entry
 from bot.answers.resolve.grounded import (
@@ -51,8 +48,7 @@ from bot.answers.resolve.grounded import (
 )
 from bot.answers.resolve.lists import filtered_list, parts_list
 from bot.answers.resolve.numbers import compare, compare_founded, count
-from bot.answers.resolve.side_by_side import asks_to_compare, side_by_side, wants_comparing
-from bot.answers.understand.focus import MOST_PARTS, asking_parts, sentences
+from bot.answers.resolve.side_by_side import asks_to_compare, side_by_side
 from bot.answers.understand.lexicon import lexicon_for
 from bot.answers.understand.question import Intent, Question
 from bot.answers.understand.understand import understand
@@ -70,73 +66,11 @@ from bot.knowledge.text import normalize, tokens
 __all__ = [
     "answer_for",
     "resolve_question",
-    "resolve_text",
 ]
 
 _SEARCH_LIMIT = 8
 _FLOOR_WORDS = 6
 _LOOKALIKE = 70.0
-
-
-def resolve_text(kb: KnowledgeBase, text: str, *, today: date | None = None) -> Answer:
-    """The answer to what a person typed, e.g. ``resolve_text(kb, "who hosts LUDC?")``, asked
-    on ``today`` (the real day unless given).
-
-    In a message of several sentences each part that asks is answered on its own
-    (:func:`asking_parts`); a part that names no entry ("where is it?", "which one is older?")
-    is about the entries the message named before it.
-    """
-    parts = asking_parts(text)
-    if parts == [text]:
-        return resolve_question(kb, understand(kb, text, today=today))
-    answers: list[Answer] = []
-    for part in parts:
-        question = understand(kb, part, today=today)
-        if not question.entities or _compares_less_than_asked(question):
-            named = _named_before(kb, text[: text.rfind(part)])
-            if set(named) - set(question.entities):
-                names = " and ".join(kb.name_of(ref) for ref in named)
-                question = understand(kb, f"{names}: {part}", today=today)
-        if question.intent not in _NOTHING_ASKED:
-            answers.append(resolve_question(kb, question))
-    return _together(answers) or resolve_question(kb, understand(kb, text, today=today))
-
-
-_NOTHING_ASKED = frozenset({Intent.UNKNOWN, Intent.GREETING, Intent.THANKS, Intent.HELP})
-
-
-def _compares_less_than_asked(question: Question) -> bool:
-    """It compares ("was LUDC founded before that?") but names fewer than two things."""
-    return wants_comparing(question) and not asks_to_compare(question)
-
-
-def _named_before(kb: KnowledgeBase, text: str) -> tuple[EntryRef, ...]:
-    """The entries (centres before fields) named by the last sentence of ``text`` that names
-    any: what "it" or "which one" refers to."""
-    for sentence in reversed(sentences(text)):
-        entities = understand(kb, sentence).entities if sentence.strip() else ()
-        if entities:
-            centres = tuple(ref for ref in entities if ref.kind != "field")
-            return (centres or entities)[:MOST_PARTS]
-    return ()
-
-
-def _together(answers: Sequence[Answer]) -> Answer | None:
-    """One answer per question asked. A question that found nothing is left out when another
-    did, and so is an entry's card when another answer is about that entry (its card is one
-    click away there): "Tell me about CBMR. Who leads it?" leads with who leads it."""
-    single = [p for a in answers for p in (a.parts if isinstance(a, SeveralAnswers) else (a,))]
-    found = [a for a in single if not isinstance(a, NoMatchAnswer)] or single[:1]
-    found = list(dict.fromkeys(found))
-    answered = {ref for a in found if not _is_card(a) for ref in outcome(a).subjects}
-    found = [a for a in found if not (_is_card(a) and set(outcome(a).subjects) <= answered)]
-    if len(found) > 1:
-        return SeveralAnswers(tuple(found))
-    return found[0] if found else None
-
-
-def _is_card(answer: SingleAnswer) -> bool:
-    return isinstance(answer, FieldAnswer | CentreAnswer | ClusterAnswer)
 
 
 def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:
@@ -145,7 +79,7 @@ def resolve_question(kb: KnowledgeBase, question: Question) -> Answer:
     if question.intent in _ASKED_OF_EACH and not asks_to_compare(question):
         each = [understand(kb, text, today=question.asked_on) for text in question.one_by_one]
         if len(each) >= 2 and all(len(part.one_by_one) < 2 for part in each):
-            return _together([_resolved(kb, part) for part in each]) or _resolved(kb, question)
+            return together([_resolved(kb, part) for part in each]) or _resolved(kb, question)
     return _resolved(kb, question)
 
 
