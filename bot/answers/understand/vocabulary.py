@@ -607,7 +607,7 @@ LANGUAGE_MARKERS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
                 "|findes|laver|grundlagt|grundlagde|stadig|stadigvaek|tak|ejer|virksomheder|kraeft"
                 "|hjerne|danmark|kobenhavn|sygehus|nogle|fortael|arbejder|forsker|lukket|nedlagt"
                 "|fortsat|aktivt|og|af|fra|hvis|mig|nogen|noget|hvilket|paa|blev|eksisterer|etableret"
-                "|startet|oprettet|driver|ledes|hjaelp|hej|goddag|godmorgen|forskere"
+                "|startet|oprettet|driver|ledes|hjaelp|goddag|godmorgen|forskere|hej med dig"
             )
         ),
         "sv": frozenset(
@@ -621,4 +621,6 @@ LANGUAGE_MARKERS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
         ),
     }
 )
-"""Words that tip a question towards Danish or Swedish; anything else is English."""
+"""Words that tip a question towards Danish or Swedish; anything else is English. A word both
+write alike (``hej``) is in neither list: it leaves the choice to the rest of the message, else
+to the person. A phrase (``hej med dig``) counts when the question says it word for word."""
