@@ -1,9 +1,9 @@
 """GET /editors/chart.png: the week's questions answered against unanswered, as a PNG.
 
 Only behind a link the App Home made for an editor: the query carries the workspace, an expiry,
-the editor's language (not for English) and an HMAC of them (:mod:`bot.feedback.links`). A forged, altered or expired link gets a 403
-with nothing read from the database; a query no link has (more fields than one carries) a 400.
-Nothing in the URL can make it fail with a 500.
+the editor's language (not for English) and an HMAC of them (:mod:`bot.feedback.links`). A
+forged, altered or expired link gets a 403 with nothing read from the database; a query no link
+has (more fields than one carries) a 400. Nothing in the URL can make it fail with a 500.
 """
 
 from __future__ import annotations
