@@ -3,7 +3,7 @@ text renders (``render(reply.answer, locale=reply.language)``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.answers.locale import language_or_english
@@ -73,10 +73,17 @@ def reply_with(
     elif marked is not None:
         return Reply(answer, marked)
     if otherwise is not None:
-        return Reply(answer, language_or_english(otherwise))
+        return _in(answer, language_or_english(otherwise))
     if kb is None:
-        return Reply(answer, nordic_language_of_words(text) or "en")
-    return Reply(answer, _unmarked_language(kb, text) or "en")
+        return _in(answer, nordic_language_of_words(text) or "en")
+    return _in(answer, _unmarked_language(kb, text) or "en")
+
+
+def _in(answer: Answer, language: Language) -> Reply:
+    """``answer`` in ``language``; a greeting no language claims (``hej``) is said in it too."""
+    if isinstance(answer, ChatAnswer) and answer.language != language:
+        answer = replace(answer, language=language)
+    return Reply(answer, language)
 
 
 def _unmarked_language(kb: KnowledgeBase, text: str) -> Language | None:
