@@ -1,7 +1,7 @@
 """A Danish and a Swedish user over Slack (issue 19), through Bolt's pipeline with signed
 requests: they choose their language in the App Home, then a bare name on the slash command
-and in an @mention, a question in a DM, the spotlight modal, a channel's spotlight in their language (announced
-and posted by a real delivery pass), all in their language."""
+and in an @mention, a question in a DM, the spotlight modal, a channel's spotlight in their
+language (announced and posted by a real delivery pass), all in their language."""
 
 from __future__ import annotations
 
