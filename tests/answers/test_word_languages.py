@@ -114,6 +114,9 @@ def test_a_name_is_danish_or_swedish_by_its_words_and_its_entrys_country(
         ("tarmflora", "en"),  # both languages' word, no choice made: English
         ("mikrobiomforskning", "en"),
         ("Øresund", "da"),  # its letters are marks of Danish
+        ("var ligger LUDC?", "sv"),  # ligger is both languages': "var ligger" is Swedish
+        ("hvor ligger LUDC?", "da"),
+        ("ligger LUDC i Lund?", "en"),  # nothing but words both write
     ],
 )
 def test_a_query_without_marker_words_is_answered_by_its_words_or_its_name(
