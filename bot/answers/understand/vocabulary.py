@@ -622,5 +622,6 @@ LANGUAGE_MARKERS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     }
 )
 """Words that tip a question towards Danish or Swedish; anything else is English. A word both
-write alike (``hej``, ``ligger``, ``mig``, ``aktivt``) is in neither list: it leaves the choice to the rest of the message, else
-to the person. A phrase (``hej med dig``, ``var ligger``) counts when the question says it word for word."""
+write alike (``hej``, ``ligger``, ``mig``, ``aktivt``) is in neither list: it leaves the choice
+to the rest of the message, else to the person. A phrase (``hej med dig``, ``var ligger``)
+counts when the question says it word for word."""
