@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.answers.records import Answer, Outcome, outcome
 from bot.answers.render.render import Message, render
-from bot.answers.render.reply import Reply, entry_name_words, reply_to
+from bot.answers.render.reply import Reply, entry_name_words, name_spellings, reply_to
 from bot.answers.resolve.grounded import load_tables
 from bot.answers.resolve.messages import resolve_text
 from bot.answers.resolve.resolve import answer_for, name_words, resolve_question
@@ -26,6 +26,7 @@ def prepared(kb: KnowledgeBase) -> KnowledgeBase:
     lexicon_for(kb)
     kb.view(name_words)
     kb.view(entry_name_words)
+    kb.view(name_spellings)
     load_tables()
     return kb
 

@@ -90,7 +90,10 @@ COMMANDS: Final = (
     ("{prefix}stats", "every field's numbers side by side"),
     ("{prefix}search epilepsy Lund", "full-text search over names and descriptions"),
     ("{prefix}Medicon Valley", "the cluster itself"),
-    ("{prefix}subscribe monday 09:00", "a weekly spotlight post in this channel"),
+    (
+        "{prefix}subscribe monday 09:00 dansk",
+        "a weekly spotlight post in this channel; add english, dansk or svenska for its language",
+    ),
     ("{prefix}subscriptions", "this channel's spotlight: schedule, next and last post"),
     ("{prefix}unsubscribe", "stop this channel's spotlight"),
     ("{prefix}help", "this list"),

@@ -1,9 +1,9 @@
 """GET /editors/chart.png: the week's questions answered against unanswered, as a PNG.
 
-Only behind a link the App Home made for an editor: the query carries the workspace, an expiry
-and an HMAC of both (:mod:`bot.feedback.links`). A forged, altered or expired link gets a 403
-with nothing read from the database; a query no link has (more fields than one carries) a 400.
-Nothing in the URL can make it fail with a 500.
+Only behind a link the App Home made for an editor: the query carries the workspace, an expiry,
+the editor's language (not for English) and an HMAC of them (:mod:`bot.feedback.links`). A
+forged, altered or expired link gets a 403 with nothing read from the database; a query no link
+has (more fields than one carries) a 400. Nothing in the URL can make it fail with a 500.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ __all__ = ["serve_chart"]
 
 
 @lru_cache(maxsize=32)
-def _png(days: tuple[DayTotals, ...]) -> bytes:
+def _png(days: tuple[DayTotals, ...], language: str) -> bytes:
     from bot.feedback.chart import draw_week_chart
 
-    return draw_week_chart(days)
+    return draw_week_chart(days, language)
 
 
 def _text(start_response: StartResponse, status: str, text: str) -> Iterable[bytes]:
@@ -58,13 +58,13 @@ def serve_chart(
         query = parse_qs(environ.get("QUERY_STRING", ""), max_num_fields=_MOST_FIELDS)
     except ValueError:  # more fields than max_num_fields
         return _text(start_response, "400 Bad Request", "this is not a chart link")
-    team_id = check_chart_query(secret, query, now=now)
-    if team_id is None:
+    link = check_chart_query(secret, query, now=now)
+    if link is None:
         return _text(start_response, "403 Forbidden", "this chart link is invalid or has expired")
     today = datetime.fromtimestamp(now, UTC).date()
     with services.database.sessions() as session:
-        days = week_totals(session, team_id=team_id, today=today)
-    png = _png(tuple(days))
+        days = week_totals(session, team_id=link.team_id, today=today)
+    png = _png(tuple(days), link.language)
     start_response(
         "200 OK",
         [

@@ -39,24 +39,29 @@ def person_language(services: Services, *, team_id: str, user_id: str) -> str | 
         return None
 
 
-def chart_url(services: Services, *, team_id: str, now: datetime) -> str | None:
-    """A link to ``team_id``'s chart valid for :data:`LINK_LIFETIME`, or None when this
-    deployment has no public URL (``MEDICON_PUBLIC_URL``) or no signing secret."""
+def chart_url(
+    services: Services, *, team_id: str, now: datetime, language: str = "en"
+) -> str | None:
+    """A link to ``team_id``'s chart in ``language`` valid for :data:`LINK_LIFETIME`, or None
+    when this deployment has no public URL (``MEDICON_PUBLIC_URL``) or no signing secret."""
     settings = services.settings
     if settings.public_url is None or settings.slack_signing_secret is None:
         return None
     secret = settings.slack_signing_secret.get_secret_value().encode()
     expires = int((now + LINK_LIFETIME).timestamp())
     base = str(settings.public_url).rstrip("/")
-    return f"{base}{CHART_PATH}?{chart_query(secret, team_id=team_id, expires=expires)}"
+    query = chart_query(secret, team_id=team_id, expires=expires, language=language)
+    return f"{base}{CHART_PATH}?{query}"
 
 
-def _editors_view(services: Services, *, team_id: str) -> EditorsView:
-    """The editors' section for ``team_id`` (the last 30 days; the chart: the last 7)."""
+def _editors_view(services: Services, *, team_id: str, language: str) -> EditorsView:
+    """The editors' section for ``team_id`` (the last 30 days; the chart, in the editor's
+    ``language``: the last 7)."""
     now = services.now()
     with services.database.sessions() as session:
         summary = summarise(session, since=now - _PERIOD, team_id=team_id, limit=_SHOWN)
-    return EditorsView(summary=summary, chart_url=chart_url(services, team_id=team_id, now=now))
+    link = chart_url(services, team_id=team_id, now=now, language=language)
+    return EditorsView(summary=summary, chart_url=link)
 
 
 def user_home(
@@ -73,6 +78,8 @@ def user_home(
         )
     subscriptions = [(view.channel_id, view.lines(language or "en")) for view in views]
     editors = (
-        _editors_view(services, team_id=team_id) if user_id in services.settings.editors else None
+        _editors_view(services, team_id=team_id, language=language or "en")
+        if user_id in services.settings.editors
+        else None
     )
     return home_view(services.kb, subscriptions=subscriptions, language=language, editors=editors)

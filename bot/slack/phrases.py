@@ -33,6 +33,12 @@ NOTE: Final = "Note"
 SAY_WHAT_IS_MISSING: Final = "Say what is missing."
 BAD_URL: Final = "Enter a web address starting with http:// or https://, or leave this empty."
 
+# A suggestion as posted in the editors' channel.
+SUGGESTED_ADDITION_FROM: Final = "*Suggested addition* from {person}"
+SUGGESTED_ADDITION: Final = "Suggested addition: {text}"
+SUGGESTION_SOURCE: Final = "*Source:* {url}"
+SUGGESTION_NOTE: Final = "*Note:* {note}"
+
 # The search modal.
 SEARCH_TITLE: Final = "Search Medicon Valley"
 CLOSE: Final = "Close"

@@ -54,7 +54,9 @@ DAYS: Final = "days"
 TIMES: Final = "times"
 TIMEZONES: Final = "timezones"
 """What TWO_OF_A_KIND read two of."""
-TOO_MANY_WORDS: Final = "That is more than a day, a time and a timezone. Try `" + EXAMPLE + "`."
+TOO_MANY_WORDS: Final = (
+    "That is more than a day, a time, a timezone and a language. Try `" + EXAMPLE + "`."
+)
 
 SUBSCRIBED: Final = ":sparkles: This channel gets a Medicon Valley spotlight {schedule}."
 UNSUBSCRIBED: Final = "Done: no more weekly spotlights in this channel."

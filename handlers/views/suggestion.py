@@ -62,7 +62,8 @@ def make_post_to_editors(services: Services) -> Callable[..., None]:
         suggestion = suggestion_from(view)
         if channel is None or not isinstance(suggestion, Suggestion) or not was_first(context):
             return
-        message = editors_post(suggestion, user_id=body["user"]["id"])
+        language = language_for(services, body, team_id=team_id_of(context), text=_asked(view))
+        message = editors_post(suggestion, user_id=body["user"]["id"], language=language)
         client.chat_postMessage(channel=channel, text=message.text, blocks=list(message.blocks))
 
     return post_to_editors

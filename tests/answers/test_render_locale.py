@@ -4,12 +4,14 @@ numbers and days written their way, knowledge quoted as written, within Slack's 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from bot.answers import render, reply_to, resolve_text
 from bot.answers.locale import TRANSLATED
 from bot.knowledge import KnowledgeBase
+from bot.spotlights.schedule import parse_schedule, split_language
 from tests.answers.test_render import every_question
 from tests.support.block_limits import limit_violations
 
@@ -113,11 +115,23 @@ def test_figures_are_written_the_danish_way(kb: KnowledgeBase) -> None:
     assert number.replace(",", ".") in danish
 
 
-def test_a_greeting_hint_follows_the_greeting(kb: KnowledgeBase) -> None:
-    reply = reply_to(kb, "hej")
+@pytest.mark.parametrize(
+    ("greeting", "chosen", "hint"),
+    [
+        ("hej med dig", None, "Spørg om"),
+        ("hejsan", None, "Fråga om"),
+        ("hej", "sv", "Fråga om"),  # both languages' word: the person's choice
+        ("hej", None, "Ask about"),  # and with none made, English
+    ],
+)
+def test_a_greeting_hint_follows_the_greeting(
+    kb: KnowledgeBase, greeting: str, chosen: str | None, hint: str
+) -> None:
+    reply = reply_to(kb, greeting, otherwise=chosen)
     said = _all_text(render(reply.answer, locale=reply.language).as_dict())
-    assert "Ask about" not in said
-    assert "Spørg om" in said or "Fråga om" in said
+    assert hint in said
+    for other in {"Ask about", "Spørg om", "Fråga om"} - {hint}:
+        assert other not in said
 
 
 def test_a_filtered_list_is_named_in_swedish(kb: KnowledgeBase) -> None:
@@ -144,3 +158,24 @@ def test_tables_speak_the_language_and_stay_within_limits(kb: KnowledgeBase, lan
         str((block.get("text") or {}).get("text", "")).startswith(more)
         for block in long_list["blocks"]
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "told"),
+    [
+        ("en", "add english, dansk or svenska for its language"),
+        ("da", "tilføj english, dansk eller svenska for at vælge dets sprog"),
+        ("sv", "lägg till english, dansk eller svenska för att välja dess språk"),
+    ],
+)
+def test_help_tells_that_a_spotlight_takes_a_language_word_and_its_example_works(
+    kb: KnowledgeBase, language: str, told: str
+) -> None:
+    help_text = json.dumps(
+        render(resolve_text(kb, "help"), locale=language).as_dict(), ensure_ascii=False
+    )
+    assert told in help_text
+    (example,) = re.findall(r"`/medicon subscribe ([^`]*)`", help_text)
+    chosen, schedule = split_language(example)
+    assert chosen == "da"
+    assert parse_schedule(schedule, default_timezone="Europe/Copenhagen").local_time == "09:00"

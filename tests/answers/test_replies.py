@@ -94,7 +94,7 @@ def test_a_slash_reply_speaks_the_askers_language_to_the_last_button(
 
 
 @pytest.mark.parametrize(
-    ("greeting", "opening"), [("hej", "Hej! Jeg er"), ("hejsan", "Hej! Jag är")]
+    ("greeting", "opening"), [("hej med dig", "Hej! Jeg er"), ("hejsan", "Hej! Jag är")]
 )
 def test_a_greeting_in_a_dm_is_introduced_in_its_language(
     kb: KnowledgeBase, greeting: str, opening: str
@@ -102,6 +102,15 @@ def test_a_greeting_in_a_dm_is_introduced_in_its_language(
     message = conversation_reply(kb, greeting)
     assert message.text.startswith(opening)
     assert "Ask about" not in str(message.blocks)
+
+
+@pytest.mark.parametrize(
+    ("chosen", "opening"), [(None, "Hi! I'm"), ("da", "Hej! Jeg er"), ("sv", "Hej! Jag är")]
+)
+def test_a_hej_both_languages_say_is_answered_in_the_person_choice_else_english(
+    kb: KnowledgeBase, chosen: str | None, opening: str
+) -> None:
+    assert conversation_reply(kb, "hej", otherwise=chosen).text.startswith(opening)
 
 
 def test_the_message_shortcut_speaks_the_language_of_the_message(kb: KnowledgeBase) -> None:

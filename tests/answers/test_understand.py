@@ -58,7 +58,8 @@ CENTRE = "centre"
         ("blood cancer", Intent.LOOKUP, (FIELD, "cancer"), "en"),
         ("LUDC", Intent.LOOKUP, (CENTRE, "ludc"), "en"),
         ("rigshospitalt", Intent.LOOKUP, (CENTRE, "rigshospitalet"), "en"),
-        ("hej", Intent.GREETING, None, "da"),
+        ("hej med dig", Intent.GREETING, None, "da"),
+        ("hej", Intent.GREETING, None, "en"),  # both languages': the reader's choice decides
         ("tack så mycket", Intent.THANKS, None, "sv"),
         ("what can you do?", Intent.HELP, None, "en"),
         ("help", Intent.HELP, None, "en"),

@@ -115,6 +115,13 @@ class EvalQuery:
     """Each item: alternatives, any one of which the answer must state."""
     tags: frozenset[str] = frozenset()
     """What else the query tests (prose facts, long messages …), for per-tag scores."""
+    reply: str | None = None
+    """The language the reply must be in when it is not ``lang`` (issue 19: a query in words
+    Danish and Swedish write alike has no language of its own: the person's, else English)."""
+
+    @property
+    def reply_lang(self) -> str:
+        return self.reply or self.lang
 
 
 class QuerySetError(ValueError):
@@ -142,7 +149,7 @@ def _strings(value: object, what: str) -> tuple[str, ...]:
 
 def _query(record: Mapping[str, Any], number: int) -> EvalQuery:
     where = f"query {number} ({record.get('text')!r})"
-    unknown_keys = set(record) - {"text", "lang", "kind", "expect", "facts", "tags"}
+    unknown_keys = set(record) - {"text", "lang", "kind", "expect", "facts", "tags", "reply"}
     if unknown_keys:
         raise QuerySetError(f"{where}: unknown keys {sorted(unknown_keys)}")
     text, lang, kind = record.get("text"), record.get("lang"), record.get("kind")
@@ -152,6 +159,9 @@ def _query(record: Mapping[str, Any], number: int) -> EvalQuery:
         raise QuerySetError(f"{where}: lang must be one of {sorted(LANGS)}")
     if kind not in ALL_KINDS:
         raise QuerySetError(f"{where}: kind must be one of {sorted(ALL_KINDS)}")
+    reply = record.get("reply")
+    if reply is not None and (reply not in LANGS or reply == lang):
+        raise QuerySetError(f"{where}: reply must be a language other than lang")
     expect = record.get("expect")
     if not isinstance(expect, dict):
         raise QuerySetError(f"{where}: expect must be a mapping")
@@ -178,7 +188,9 @@ def _query(record: Mapping[str, Any], number: int) -> EvalQuery:
         )
     except QuerySetError as error:
         raise QuerySetError(f"{where}: {error}") from None
-    return EvalQuery(text=text, lang=lang, kind=kind, expect=expectation, facts=facts, tags=tags)
+    return EvalQuery(
+        text=text, lang=lang, kind=kind, expect=expectation, facts=facts, tags=tags, reply=reply
+    )
 
 
 def load_queries(path: Path = QUERIES) -> tuple[EvalQuery, ...]:
@@ -563,9 +575,10 @@ class Report:
         return [r for r in self.results if r.query.lang == lang]
 
     def reply_language(self) -> dict[str, float]:
-        """Per language other than English: the share of its queries answered in it."""
+        """Per language other than English: the share of its queries answered in it (in the
+        query's ``reply`` language where it has one)."""
         return {
-            lang: _share([r.observed.language == r.query.lang for r in self.of_lang(lang)])
+            lang: _share([r.observed.language == r.query.reply_lang for r in self.of_lang(lang)])
             for lang in sorted(LANGS - {"en"})
             if any(r.query.lang == lang for r in self.results)
         }
@@ -575,7 +588,7 @@ class Report:
         return [
             f"[{r.query.lang}] {r.query.text!r} answered in {r.observed.language}"
             for r in self.results
-            if r.query.lang != "en" and r.observed.language != r.query.lang
+            if r.query.lang != "en" and r.observed.language != r.query.reply_lang
         ]
 
     def by_tag(self) -> dict[str, KindScore]:

@@ -68,6 +68,30 @@ def test_the_editors_post_escapes_what_was_typed() -> None:
     assert "&lt;!channel&gt; look" in shown
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "en",
+            ("*Suggested addition* from <@U123>", "*Source:*", "*Note:*", "Suggested addition:"),
+        ),
+        ("da", ("*Foreslået tilføjelse* fra <@U123>", "*Kilde:*", "*Bemærkning:*", "Foreslået ")),
+        ("sv", ("*Föreslaget tillägg* från <@U123>", "*Källa:*", "*Anteckning:*", "Föreslaget ")),
+    ],
+)
+def test_the_editors_post_is_said_in_the_suggesters_language(
+    language: str, said: tuple[str, str, str, str]
+) -> None:
+    suggestion = Suggestion(text="<b>CRISPR</b> i Lund", url="https://x.org", note="se kilden")
+    post = editors_post(suggestion, user_id="U123", language=language)
+    (section,) = post.blocks
+    heading, quoted, source, note = section["text"]["text"].split("\n")
+    assert (heading, source, note) == (said[0], f"{said[1]} https://x.org", f"{said[2]} se kilden")
+    assert quoted == ">&lt;b&gt;CRISPR&lt;/b&gt; i Lund"  # what was typed, as typed, escaped
+    assert post.text.startswith(said[3])
+    assert post.text.endswith("&lt;b&gt;CRISPR&lt;/b&gt; i Lund")
+
+
 def test_the_suggestion_modal_starts_from_the_question() -> None:
     modal = suggestion_modal(AnswerRef("crispr on mars", None, "dm"))
     assert modal["blocks"][0]["element"]["initial_value"] == "crispr on mars"

@@ -14,7 +14,7 @@ from bot.cli.main import main
 from bot.cli.report import parse_since
 from bot.config import load_settings
 from bot.errors import ConfigurationError
-from bot.feedback.chart import draw_week_chart
+from bot.feedback.chart import chart_words, draw_week_chart
 from bot.feedback.summary import DayTotals
 from bot.storage import open_database
 from bot.storage.questions import Sighting, record_sightings
@@ -100,6 +100,26 @@ def test_the_chart_is_a_png() -> None:
     today = datetime(2026, 11, 30, tzinfo=UTC).date()
     days = [DayTotals(today - timedelta(days=n), n, n % 2) for n in range(6, -1, -1)]
     assert draw_week_chart(days).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "legend", "monday"),
+    [
+        ("en", "Questions this week", ("answered", "not answered"), "Mon 30"),
+        ("da", "Ugens spørgsmål", ("besvarede", "ubesvarede"), "man. 30"),
+        ("sv", "Veckans frågor", ("besvarade", "obesvarade"), "mån 30"),
+    ],
+)
+def test_the_chart_is_titled_labelled_and_dated_in_the_editors_language(
+    language: str, title: str, legend: tuple[str, str], monday: str
+) -> None:
+    today = datetime(2026, 11, 30, tzinfo=UTC).date()  # a Monday
+    days = [DayTotals(today - timedelta(days=n), n, n % 2) for n in range(6, -1, -1)]
+    words = chart_words(days, language)
+    assert (words.title, (words.answered, words.not_answered)) == (title, legend)
+    assert words.days[-1] == monday
+    assert len(set(words.days)) == 7
+    assert draw_week_chart(days, language).startswith(b"\x89PNG\r\n\x1a\n")
 
 
 def test_plotting_is_not_imported_at_start() -> None:

@@ -16,6 +16,7 @@ import pytest
 from bot.feedback.links import chart_query
 from tests.conftest import SIGNING_SECRET
 from tests.slack.conftest import web_process_environment
+from tests.slack.test_home_language import _choose
 from tests.support.block_limits import action_ids, limit_violations
 from tests.support.cli import CliRun, run_cli
 from tests.support.in_process_web import flush_questions, settle
@@ -319,6 +320,24 @@ def test_votes_and_a_suggestion_reach_the_report_and_the_editors(
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
 
 
+def test_an_editor_who_chose_dansk_gets_the_section_and_its_chart_in_danish(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    _choose(web, "da", user_id=EDITOR)
+    (published,) = stand_in.wait_for("views.publish")
+    home = published.json_field("view")
+    headers = [b["text"]["text"] for b in home["blocks"] if b["type"] == "header"]
+    assert "Redaktører" in headers
+    (image,) = [b for b in home["blocks"] if b["type"] == "image"]
+    assert image["title"]["text"] == "Ugens spørgsmål"
+    assert "lang=da" in image["image_url"]
+    status, content_type, png = get(on_this_web(web, image["image_url"]))
+    assert (status, content_type) == (200, "image/png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    _choose(web, "auto", user_id=EDITOR)
+    stand_in.wait_for("views.publish", count=2)
+
+
 def test_people_who_are_not_editors_see_no_editors_section(
     web: WebProcess, stand_in: SlackStandIn
 ) -> None:
@@ -345,6 +364,26 @@ def test_forged_altered_and_expired_chart_links_are_refused(
         status, _, body = get(f"{chart}?{query}")
         assert status == 403, query
         assert not body.startswith(b"\x89PNG")
+
+
+def test_a_chart_link_in_danish_or_swedish_is_signed_with_its_language(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    chart = f"{web.base_url}/editors/chart.png"
+    soon = int(time.time()) + 600
+    secret = SIGNING_SECRET.encode()
+    danish = chart_query(secret, team_id="T0STANDIN", expires=soon, language="da")
+    swedish = chart_query(secret, team_id="T0STANDIN", expires=soon, language="sv")
+    english = chart_query(secret, team_id="T0STANDIN", expires=soon)
+    assert "lang=da" in danish
+    assert "lang" not in english  # an English link is as it was
+    for query in (danish, swedish):
+        status, content_type, body = get(f"{chart}?{query}")
+        assert (status, content_type) == (200, "image/png")
+        assert body.startswith(b"\x89PNG")
+    for altered in (danish.replace("lang=da", "lang=sv"), danish.replace("lang=da&", "")):
+        assert get(f"{chart}?{altered}")[0] == 403, altered
+    assert get(f"{chart}?{danish.replace('lang=da', 'lang=xx')}")[0] == 403
 
 
 def test_a_malformed_chart_link_is_refused_without_a_traceback(

@@ -163,9 +163,9 @@ def test_a_dm_gets_the_answer_in_the_dm(web_process: WebProcess, stand_in: Slack
 
 
 def test_a_greeting_gets_an_introduction(web: WebProcess, stand_in: SlackStandIn) -> None:
-    send_event(web, message_im_event("Hej!"))
+    send_event(web, message_im_event("Hej med dig!"))
     (call,) = stand_in.wait_for("chat.postMessage")
-    assert "Jeg er Medicon Bot" in (call.text or "")  # "hej" is Danish: so is the introduction
+    assert "Jeg er Medicon Bot" in (call.text or "")  # Danish words: a Danish introduction
 
 
 def test_a_free_text_question_in_a_dm(web: WebProcess, stand_in: SlackStandIn) -> None:

@@ -1,7 +1,7 @@
 """A Danish and a Swedish user over Slack (issue 19), through Bolt's pipeline with signed
-requests: they choose their language in the App Home, then a bare name on the slash command,
-a question in a DM, the spotlight modal, a channel's spotlight in their language (announced
-and posted by a real delivery pass), all in their language."""
+requests: they choose their language in the App Home, then a bare name on the slash command
+and in an @mention, a question in a DM, the spotlight modal, a channel's spotlight in their
+language (announced and posted by a real delivery pass), all in their language."""
 
 from __future__ import annotations
 
@@ -16,7 +16,12 @@ from tests.slack.test_home_language import _choose, send_event
 from tests.slack.test_spotlight_commands import command
 from tests.support.block_limits import limit_violations
 from tests.support.cli import run_cli
-from tests.support.signing import message_im_event, post_signed, slash_command_body
+from tests.support.signing import (
+    app_mention_event,
+    message_im_event,
+    post_signed,
+    slash_command_body,
+)
 from tests.support.slack_stand_in import SlackStandIn
 from tests.support.web_process import WebProcess
 
@@ -79,6 +84,13 @@ def test_a_person_who_chose_their_language_is_answered_in_it_everywhere(
     send_event(web, message_im_event(said["dm"], user=user))
     (reply,) = stand_in.wait_for("chat.postMessage")
     assert said["dm_said"] in (reply.text or "")
+
+    # An @mention of a bare name in a channel: the person's choice, as on the slash command.
+    stand_in.clear()
+    send_event(web, app_mention_event("LUDC", user=user, channel=f"C0MENTION{language.upper()}"))
+    (mentioned,) = stand_in.wait_for("chat.postMessage")
+    assert said["card"] in json.dumps(mentioned.blocks(), ensure_ascii=False)
+    assert limit_violations({"text": mentioned.text, "blocks": mentioned.blocks()}) == []
 
     # The spotlight modal, opened by `/medicon subscribe` without a schedule.
     body = slash_command_body(

@@ -51,7 +51,7 @@ def test_the_default_timezone_is_the_one_given() -> None:
         ("monday tuesday", "I read two days"),
         ("09:00 10:00", "I read two times"),
         ("utc europe/oslo", "I read two timezones"),
-        ("monday 09:00 utc extra", "more than a day, a time and a timezone"),
+        ("monday 09:00 utc extra", "more than a day, a time, a timezone and a language"),
         ("monday <!channel>", "‘&lt;!channel&gt;’"),
     ],
 )

@@ -50,6 +50,7 @@ MESSAGE_MODULES: Final = (
     "bot.spotlights.phrases",
     "bot.conversation.phrases",
     "bot.conversation.labels",
+    "bot.feedback.phrases",
 )
 """Every module whose constants hold phrases the bot says."""
 TEMPLATE: Final = CATALOGS / "messages.pot"

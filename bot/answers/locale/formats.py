@@ -20,6 +20,7 @@ __all__ = [
     "format_day",
     "format_names",
     "format_number",
+    "format_short_day",
     "language_name",
     "month_name",
     "reformat_numbers",
@@ -42,6 +43,11 @@ def format_number(value: float, language: str) -> str:
 def format_day(day: date, language: str) -> str:
     """A day in words: ``1 January 2027``, ``1. januar 2027``, ``1 januari 2027``."""
     return _format_date(day, format="long", locale=_cldr(language))
+
+
+def format_short_day(day: date, language: str) -> str:
+    """A day on a chart's axis: ``Mon 7``, ``man. 7``, ``mån 7``."""
+    return _format_date(day, format="EEE d", locale=_cldr(language))
 
 
 def format_names(names: Sequence[str], language: str) -> str:

@@ -9,7 +9,7 @@ knowledge base's own vocabulary, written from the prose in ``data/``, not from q
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -32,6 +32,9 @@ class Glossary:
     """One-word forms: ``grundlagt`` → ``("founded",)``."""
     phrases: dict[tuple[str, ...], tuple[str, ...]]
     """Several-word forms: ``("lagt", "sammen")`` → ``("merged",)``."""
+    languages: dict[str, frozenset[str]] = field(default_factory=dict)
+    """One-word forms to the languages that write them: ``leddegigt`` → ``{"da"}``,
+    ``tarmflora`` → ``{"da", "sv"}`` (the question's language is told by its words)."""
 
     def english(self, word: str) -> tuple[str, ...]:
         return self.words.get(word, ())
@@ -52,6 +55,7 @@ def glossary() -> Glossary:
         loader.dispose()
     words: dict[str, list[str]] = {}
     phrases: dict[tuple[str, ...], list[str]] = {}
+    languages: dict[str, set[str]] = {}
     for english, forms in (document.get("words") or {}).items():
         for language in ("da", "sv"):
             for form in (forms or {}).get(language) or ():
@@ -63,7 +67,9 @@ def glossary() -> Glossary:
                     phrases.setdefault(parts, []).append(str(english))
                 else:
                     words.setdefault(typed, []).append(str(english))
+                    languages.setdefault(typed, set()).add(language)
     return Glossary(
         words={form: tuple(dict.fromkeys(english)) for form, english in words.items()},
         phrases={form: tuple(dict.fromkeys(english)) for form, english in phrases.items()},
+        languages={form: frozenset(said) for form, said in languages.items()},
     )

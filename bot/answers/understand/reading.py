@@ -164,11 +164,21 @@ def _concept_of(phrase: str, lexicon: Lexicon) -> list[str] | None:
     return None
 
 
+_MARKER_PHRASES = {
+    language: tuple(marker for marker in markers if " " in marker)
+    for language, markers in vocab.LANGUAGE_MARKERS.items()
+}
+"""The markers of several words (``hej med dig``): Danish or Swedish only as a whole."""
+
+
 def marked_language(words: list[str], raw: str) -> Language | None:
     """The language ``words`` say they are in, or None when nothing does (no marker word of
     any language, no æ/ø/ä/ö): then the reader's own choice may decide."""
     danish = sum(word in vocab.LANGUAGE_MARKERS["da"] for word in words)
     swedish = sum(word in vocab.LANGUAGE_MARKERS["sv"] for word in words)
+    said = f" {' '.join(words)} "
+    danish += sum(f" {phrase} " in said for phrase in _MARKER_PHRASES["da"])
+    swedish += sum(f" {phrase} " in said for phrase in _MARKER_PHRASES["sv"])
     if words:  # the word a question opens with (hvem/vem, hvilke/vilka) says the most
         danish += words[0] in vocab.LANGUAGE_MARKERS["da"]
         swedish += words[0] in vocab.LANGUAGE_MARKERS["sv"]

@@ -610,8 +610,8 @@ LANGUAGE_MARKERS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
                 "hvem|hvad|hvor|hvornar|hvordan|hvorfor|hvilke|hvilken|hvilket|mange|meget|ikke|jeg"
                 "|findes|laver|grundlagt|grundlagde|stadig|stadigvaek|tak|ejer|virksomheder|kraeft"
                 "|hjerne|danmark|kobenhavn|sygehus|nogle|fortael|arbejder|forsker|lukket|nedlagt"
-                "|fortsat|aktivt|og|af|fra|hvis|mig|nogen|noget|hvilket|paa|blev|eksisterer|etableret"
-                "|startet|oprettet|driver|ledes|hjaelp|hej|goddag|godmorgen|forskere"
+                "|fortsat|og|af|fra|hvis|nogen|noget|hvilket|paa|blev|eksisterer|etableret"
+                "|startet|oprettet|driver|ledes|hjaelp|goddag|godmorgen|forskere|hej med dig"
             )
         ),
         "sv": frozenset(
@@ -619,10 +619,13 @@ LANGUAGE_MARKERS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
                 "vem|vad|nar|hur|varfor|vilka|vilken|vilket|manga|mycket|inte|jag|finns|gor|grundades"
                 "|grundad|grundade|fortfarande|tack|ager|foretag|bolag|hjarna|hjarnan|sverige|sjukhus"
                 "|nagra|beratta|arbetar|forskar|stangd|nedlagd|och|av|fran|nagon|nagot|blev|existerar"
-                "|etablerad|startades|leds|hjalp|hejsan|godmorgon|forskare|ar|ligger|hjarnforskning"
-                "|kopenhamn|tusen"
+                "|etablerad|startades|leds|hjalp|hejsan|godmorgon|forskare|ar|hjarnforskning"
+                "|kopenhamn|tusen|var ligger"
             )
         ),
     }
 )
-"""Words that tip a question towards Danish or Swedish; anything else is English."""
+"""Words that tip a question towards Danish or Swedish; anything else is English. A word both
+write alike (``hej``, ``ligger``, ``mig``, ``aktivt``) is in neither list: it leaves the choice
+to the rest of the message, else to the person. A phrase (``hej med dig``, ``var ligger``)
+counts when the question says it word for word."""

@@ -187,16 +187,24 @@ def suggestion_from(view: dict[str, Any], language: str = "en") -> Suggestion | 
     return Suggestion(text=text, url=url or None, note=note or None)
 
 
-def editors_post(suggestion: Suggestion, *, user_id: str) -> Message:
+def editors_post(suggestion: Suggestion, *, user_id: str, language: str = "en") -> Message:
     """The suggestion as posted in the editors' channel, naming who made it so an editor can
-    follow up. The question they had asked is left out: who asked what is never kept."""
-    lines = [f"*Suggested addition* from <@{escape(user_id)}>", f">{escape(suggestion.text)}"]
+    follow up, in the language it was suggested in (the suggester's, as the modal was). The
+    question they had asked is left out: who asked what is never kept."""
+
+    def said(phrase: str, **values: str) -> str:
+        return localise(phrase.format(**values), language)
+
+    lines = [
+        said(phrases.SUGGESTED_ADDITION_FROM, person=f"<@{escape(user_id)}>"),
+        f">{escape(suggestion.text)}",
+    ]
     if suggestion.url:
-        lines.append(f"*Source:* {escape(suggestion.url)}")
+        lines.append(said(phrases.SUGGESTION_SOURCE, url=escape(suggestion.url)))
     if suggestion.note:
-        lines.append(f"*Note:* {escape(suggestion.note)}")
+        lines.append(said(phrases.SUGGESTION_NOTE, note=escape(suggestion.note)))
     section = SectionBlock(text=MarkdownTextObject(text=truncate("\n".join(lines), 3000)))
     return Message(
-        text=truncate(f"Suggested addition: {escape(suggestion.text)}", 3000),
+        text=truncate(said(phrases.SUGGESTED_ADDITION, text=escape(suggestion.text)), 3000),
         blocks=(section.to_dict(),),
     )
