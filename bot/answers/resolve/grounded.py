@@ -65,6 +65,9 @@ _WANTED_KIND: dict[str, str] = {
 _PROSE = frozenset({"details", "highlights", "ownership", "listing", "summary"})
 _PRONOUN = re.compile(r"(?:It|Its|They|Their|This|The centre|The company)\b")
 """A sentence that starts so leans on its entry's record: the answer names the entry first."""
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+"""``MVA's``: the ``s`` is no part of the word (else ``mvas`` is a word no name or statement
+says, asked and covered by nothing)."""
 _TYPO_RATIO = 80.0
 _GLOBAL_MIN_COVERED = 2
 _GLOBAL_SHARE = 0.66
@@ -224,15 +227,17 @@ def asked_words(kb: KnowledgeBase, question: Question, *, about_entry: bool) -> 
         for spelling in spellings(entry_of(kb, subject)):
             names.update(normalize(spelling).split())
         for ref in question.entities:
-            if ref == subject or ref.kind != "centre" or _locates(kb, subject, ref):
+            if ref == subject or ref.kind != "centre":
                 continue
             spelt = frozenset(normalize(spelling) for spelling in spellings(entry_of(kb, ref)))
             for spelling in spelt:
                 names.update(spelling.split())
+            if _locates(kb, subject, ref):
+                continue  # "WNC's NeuroFortis": only says which NeuroFortis, asks nothing
             typed = kb.centres[ref.id].short_name or kb.centres[ref.id].name
             asked[f"@{ref.id}"] = AskedWord(typed, frozenset(), entity=ref, names=spelt)
     translating = question.language in _TRANSLATED
-    words = _without_cues(normalize(question.raw).split())
+    words = _without_cues(normalize(_POSSESSIVE.sub("", question.raw)).split())
     for word in _glossary_phrases(words) if translating else words:
         key = stem(word)
         if len(word) < 2 or key in asked or word in COUNTRIES:
