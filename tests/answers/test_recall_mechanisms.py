@@ -1,0 +1,27 @@
+"""How a question finds the statement that answers it (issue 17, statement recall): words are
+matched however they are written (possessives, shortened names), and a sentence is one sentence
+however the knowledge base abbreviates inside it."""
+
+from __future__ import annotations
+
+from bot.answers import answer_question, render
+from bot.knowledge import KnowledgeBase
+from bot.knowledge.statements import split_sentences
+
+
+def _said(kb: KnowledgeBase, text: str) -> str:
+    return render(answer_question(kb, text)).text
+
+
+def test_a_shortened_name_inside_a_sentence_does_not_end_it(kb: KnowledgeBase) -> None:
+    assert split_sentences("It counts Chr. Hansen among them. Then it grew.") == [
+        "It counts Chr. Hansen among them.",
+        "Then it grew.",
+    ]
+    cut = [s.text for s in kb.statements.statements if s.text.endswith(" Chr.")]
+    assert not cut
+
+
+def test_a_possessive_is_read_as_the_name_it_follows(kb: KnowledgeBase) -> None:
+    said = _said(kb, "which main tasks does SSI's institute have?")
+    assert "newborns" in said  # "ssis" is said by nothing; "SSI" names the subject
