@@ -25,3 +25,11 @@ def test_a_shortened_name_inside_a_sentence_does_not_end_it(kb: KnowledgeBase) -
 def test_a_possessive_is_read_as_the_name_it_follows(kb: KnowledgeBase) -> None:
     said = _said(kb, "which main tasks does SSI's institute have?")
     assert "newborns" in said  # "ssis" is said by nothing; "SSI" names the subject
+
+
+def test_a_sentence_of_its_own_comes_before_a_founding_note_that_says_as_much(
+    kb: KnowledgeBase,
+) -> None:
+    said = _said(kb, "what was approved for Steno Diabetes Center Zealand?")
+    assert "DKK 835.4 million" in said  # the detail, not the note about its opening date
+    assert "(founded)" not in said

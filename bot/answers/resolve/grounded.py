@@ -79,8 +79,11 @@ _GLUE = frozenset(
     | {"have", "had", "ever", "yet", "still", "currently", "anymore", "any", "more"}
     | {"medicon", "valley", "oresund", "region", "hvordan", "hur", "why", "whats"}
     | {"knowledge", "base", "database", "kb", "bot", "videnbase", "vidensbase", "kunskapsbas"}
+    | {"according", "ifolge", "enligt"}
 )
-"""Words that hold a question together, and the cluster's own name."""
+"""Words that hold a question together, the cluster's own name, and the words that ask whose
+word a fact is ("according to its website"): the source is named in the statement itself
+("its own page gives …") or cited beside it, never with "according"."""
 _COUNTED = frozenset(
     {"researchers", "researcher", "forskere", "forskare", "forskarna", "scientists", "staff"}
     | {"employees", "people", "patients", "students", "members", "medlemmer", "medlemmar"}
@@ -377,6 +380,13 @@ def wanted_kinds(question: Question) -> frozenset[FactKind]:
     return frozenset(kinds)
 
 
+_ORIGIN_RANK: dict[str, int] = {"founded_note": 1, "status_note": 1}
+"""At equal coverage, a sentence of its own (details, highlights, a figure, a change) answers
+more precisely than a founding or status note, which is about the founding or the status and
+names much else in passing; a structured field's sentence comes last. (The summary keeps its
+place: it is often the sentence written to answer exactly that.)"""
+
+
 def _rank(
     kb: KnowledgeBase, hits: Sequence[StatementHit], question: Question, asked: Asked
 ) -> list[tuple[frozenset[str], StatementHit]]:
@@ -393,7 +403,7 @@ def _rank(
             len(wanted & pair[1].statement.kinds),
             round(_share(kb, pair[0], asked), 6),
             pair[1].statement.ref in entities,
-            not pair[1].statement.structured,
+            0 if pair[1].statement.structured else _ORIGIN_RANK.get(pair[1].statement.origin, 2),
             pair[1].relevance,
         ),
         reverse=True,
