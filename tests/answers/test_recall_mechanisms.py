@@ -5,6 +5,7 @@ however the knowledge base abbreviates inside it."""
 from __future__ import annotations
 
 from bot.answers import answer_question, render
+from bot.answers.records import DirectAnswer
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.statements import split_sentences
 
@@ -33,3 +34,20 @@ def test_a_sentence_of_its_own_comes_before_a_founding_note_that_says_as_much(
     said = _said(kb, "what was approved for Steno Diabetes Center Zealand?")
     assert "DKK 835.4 million" in said  # the detail, not the note about its opening date
     assert "(founded)" not in said
+
+
+def test_words_the_knowledge_base_never_uses_do_not_hide_the_sentence_that_says_the_rest(
+    kb: KnowledgeBase,
+) -> None:
+    said = _said(kb, "what was Gubra's licence deal with AbbVie worth in total?")
+    assert "USD 350 million" in said  # "deal" and "worth" are said of nothing about Gubra
+    said = _said(kb, "how many residents did Bispebjerg Hospital serve as acute hospital?")
+    assert "450,000" in said
+
+
+def test_a_question_of_words_nothing_about_the_entry_says_is_still_not_recorded(
+    kb: KnowledgeBase,
+) -> None:
+    answer = answer_question(kb, "what cafeteria does Novo Nordisk run for its pilots?")
+    assert isinstance(answer, DirectAnswer)
+    assert not answer.known

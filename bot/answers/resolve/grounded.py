@@ -434,6 +434,16 @@ def _about_hits(
     return hits
 
 
+def _said_about(kb: KnowledgeBase, about: Sequence[EntryRef], asked: Asked) -> list[str]:
+    """The asked words some statement about ``about`` says. A word none of them says cannot
+    tell those statements apart ("what *role* did it *play* …"): the share a statement must
+    cover is counted over the others, so a wording the knowledge base never uses does not
+    hide the sentence that says the rest (a question of nothing but such words still gets
+    "not recorded": no statement covers any of it)."""
+    said = [statement for ref in about for statement in kb.statements.about(ref)]
+    return [key for key, word in asked.items() if any(word.said_by(s) for s in said)]
+
+
 def grounded_statement(
     kb: KnowledgeBase,
     question: Question,
@@ -445,7 +455,8 @@ def grounded_statement(
     least: int = 1,
 ) -> KnownStatement | None:
     """The statement that best answers ``asked`` (about ``about`` when given), or None when no
-    statement covers enough of it: ``share`` of the asked words about a named entry; in the whole
+    statement covers enough of it: about a named entry, ``share`` of the asked words something
+    about it says; in the whole
     knowledge base, two of them, two thirds, every word the understanding did not explain, and
     the kind of fact asked for (a year for *when* …)."""
     if not asked:
@@ -455,7 +466,7 @@ def grounded_statement(
         if not ranked:
             return None
         covered, best = ranked[0]
-        needed = max(least, math.ceil(len(asked) * share - 1e-9))
+        needed = max(least, math.ceil(len(_said_about(kb, about, asked)) * share - 1e-9))
         return best.statement if len(covered) >= needed else None
     asked = _beyond(asked, explained)
     searched = [alternative for word in asked.values() for alternative in word.stems]
