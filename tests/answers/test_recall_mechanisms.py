@@ -51,3 +51,14 @@ def test_a_question_of_words_nothing_about_the_entry_says_is_still_not_recorded(
     answer = answer_question(kb, "what cafeteria does Novo Nordisk run for its pilots?")
     assert isinstance(answer, DirectAnswer)
     assert not answer.known
+
+
+def test_a_question_about_the_cluster_is_answered_from_the_clusters_own_sentences(
+    kb: KnowledgeBase,
+) -> None:
+    said = _said(
+        kb,
+        "what share of sector jobs in Denmark and Sweden did Medicon Valley's life-science"
+        " workforce hold in 2015?",
+    )
+    assert "58%" in said

@@ -35,6 +35,7 @@ from bot.answers.records import (
     StatsAnswer,
 )
 from bot.answers.resolve.direct import about_entry
+from bot.answers.resolve.facts import entry_of, spellings
 from bot.answers.resolve.grounded import (
     Asked,
     asked_words,
@@ -61,6 +62,8 @@ from bot.knowledge import (
     KnowledgeBase,
     Source,
 )
+from bot.knowledge.statements import KnownStatement
+from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize, tokens
 
 __all__ = [
@@ -183,7 +186,7 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
         if (not named or _covered(answer, named)) and _covers_half(answer, asked):
             return answer
         named = named or asked
-        statement = grounded_statement(kb, question, named)
+        statement = grounded_statement(kb, question, named) or _said_of_topic(kb, question)
         if statement is not None:
             return statement_answer(kb, question, statement)
         return NoMatchAnswer(typed=question.raw, suggestions=(), reason="not-in-kb")
@@ -194,7 +197,30 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
         return answer
     explained = explained_words(kb, question)
     statement = grounded_statement(kb, question, asked, explained=explained)
+    if statement is None and not isinstance(answer, _LISTS):
+        statement = _said_of_topic(kb, question)
     return statement_answer(kb, question, statement) if statement is not None else answer
+
+
+_LISTS = (CentreListAnswer, FilteredListAnswer)
+
+
+def _said_of_topic(kb: KnowledgeBase, question: Question) -> KnownStatement | None:
+    """For a question about a field or the cluster that no template and no statement of the
+    whole knowledge base answers, the sentence of that field's or the cluster's own record
+    that covers it, found as for a named centre ("what share of first-round VC goes to cancer
+    companies?" is answered by the cancer field's highlights)."""
+    topics = [ref for ref in question.entities if ref.kind != "centre"]
+    if not topics or question.reason in {"out-of-domain", "garbage"} or question.unknown:
+        return None
+    asked = asked_words(kb, question, about_entry=True)
+    for ref in topics:  # the field's own name is said by all its sentences: not asked
+        for spelling in spellings(entry_of(kb, ref)):
+            for word in normalize(spelling).split():
+                asked.pop(stem(word), None)
+    if not asked:
+        return None
+    return grounded_statement(kb, question, asked, about=topics)
 
 
 def _typed_names(kb: KnowledgeBase, question: Question, asked: Asked) -> Asked:
