@@ -62,3 +62,10 @@ def test_a_question_about_the_cluster_is_answered_from_the_clusters_own_sentence
         " workforce hold in 2015?",
     )
     assert "58%" in said
+
+
+def test_one_word_said_otherwise_does_not_hide_a_sentence_found_in_the_whole_base(
+    kb: KnowledgeBase,
+) -> None:
+    said = _said(kb, "which divisions does GN report in its 2024 annual report?")
+    assert "Hearing, Enterprise" in said  # "report" is the one asked word the sentence lacks

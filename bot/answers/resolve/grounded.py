@@ -456,9 +456,10 @@ def grounded_statement(
 ) -> KnownStatement | None:
     """The statement that best answers ``asked`` (about ``about`` when given), or None when no
     statement covers enough of it: about a named entry, ``share`` of the asked words something
-    about it says; in the whole
-    knowledge base, two of them, two thirds, every word the understanding did not explain, and
-    the kind of fact asked for (a year for *when* …)."""
+    about it says; in the whole knowledge base, two of them, two thirds, every word the
+    understanding did not explain but one (a word the knowledge base uses, said otherwise in
+    that sentence: never a word it has never seen), and the kind of fact asked for (a year for
+    *when* …)."""
     if not asked:
         return None
     if about:
@@ -483,7 +484,9 @@ def grounded_statement(
     for covered, hit in ranked:
         if len(covered) < _GLOBAL_MIN_COVERED or len(covered) / len(asked) < _GLOBAL_SHARE:
             break
-        if unexplained <= covered and (wanted is None or wanted in hit.statement.kinds):
+        missing = unexplained - covered
+        ok = not missing or (len(missing) == 1 and all(asked[key].stems for key in missing))
+        if ok and (wanted is None or wanted in hit.statement.kinds):
             return hit.statement
     return None
 
