@@ -69,3 +69,9 @@ def test_one_word_said_otherwise_does_not_hide_a_sentence_found_in_the_whole_bas
 ) -> None:
     said = _said(kb, "which divisions does GN report in its 2024 annual report?")
     assert "Hearing, Enterprise" in said  # "report" is the one asked word the sentence lacks
+
+
+def test_words_no_question_type_knows_find_the_named_entrys_sentence(kb: KnowledgeBase) -> None:
+    said = _said(kb, "Zealand Pharma IPO date and stock ticker symbol")
+    assert "ZEAL" in said
+    assert "November 2010" in said

@@ -144,12 +144,12 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: Answer) -> Answer:
     subject = question.subject
     if subject is not None and subject.kind == "centre" and question.intent is Intent.UNKNOWN:
         # a question about a named entry in words no question type knows ("what was ESS's
-        # estimated total cost in 2014?"): its sentence that covers most of them (two at
-        # least), if one does
+        # estimated total cost in 2014?"): its sentence that covers half the words something
+        # about it says (two at least), if one does
         asked = asked_words(kb, question, about_entry=True)
         others = [ref for ref in question.entities if ref.kind == "centre"]
         found = (
-            grounded_statement(kb, question, asked, about=others, share=0.75, least=2)
+            grounded_statement(kb, question, asked, about=others, share=0.5, least=2)
             if asked
             else None
         )
