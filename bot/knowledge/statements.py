@@ -30,7 +30,13 @@ __all__ = ["FactKind", "KnownStatement", "build_statements", "content_stems", "s
 FactKind = str
 """``year``, ``number``, ``place`` or ``person``."""
 
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z“\"(])")
+_SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)"
+    r"\s+(?=[A-Z“\"(])"
+)
+"""A sentence ends at a full stop before a capital, but not after an initial, ``e.g.``, ``i.e.``
+or a shortened name of two or three letters (``Chr. Hansen``, ``Dr. Neergaards Vej``): no
+sentence ends in a word that short with a capital."""
 _YEAR = re.compile(r"\b(?:1[4-9]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _PERSON = re.compile(

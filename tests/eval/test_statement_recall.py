@@ -6,9 +6,10 @@ from __future__ import annotations
 from bot.knowledge import default_data_dir, load_knowledge_base
 from tests.eval.recall import load_recall, score_recall
 
-RECALL_FLOOR = 0.63
+RECALL_FLOOR = 0.71
 """Measured 0.61 on 677 statements when the set was written, 0.65 with the glossary and the
-statements about the entries they name (target 0.90)."""
+statements about the entries they name, 0.725 on 663 once a statement about a named entry need
+cover only the asked words something about it says (target 0.90)."""
 
 
 def test_every_recall_question_names_a_statement_the_knowledge_base_says() -> None:

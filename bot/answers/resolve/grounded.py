@@ -65,6 +65,9 @@ _WANTED_KIND: dict[str, str] = {
 _PROSE = frozenset({"details", "highlights", "ownership", "listing", "summary"})
 _PRONOUN = re.compile(r"(?:It|Its|They|Their|This|The centre|The company)\b")
 """A sentence that starts so leans on its entry's record: the answer names the entry first."""
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+"""``MVA's``: the ``s`` is no part of the word (else ``mvas`` is a word no name or statement
+says, asked and covered by nothing)."""
 _TYPO_RATIO = 80.0
 _GLOBAL_MIN_COVERED = 2
 _GLOBAL_SHARE = 0.66
@@ -76,8 +79,11 @@ _GLUE = frozenset(
     | {"have", "had", "ever", "yet", "still", "currently", "anymore", "any", "more"}
     | {"medicon", "valley", "oresund", "region", "hvordan", "hur", "why", "whats"}
     | {"knowledge", "base", "database", "kb", "bot", "videnbase", "vidensbase", "kunskapsbas"}
+    | {"according", "ifolge", "enligt"}
 )
-"""Words that hold a question together, and the cluster's own name."""
+"""Words that hold a question together, the cluster's own name, and the words that ask whose
+word a fact is ("according to its website"): the source is named in the statement itself
+("its own page gives …") or cited beside it, never with "according"."""
 _COUNTED = frozenset(
     {"researchers", "researcher", "forskere", "forskare", "forskarna", "scientists", "staff"}
     | {"employees", "people", "patients", "students", "members", "medlemmer", "medlemmar"}
@@ -224,15 +230,17 @@ def asked_words(kb: KnowledgeBase, question: Question, *, about_entry: bool) -> 
         for spelling in spellings(entry_of(kb, subject)):
             names.update(normalize(spelling).split())
         for ref in question.entities:
-            if ref == subject or ref.kind != "centre" or _locates(kb, subject, ref):
+            if ref == subject or ref.kind != "centre":
                 continue
             spelt = frozenset(normalize(spelling) for spelling in spellings(entry_of(kb, ref)))
             for spelling in spelt:
                 names.update(spelling.split())
+            if _locates(kb, subject, ref):
+                continue  # "WNC's NeuroFortis": only says which NeuroFortis, asks nothing
             typed = kb.centres[ref.id].short_name or kb.centres[ref.id].name
             asked[f"@{ref.id}"] = AskedWord(typed, frozenset(), entity=ref, names=spelt)
     translating = question.language in _TRANSLATED
-    words = _without_cues(normalize(question.raw).split())
+    words = _without_cues(normalize(_POSSESSIVE.sub("", question.raw)).split())
     offered = (
         set(normalize(question.filters.city or "").split())
         if question.intent is Intent.WHERE
@@ -377,6 +385,13 @@ def wanted_kinds(question: Question) -> frozenset[FactKind]:
     return frozenset(kinds)
 
 
+_ORIGIN_RANK: dict[str, int] = {"founded_note": 1, "status_note": 1}
+"""At equal coverage, a sentence of its own (details, highlights, a figure, a change) answers
+more precisely than a founding or status note, which is about the founding or the status and
+names much else in passing; a structured field's sentence comes last. (The summary keeps its
+place: it is often the sentence written to answer exactly that.)"""
+
+
 def _rank(
     kb: KnowledgeBase, hits: Sequence[StatementHit], question: Question, asked: Asked
 ) -> list[tuple[frozenset[str], StatementHit]]:
@@ -393,7 +408,7 @@ def _rank(
             len(wanted & pair[1].statement.kinds),
             round(_share(kb, pair[0], asked), 6),
             pair[1].statement.ref in entities,
-            not pair[1].statement.structured,
+            0 if pair[1].statement.structured else _ORIGIN_RANK.get(pair[1].statement.origin, 2),
             pair[1].relevance,
         ),
         reverse=True,
@@ -424,6 +439,16 @@ def _about_hits(
     return hits
 
 
+def _said_about(kb: KnowledgeBase, about: Sequence[EntryRef], asked: Asked) -> list[str]:
+    """The asked words some statement about ``about`` says. A word none of them says cannot
+    tell those statements apart ("what *role* did it *play* …"): the share a statement must
+    cover is counted over the others, so a wording the knowledge base never uses does not
+    hide the sentence that says the rest (a question of nothing but such words still gets
+    "not recorded": no statement covers any of it)."""
+    said = [statement for ref in about for statement in kb.statements.about(ref)]
+    return [key for key, word in asked.items() if any(word.said_by(s) for s in said)]
+
+
 def grounded_statement(
     kb: KnowledgeBase,
     question: Question,
@@ -435,9 +460,11 @@ def grounded_statement(
     least: int = 1,
 ) -> KnownStatement | None:
     """The statement that best answers ``asked`` (about ``about`` when given), or None when no
-    statement covers enough of it: ``share`` of the asked words about a named entry; in the whole
-    knowledge base, two of them, two thirds, every word the understanding did not explain, and
-    the kind of fact asked for (a year for *when* …)."""
+    statement covers enough of it: about a named entry, ``share`` of the asked words something
+    about it says; in the whole knowledge base, two of them, two thirds, every word the
+    understanding did not explain but one (a word the knowledge base uses, said otherwise in
+    that sentence: never a word it has never seen), and the kind of fact asked for (a year for
+    *when* …)."""
     if not asked:
         return None
     if about:
@@ -445,7 +472,7 @@ def grounded_statement(
         if not ranked:
             return None
         covered, best = ranked[0]
-        needed = max(least, math.ceil(len(asked) * share - 1e-9))
+        needed = max(least, math.ceil(len(_said_about(kb, about, asked)) * share - 1e-9))
         return best.statement if len(covered) >= needed else None
     asked = _beyond(asked, explained)
     searched = [alternative for word in asked.values() for alternative in word.stems]
@@ -462,7 +489,9 @@ def grounded_statement(
     for covered, hit in ranked:
         if len(covered) < _GLOBAL_MIN_COVERED or len(covered) / len(asked) < _GLOBAL_SHARE:
             break
-        if unexplained <= covered and (wanted is None or wanted in hit.statement.kinds):
+        missing = unexplained - covered
+        ok = not missing or (len(missing) == 1 and all(asked[key].stems for key in missing))
+        if ok and (wanted is None or wanted in hit.statement.kinds):
             return hit.statement
     return None
 

@@ -36,6 +36,7 @@ from bot.answers.records import (
     together,
 )
 from bot.answers.resolve.direct import about_entry
+from bot.answers.resolve.facts import entry_of, spellings
 from bot.answers.resolve.grounded import (
     Asked,
     asked_words,
@@ -61,6 +62,8 @@ from bot.knowledge import (
     KnowledgeBase,
     Source,
 )
+from bot.knowledge.statements import KnownStatement
+from bot.knowledge.stems import stem
 from bot.knowledge.text import normalize, tokens
 
 __all__ = [
@@ -120,12 +123,12 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: SingleAnswer) -> Si
     subject = question.subject
     if subject is not None and subject.kind == "centre" and question.intent is Intent.UNKNOWN:
         # a question about a named entry in words no question type knows ("what was ESS's
-        # estimated total cost in 2014?"): its sentence that covers most of them (two at
-        # least), if one does
+        # estimated total cost in 2014?"): its sentence that covers half the words something
+        # about it says (two at least), if one does
         asked = asked_words(kb, question, about_entry=True)
         others = [ref for ref in question.entities if ref.kind == "centre"]
         found = (
-            grounded_statement(kb, question, asked, about=others, share=0.75, least=2)
+            grounded_statement(kb, question, asked, about=others, share=0.5, least=2)
             if asked
             else None
         )
@@ -162,7 +165,7 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: SingleAnswer) -> Si
         if (not named or _covered(answer, named)) and _covers_half(answer, asked):
             return answer
         named = named or asked
-        statement = grounded_statement(kb, question, named)
+        statement = grounded_statement(kb, question, named) or _said_of_topic(kb, question)
         if statement is not None:
             return statement_answer(kb, question, statement)
         return NoMatchAnswer(typed=question.raw, suggestions=(), reason="not-in-kb")
@@ -175,6 +178,8 @@ def _grounded(kb: KnowledgeBase, question: Question, answer: SingleAnswer) -> Si
         return answer
     explained = explained_words(kb, question)
     statement = grounded_statement(kb, question, asked, explained=explained)
+    if statement is None and not isinstance(answer, _LISTS):
+        statement = _said_of_topic(kb, question)
     if statement is not None:
         return statement_answer(kb, question, statement)
     return _not_a_person(kb, question) if _asks_for_a_person(question) else answer
@@ -194,6 +199,27 @@ def _asks_for_a_person(question: Question) -> bool:
         and Signal.WHO in question.signals
         and not question.filters.kind_named
     )
+
+
+_LISTS = (CentreListAnswer, FilteredListAnswer)
+
+
+def _said_of_topic(kb: KnowledgeBase, question: Question) -> KnownStatement | None:
+    """For a question about a field or the cluster that no template and no statement of the
+    whole knowledge base answers, the sentence of that field's or the cluster's own record
+    that covers it, found as for a named centre ("what share of first-round VC goes to cancer
+    companies?" is answered by the cancer field's highlights)."""
+    topics = [ref for ref in question.entities if ref.kind != "centre"]
+    if not topics or question.reason in {"out-of-domain", "garbage"} or question.unknown:
+        return None
+    asked = asked_words(kb, question, about_entry=True)
+    for ref in topics:  # the field's own name is said by all its sentences: not asked
+        for spelling in spellings(entry_of(kb, ref)):
+            for word in normalize(spelling).split():
+                asked.pop(stem(word), None)
+    if not asked:
+        return None
+    return grounded_statement(kb, question, asked, about=topics)
 
 
 def _typed_names(kb: KnowledgeBase, question: Question, asked: Asked) -> Asked:
