@@ -25,9 +25,10 @@ from tests.eval.runner import (
 )
 
 FLOORS = {
-    # split: (in-domain top-1, answered right, declined)
-    "blind": (0.83, 0.70, 0.89),
-    "blind2": (0.80, 0.66, 0.95),
+    # split: (in-domain top-1, answered right, declined); a little under what was measured
+    # (blind 0.87, 0.75, 0.94; blind2 0.88, 0.72, 0.97), so a change that answers worse fails
+    "blind": (0.85, 0.73, 0.92),
+    "blind2": (0.86, 0.70, 0.95),
 }
 SPLITS = {"blind": BLIND, "blind2": BLIND2}
 
