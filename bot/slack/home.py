@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.answers.render.reply import marked_language_of_text
 from bot.feedback.links import chart_query
 from bot.feedback.summary import summarise
 from bot.knowledge import EntryRef
@@ -18,7 +19,7 @@ from bot.slack.views.home import EditorsView, home_view
 from bot.spotlights import list_for_user
 from bot.storage.preferences import language_preference
 
-__all__ = ["LINK_LIFETIME", "chart_url", "person_language", "user_home"]
+__all__ = ["LINK_LIFETIME", "chart_url", "chosen_unless_said", "person_language", "user_home"]
 
 _log = logging.getLogger(__name__)
 
@@ -26,6 +27,14 @@ LINK_LIFETIME: Final = timedelta(days=1)
 """The home is published again whenever it is opened, so a day is plenty."""
 _PERIOD: Final = timedelta(days=30)
 _SHOWN: Final = 5
+
+
+def chosen_unless_said(services: Services, text: str, *, team_id: str, user_id: str) -> str | None:
+    """The language ``user_id`` chose, when ``text`` says none of its own (a bare name, a word
+    both Danish and Swedish write): what a DM, a mention or a thread reply falls back on."""
+    if marked_language_of_text(text) is not None:
+        return None
+    return person_language(services, team_id=team_id, user_id=user_id)
 
 
 def person_language(services: Services, *, team_id: str, user_id: str) -> str | None:

@@ -1,4 +1,4 @@
-"""``/medicon subscribe [day] [HH:MM] [timezone]``: a weekly spotlight in this channel.
+"""``/medicon subscribe [day] [HH:MM] [timezone] [language]``: a weekly spotlight in this channel.
 
 Acknowledged at once; the work (a channel check with Slack, a database write) follows in a
 lazy listener that answers through the command's response_url. With no schedule typed, the

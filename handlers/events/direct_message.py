@@ -8,10 +8,9 @@ from typing import Any
 
 from slack_bolt import BoltContext, Say
 
-from bot.answers.render.reply import marked_language_of_text
 from bot.services import Services
 from bot.slack.conversations import dm_key, keep, note_question, start_turn
-from bot.slack.home import person_language
+from bot.slack.home import chosen_unless_said
 from bot.slack.views.replies import reply_in_conversation
 from bot.text import clean_line
 from handlers.workspace import team_id_of
@@ -34,11 +33,9 @@ def make_direct_message(services: Services) -> Callable[..., None]:
             return
         text = clean_line(event.get("text"))
         team_id = team_id_of(context)
-        otherwise = None
-        if marked_language_of_text(text) is None:  # a bare name: the person's choice decides
-            otherwise = person_language(
-                services, team_id=team_id, user_id=str(event.get("user") or "")
-            )
+        otherwise = chosen_unless_said(
+            services, text, team_id=team_id, user_id=str(event.get("user") or "")
+        )
         pending = start_turn(
             services, text, key=dm_key(team_id, event), enterprise_id=context.enterprise_id
         )

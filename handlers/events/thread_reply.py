@@ -12,6 +12,7 @@ from slack_bolt import BoltContext, Say
 from bot.conversation import asks_the_bot
 from bot.services import Services
 from bot.slack.conversations import continue_turn, keep, thread_key
+from bot.slack.home import chosen_unless_said
 from bot.slack.views.replies import conversation_reply
 from handlers.workspace import team_id_of
 
@@ -34,11 +35,9 @@ def make_thread_reply(services: Services) -> Callable[..., None]:
         text = event.get("text") or ""
         if _mentions_anyone(text):
             return
+        team_id = team_id_of(context)
         pending = continue_turn(
-            services,
-            text,
-            key=thread_key(team_id_of(context), event),
-            enterprise_id=context.enterprise_id,
+            services, text, key=thread_key(team_id, event), enterprise_id=context.enterprise_id
         )
         if pending is None or not asks_the_bot(pending.turn, text):
             return
@@ -47,6 +46,9 @@ def make_thread_reply(services: Services) -> Callable[..., None]:
             text,
             surface="mention",
             tables=services.settings.table_blocks,
+            otherwise=chosen_unless_said(
+                services, text, team_id=team_id, user_id=str(event.get("user") or "")
+            ),
             turn=pending.turn,
         )
         keep(services, pending)  # before the reply: a quick next question must find it

@@ -15,7 +15,9 @@ from tests.conftest import SIGNING_SECRET
 from tests.support.block_limits import header_text, limit_violations
 from tests.support.signing import (
     app_home_opened_event,
+    app_mention_event,
     block_actions_body,
+    channel_message_event,
     event_callback_body,
     message_im_event,
     post_signed,
@@ -90,6 +92,25 @@ def test_a_bare_name_in_a_dm_follows_the_choice_and_a_question_its_own_language(
     send_event(web, message_im_event("who hosts LUDC?", user="U123"))
     calls = stand_in.wait_for("chat.postMessage", count=2)
     assert "is hosted by" in (calls[1].text or "")
+
+
+def test_a_bare_name_in_a_thread_follows_the_choice_too(
+    web: WebProcess, stand_in: SlackStandIn
+) -> None:
+    """After the bot answered in a channel thread, a bare name typed there is answered in the
+    person's chosen language, as in a DM or a mention."""
+    _choose(web, "sv", user_id="U321")
+    stand_in.wait_for("views.publish")
+    mention = app_mention_event("who hosts LUDC?", user="U321", channel="C0LANG")
+    send_event(web, mention)
+    (first,) = stand_in.wait_for("chat.postMessage")
+    assert "is hosted by" in (first.text or "")
+    send_event(
+        web, channel_message_event("CBMR?", user="U321", channel="C0LANG", thread_ts=mention["ts"])
+    )
+    calls = stand_in.wait_for("chat.postMessage", count=2)
+    assert calls[1].body["thread_ts"] == mention["ts"]
+    assert "*Värd*" in json.dumps(calls[1].blocks(), ensure_ascii=False)
 
 
 @pytest.fixture(scope="module")
