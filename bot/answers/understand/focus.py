@@ -91,8 +91,8 @@ def asking_parts(text: str) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of ``text``: a full stop, "!" or "?" before a capital, or a new line, ends
-    one, except after an initial or an abbreviation."""
+    """The sentences of ``text``: a full stop, "!" or "?" before a space, or a new line, ends
+    one, except after an initial ("H. Lundbeck") or an abbreviation ("Dr.", "e.g.")."""
     found: list[str] = []
     start = 0
     for end in _SENTENCE_END.finditer(text):
