@@ -165,9 +165,10 @@ def _moved(kb: KnowledgeBase, question: Question, entry: Centre) -> list[Fact]:
     here = set(normalize(entry.place or "").split())
     if not offered or offered in here:
         return []
-    for statement in kb.statements.about(ref_of(entry)):
+    ref = ref_of(entry)
+    for statement in kb.statements.about(ref):
         said = set(normalize(statement.text).split())
-        if statement.ref == ref_of(entry) and set(offered.split()) <= said and here & said:
+        if statement.ref == ref and set(offered.split()) <= said and here & said:
             source = kb.sources.get(statement.source) if statement.source else None
             return [Fact(statement.text, source)]
     return []

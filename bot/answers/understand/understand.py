@@ -189,9 +189,12 @@ def _asked_of_each(reading: Reading) -> tuple[str, ...]:
     """The question asked of each of the two or three centres it names side by side, each
     with the others' names left out; empty when it names no such run."""
     mentions = sorted(
-        (start, reading.spans.get(ref, 1), ref)
-        for start, ref in reading.entities
-        if ref.kind == "centre"
+        (
+            (start, reading.spans.get(ref, 1), ref)
+            for start, ref in reading.entities
+            if ref.kind == "centre"
+        ),
+        key=lambda mention: (mention[0], mention[1]),
     )
     run = mentions[:1]
     for mention in mentions[1:]:
@@ -262,7 +265,8 @@ def _decide(kb: KnowledgeBase, raw: str, language: Language, reading: Reading) -
     centres_named = [ref for ref in entities if ref.kind == "centre"]
     if ageing and (len(centres_named) != 1 or reading.kind_named):
         return ask(Intent.COMPARE, role=Signal.OLDEST, least=Signal.NEWEST in signals)
-    if len(centres_named) >= 2 and _FIRST & set(reading.words) and len(_asked_of_each(reading)):
+    side_by_side = bool(base["one_by_one"])
+    if len(centres_named) >= 2 and _FIRST & set(reading.words) and side_by_side:
         return ask(Intent.COMPARE, role=Signal.OLDEST)  # "which came first, MAX IV or ESS?"
     if subject is not None and subject.kind == "centre" and Signal.PARTS in signals:
         after = reading.signal_at[Signal.PARTS] < min(
